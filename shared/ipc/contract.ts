@@ -1,0 +1,194 @@
+/**
+ * The one IPC contract (architecture.md "One contract, written once").
+ * Every channel maps to a zod input schema, an output schema and who may call it.
+ * The router, the preload and the renderer's client are all derived from this table.
+ */
+import { z } from 'zod';
+import {
+  autoLockMinutesSchema,
+  countrySchema,
+  displayNameSchema,
+  languageSchema,
+  organisationNameSchema,
+  passwordSchema,
+  roleSchema,
+  usernameSchema,
+} from '../domain';
+
+/** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
+export type Access = 'public' | 'unlocked' | readonly ('admin' | 'coordinator' | 'caseworker')[];
+
+const empty = z.strictObject({});
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const appStatusSchema = z.object({
+  state: z.enum(['setup', 'locked', 'unlocked']),
+  organisation: z.object({ name: z.string(), country: countrySchema }).nullable(),
+  user: sessionUserSchema.nullable(),
+  autoLockMinutes: z.number().int(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const prefsSchema = z.object({ language: languageSchema.nullable() });
+export type Prefs = z.infer<typeof prefsSchema>;
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  status: z.enum(['active', 'disabled']),
+  createdAt: z.string(),
+  disabledAt: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const vaultSettingsSchema = z.object({ autoLockMinutes: z.number().int() });
+export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+});
+export type AuditEntrySummary = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+/** A recovery key as typed by a person: groups of base32 letters, dashes and spaces ignored. */
+export const recoveryKeyInputSchema = z
+  .string()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-Z2-7]{32}$/, 'recoveryKey'));
+
+function channel<I extends z.ZodType, O extends z.ZodType, A extends Access>(def: {
+  input: I;
+  output: O;
+  access: A;
+}) {
+  return def;
+}
+
+export const contract = {
+  'app.status': channel({ input: empty, output: appStatusSchema, access: 'public' }),
+  'prefs.get': channel({ input: empty, output: prefsSchema, access: 'public' }),
+  'prefs.set': channel({
+    input: z.strictObject({ language: languageSchema }),
+    output: prefsSchema,
+    access: 'public',
+  }),
+  'vault.setup': channel({
+    input: z.strictObject({
+      organisationName: organisationNameSchema,
+      country: countrySchema,
+      admin: z.strictObject({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        password: passwordSchema,
+      }),
+    }),
+    output: z.object({ recoveryKey: z.string() }),
+    access: 'public',
+  }),
+  'session.unlock': channel({
+    input: z.strictObject({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) }),
+    output: sessionUserSchema,
+    access: 'public',
+  }),
+  'session.lock': channel({ input: empty, output: z.null(), access: 'public' }),
+  'session.activity': channel({ input: empty, output: z.null(), access: 'unlocked' }),
+  'session.recover': channel({
+    input: z.strictObject({
+      recoveryKey: recoveryKeyInputSchema,
+      username: usernameSchema,
+      newPassword: passwordSchema,
+    }),
+    output: z.null(),
+    access: 'public',
+  }),
+  'users.list': channel({ input: empty, output: z.array(userSummarySchema), access: ['admin'] }),
+  'users.add': channel({
+    input: z.strictObject({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      role: roleSchema,
+      password: passwordSchema,
+    }),
+    output: userSummarySchema,
+    access: ['admin'],
+  }),
+  'users.setRole': channel({
+    input: z.strictObject({ userId: z.uuid(), role: roleSchema }),
+    output: userSummarySchema,
+    access: ['admin'],
+  }),
+  'users.disable': channel({
+    input: z.strictObject({ userId: z.uuid() }),
+    output: z.null(),
+    access: ['admin'],
+  }),
+  'users.changePassword': channel({
+    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
+    output: z.null(),
+    access: 'unlocked',
+  }),
+  'settings.get': channel({ input: empty, output: vaultSettingsSchema, access: 'unlocked' }),
+  'settings.update': channel({
+    input: z.strictObject({ autoLockMinutes: autoLockMinutesSchema }),
+    output: vaultSettingsSchema,
+    access: ['admin'],
+  }),
+  'audit.list': channel({
+    input: z.strictObject({
+      limit: z.number().int().min(1).max(500),
+      beforeSeq: z.number().int().positive().optional(),
+    }),
+    output: z.array(auditEntrySchema),
+    access: ['admin'],
+  }),
+  'audit.verify': channel({ input: empty, output: auditVerificationSchema, access: ['admin'] }),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** The input as the caller writes it (before zod's transforms). */
+export type In<C extends Channel> = z.input<Contract[C]['input']>;
+/** The input as a handler receives it (after parsing). */
+export type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
+export type Out<C extends Channel> = z.output<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** Events pushed from main to the renderer. */
+export const events = {
+  'session.changed': z.object({
+    state: z.enum(['locked', 'unlocked']),
+    reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'unlock']),
+  }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The API the preload (or the test bridge) exposes on `window.passerelle`. */
+export interface PasserelleApi {
+  invoke<C extends Channel>(channel: C, input: In<C>): Promise<import('../errors').Result<Out<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export const IPC_PREFIX = 'passerelle:';
