@@ -1,0 +1,70 @@
+/**
+ * Failed-unlock throttling that survives a restart. The file lives beside the database,
+ * unencrypted (it must be readable while locked) and holds no secret and no personal data:
+ * a count, a time, and for each failure its kind, to be written to the audit trail at the next unlock.
+ * Someone who can edit this file can also copy the vault and guess offline; the delay is
+ * against guessing at the unlock screen, the KDF cost against offline guessing.
+ */
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-file';
+
+export const LOCKOUT_FILE = 'lockout.json';
+
+const lockoutSchema = z.object({
+  failures: z.number().int().nonnegative(),
+  lastFailureAt: z.string().nullable(),
+  pending: z.array(z.object({ at: z.string(), kind: z.enum(['unlock', 'recovery']) })).max(1000),
+});
+export type LockoutState = z.infer<typeof lockoutSchema>;
+
+const EMPTY: LockoutState = { failures: 0, lastFailureAt: null, pending: [] };
+
+/** Seconds to wait after `failures` consecutive failures: none for the first 3, then 5 s doubling, at most 5 minutes. */
+export function delaySeconds(failures: number): number {
+  if (failures < 3) return 0;
+  return Math.min(300, 5 * 2 ** (failures - 3));
+}
+
+export class Lockout {
+  constructor(private readonly dir: string) {}
+
+  private get path(): string {
+    return join(this.dir, LOCKOUT_FILE);
+  }
+
+  read(): LockoutState {
+    if (!existsSync(this.path)) return { ...EMPTY, pending: [] };
+    try {
+      const parsed = lockoutSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      // A damaged file is treated as the maximum delay rather than as no delay.
+      return parsed.success ? parsed.data : { failures: 12, lastFailureAt: new Date().toISOString(), pending: [] };
+    } catch {
+      return { failures: 12, lastFailureAt: new Date().toISOString(), pending: [] };
+    }
+  }
+
+  /** Seconds still to wait before another attempt is accepted. */
+  remainingSeconds(now: Date): number {
+    const state = this.read();
+    if (!state.lastFailureAt) return 0;
+    const until = new Date(state.lastFailureAt).getTime() + delaySeconds(state.failures) * 1000;
+    return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+  }
+
+  recordFailure(now: Date, kind: 'unlock' | 'recovery'): LockoutState {
+    const state = this.read();
+    const next: LockoutState = {
+      failures: state.failures + 1,
+      lastFailureAt: now.toISOString(),
+      pending: [...state.pending, { at: now.toISOString(), kind }].slice(-1000),
+    };
+    writeFileAtomic(this.path, JSON.stringify(next));
+    return next;
+  }
+
+  clear(): void {
+    if (existsSync(this.path)) unlinkSync(this.path);
+  }
+}

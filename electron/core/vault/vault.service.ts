@@ -1,0 +1,672 @@
+/**
+ * The vault: an encrypted SQLite database plus a key-slot file, in one folder.
+ * See docs/vault-format.md for the formats and README "Security model" for what this protects.
+ *
+ * Keys: a random 256-bit data key encrypts the database. Each staff member (and the recovery
+ * key) has a slot: argon2id(secret) unwraps the slot's X25519 private key, which opens the data
+ * key sealed to that slot. Replacing the data key only needs the slots' public keys, so an admin
+ * can re-key the vault when a user is disabled without knowing anyone's password.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DatabaseOpenError,
+  copyEncrypted,
+  openVaultDatabase,
+  quickCheck,
+  rekeyFile,
+  type Db,
+  type VaultConnection,
+} from '../../../db/connection';
+import { AuditRepo } from '../../../db/audit.repo';
+import { SettingsRepo } from '../../../db/settings.repo';
+import { UsersRepo, type UserRow } from '../../../db/users.repo';
+import type { Country } from '../../../shared/domain';
+import { AUTO_LOCK_MINUTES } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { SessionUser } from '../../../shared/ipc/contract';
+import { appendAudit, type AuditInput } from '../audit/audit-chain';
+import { deriveSlotKey, kdfCostFor, newKdfParams, type KdfCost, type KdfProfile } from '../crypto/kdf';
+import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
+import {
+  generateSlotKeyPair,
+  newDataKey,
+  sealDataKey,
+  unsealDataKey,
+  unwrapPrivateKey,
+  wipe,
+  wrapPrivateKey,
+} from '../crypto/slot-crypto';
+import type { Clock, Logger } from '../ports';
+import { fsyncDir } from './atomic-file';
+import { acquireDirLock } from './dir-lock';
+import {
+  DATABASE_FILE,
+  KEYSLOT_FILE,
+  bodyOf,
+  readKeySlotFile,
+  slotAad,
+  vaultExists,
+  verifyKeySlotMac,
+  writeKeySlotFile,
+  type KeySlot,
+  type KeySlotBody,
+  type KeySlotFile,
+} from './keyslot-file';
+import { LOCKOUT_FILE, Lockout } from './lockout';
+
+export type VaultState = 'setup' | 'locked' | 'unlocked';
+export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock';
+export interface VaultChange {
+  state: 'locked' | 'unlocked';
+  reason: LockReason | 'unlock';
+}
+
+export interface VaultOptions {
+  dir: string;
+  migrationsFolder: string;
+  clock: Clock;
+  logger: Logger;
+  /** KDF cost for a new vault: calibrated to about a second (default) or the minimum. */
+  kdfProfile?: KdfProfile;
+}
+
+export interface CreateVaultInput {
+  organisationName: string;
+  country: Country;
+  admin: { username: string; displayName: string; password: string };
+}
+
+/** What a service gets inside a write transaction. */
+export interface WriteContext {
+  db: Db;
+  now: string;
+  audit(input: AuditInput): void;
+}
+
+interface OpenVault {
+  conn: VaultConnection;
+  dataKey: Buffer;
+  body: KeySlotBody;
+  /** Null while the vault is open for a recovery-key password reset only. */
+  session: (SessionUser & { slotId: string }) | null;
+  releaseDirLock: () => void;
+}
+
+const REKEY_TMP = `${DATABASE_FILE}.rekey`;
+export const SETTING_AUTO_LOCK = 'autoLockMinutes';
+
+function toSessionUser(row: UserRow): SessionUser & { slotId: string } {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, slotId: row.slotId };
+}
+
+export class VaultService {
+  private open: OpenVault | null = null;
+  private readonly listeners = new Set<(change: VaultChange) => void>();
+  readonly lockout: Lockout;
+
+  constructor(private readonly options: VaultOptions) {
+    this.lockout = new Lockout(options.dir);
+  }
+
+  get dir(): string {
+    return this.options.dir;
+  }
+
+  private get dbPath(): string {
+    return join(this.options.dir, DATABASE_FILE);
+  }
+
+  private nowIso(): string {
+    return this.options.clock.now().toISOString();
+  }
+
+  onChange(listener: (change: VaultChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: VaultChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch (e) {
+        this.options.logger.error('vault.listener-failed', e);
+      }
+    }
+  }
+
+  state(): VaultState {
+    if (this.open?.session) return 'unlocked';
+    return vaultExists(this.options.dir) ? 'locked' : 'setup';
+  }
+
+  session(): SessionUser | null {
+    const s = this.open?.session;
+    return s ? { id: s.id, username: s.username, displayName: s.displayName, role: s.role } : null;
+  }
+
+  /** The signed-in user, or LOCKED. */
+  requireSession(): SessionUser & { slotId: string } {
+    const s = this.open?.session;
+    if (!s) throw new AppError('LOCKED', 'locked');
+    return s;
+  }
+
+  /** The signed-in user if their role is one of `roles`; FORBIDDEN otherwise. */
+  requireRole(...roles: SessionUser['role'][]): SessionUser & { slotId: string } {
+    const s = this.requireSession();
+    if (!roles.includes(s.role)) throw new AppError('FORBIDDEN', 'forbidden');
+    return s;
+  }
+
+  private requireOpen(): OpenVault {
+    if (!this.open) throw new AppError('LOCKED', 'locked');
+    return this.open;
+  }
+
+  /** Runs `fn` in one transaction; audit entries written in it are anchored in the key-slot file after commit. */
+  write<T>(fn: (ctx: WriteContext) => T): T {
+    const open = this.requireOpen();
+    const repo = new AuditRepo(open.conn.db);
+    const now = this.nowIso();
+    const result = open.conn.sqlite.transaction(() =>
+      fn({ db: open.conn.db, now, audit: (input) => void appendAudit(repo, now, input) }),
+    )();
+    this.anchorAudit();
+    return result;
+  }
+
+  read<T>(fn: (db: Db) => T): T {
+    return fn(this.requireOpen().conn.db);
+  }
+
+  /** The key-slot state: exposed read-only for audit verification and status. */
+  keySlots(): KeySlotBody {
+    return this.requireOpen().body;
+  }
+
+  /** Writes the audit chain head into the key-slot file, so a rolled-back database is detected. */
+  private anchorAudit(): void {
+    const open = this.requireOpen();
+    const last = new AuditRepo(open.conn.db).last();
+    if (!last || last.seq === open.body.audit.seq) return;
+    open.body = { ...open.body, audit: { seq: last.seq, head: last.hash } };
+    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+  }
+
+  // ---------------------------------------------------------------- creation
+
+  async create(input: CreateVaultInput): Promise<{ recoveryKey: string }> {
+    const dir = this.options.dir;
+    if (vaultExists(dir)) throw new AppError('CONFLICT', 'vaultExists');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A database without a key-slot file is the leftover of an interrupted set-up: nobody can open it.
+    for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, REKEY_TMP]) {
+      rmSync(join(dir, f), { force: true });
+    }
+    const releaseDirLock = acquireDirLock(dir);
+    try {
+      const vaultId = randomUUID();
+      const kdfCost = await kdfCostFor(this.options.kdfProfile ?? 'calibrated');
+      const dataKey = newDataKey();
+      const generation = 1;
+      const adminId = randomUUID();
+      const username = input.admin.username;
+      const adminSlot = await this.makeSlot(
+        { kind: 'user', userId: adminId, username },
+        input.admin.password,
+        { vaultId, kdfCost, dataKey, generation },
+      );
+      const recoveryKey = newRecoveryKey();
+      const recoverySlot = await this.makeSlot(
+        { kind: 'recovery', userId: null, username: null },
+        recoveryKey,
+        { vaultId, kdfCost, dataKey, generation },
+      );
+      const conn = openVaultDatabase(this.dbPath, dataKey, { create: true, migrationsFolder: this.options.migrationsFolder });
+      const now = this.nowIso();
+      const admin: UserRow = {
+        id: adminId,
+        username,
+        displayName: input.admin.displayName,
+        role: 'admin',
+        status: 'active',
+        slotId: adminSlot.id,
+        createdAt: now,
+        disabledAt: null,
+      };
+      const auditRepo = new AuditRepo(conn.db);
+      conn.sqlite.transaction(() => {
+        const settings = new SettingsRepo(conn.db);
+        settings.createOrganisation({ vaultId, name: input.organisationName, country: input.country, createdAt: now });
+        settings.set(SETTING_AUTO_LOCK, AUTO_LOCK_MINUTES.default, now);
+        new UsersRepo(conn.db).insert(admin);
+        appendAudit(auditRepo, now, { actorId: adminId, actorName: username, action: 'vault.create', details: { country: input.country } });
+        appendAudit(auditRepo, now, {
+          actorId: adminId,
+          actorName: username,
+          action: 'user.add',
+          subjectType: 'user',
+          subjectId: adminId,
+          details: { role: 'admin' },
+        });
+      })();
+      const last = auditRepo.last();
+      const body: KeySlotBody = {
+        format: 'passerelle-keyslots',
+        version: 1,
+        vaultId,
+        kdfCost,
+        generation,
+        pendingGeneration: null,
+        audit: { seq: last?.seq ?? 0, head: last?.hash ?? '' },
+        slots: [adminSlot, recoverySlot],
+      };
+      writeKeySlotFile(dir, body, dataKey);
+      this.open = { conn, dataKey, body, session: toSessionUser(admin), releaseDirLock };
+      this.options.logger.info('vault.created', { country: input.country, kdfIterations: kdfCost.iterations });
+      this.emit({ state: 'unlocked', reason: 'unlock' });
+      return { recoveryKey: groupRecoveryKey(recoveryKey) };
+    } catch (e) {
+      if (!this.open) releaseDirLock();
+      throw e;
+    }
+  }
+
+  private async makeSlot(
+    meta: Pick<KeySlot, 'kind' | 'userId' | 'username'>,
+    secret: string,
+    ctx: { vaultId: string; kdfCost: KdfCost; dataKey: Buffer; generation: number },
+  ): Promise<KeySlot> {
+    const id = randomUUID();
+    const kdf = newKdfParams(ctx.kdfCost);
+    const kek = await deriveSlotKey(secret, kdf);
+    const pair = generateSlotKeyPair();
+    try {
+      return {
+        id,
+        ...meta,
+        kdf,
+        publicKey: pair.publicKey.toString('base64url'),
+        wrappedPrivateKey: wrapPrivateKey(kek, pair.privateKey, slotAad(ctx.vaultId, { id, ...meta })),
+        sealed: {
+          [String(ctx.generation)]: await sealDataKey(ctx.dataKey, pair.publicKey, {
+            vaultId: ctx.vaultId,
+            slotId: id,
+            generation: ctx.generation,
+          }),
+        },
+      };
+    } finally {
+      wipe(kek, pair.privateKey);
+    }
+  }
+
+  // ---------------------------------------------------------------- unlocking
+
+  /**
+   * Opens a slot with its secret: the data keys sealed to it, by generation, or null.
+   * For an unknown slot the KDF still runs, so timing does not tell unknown users from wrong passwords.
+   */
+  private async openSlot(file: KeySlotFile, slot: KeySlot | undefined, secret: string): Promise<Map<number, Buffer> | null> {
+    if (!slot) {
+      wipe(await deriveSlotKey(secret, newKdfParams(file.kdfCost)));
+      return null;
+    }
+    const kek = await deriveSlotKey(secret, slot.kdf);
+    const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, slotAad(file.vaultId, slot));
+    wipe(kek);
+    if (!privateKey) return null;
+    const keys = new Map<number, Buffer>();
+    const publicKey = Buffer.from(slot.publicKey, 'base64url');
+    try {
+      for (const [gen, jwe] of Object.entries(slot.sealed)) {
+        const generation = Number(gen);
+        const key = await unsealDataKey(jwe, privateKey, publicKey, { vaultId: file.vaultId, slotId: slot.id, generation });
+        if (key) keys.set(generation, key);
+      }
+    } finally {
+      wipe(privateKey);
+    }
+    return keys;
+  }
+
+  private throttle(): void {
+    const wait = this.lockout.remainingSeconds(this.options.clock.now());
+    if (wait > 0) {
+      throw new AppError('WRONG_CREDENTIALS', 'tooManyAttempts', { seconds: wait }, { retryAfterSeconds: wait });
+    }
+  }
+
+  private failUnlock(kind: 'unlock' | 'recovery'): never {
+    const state = this.lockout.recordFailure(this.options.clock.now(), kind);
+    this.options.logger.warn('vault.unlock-failed', { kind, failures: state.failures });
+    if (kind === 'recovery') throw new AppError('WRONG_CREDENTIALS', 'wrongRecoveryKey');
+    throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+  }
+
+  async unlock(username: string, password: string): Promise<SessionUser> {
+    if (this.open) this.lock('manual');
+    this.throttle();
+    const file = readKeySlotFile(this.options.dir);
+    const slot = file.slots.find((s) => s.kind === 'user' && s.username === username);
+    const keys = await this.openSlot(file, slot, password);
+    if (!keys || !slot) this.failUnlock('unlock');
+    await this.openDatabase(file, keys);
+    const open = this.requireOpen();
+    const user = slot.userId ? new UsersRepo(open.conn.db).byId(slot.userId) : undefined;
+    if (!user || user.status !== 'active' || user.slotId !== slot.id) {
+      this.closeDatabase();
+      this.failUnlock('unlock');
+    }
+    open.session = toSessionUser(user);
+    this.recordUnlock(open.session);
+    await this.reconcileSlots();
+    this.emit({ state: 'unlocked', reason: 'unlock' });
+    return this.session() as SessionUser;
+  }
+
+  /** Writes the failures since the last unlock and this unlock to the audit trail. */
+  private recordUnlock(user: SessionUser | null): void {
+    const pending = this.lockout.read().pending;
+    this.write(({ audit }) => {
+      for (const p of pending) {
+        audit({ actorId: null, actorName: null, action: 'session.unlockFailed', at: p.at, details: { kind: p.kind } });
+      }
+      if (user) audit({ actorId: user.id, actorName: user.username, action: 'session.unlock' });
+    });
+    this.lockout.clear();
+  }
+
+  /**
+   * Opens the database with the keys of one slot: verifies the key-slot file's MAC, finishes an
+   * interrupted re-key, checks every page and that the database is not older than the key-slot file.
+   */
+  private async openDatabase(file: KeySlotFile, keys: Map<number, Buffer>): Promise<void> {
+    const current = keys.get(file.generation);
+    const pending = file.pendingGeneration === null ? undefined : keys.get(file.pendingGeneration);
+    const newest = file.pendingGeneration === null ? current : pending;
+    const wipeAll = () => keys.forEach((k) => wipe(k));
+    if (!newest || !verifyKeySlotMac(file, newest)) {
+      wipeAll();
+      throw new AppError('INTERNAL', 'keySlotsTampered');
+    }
+    let releaseDirLock: (() => void) | undefined;
+    let conn: VaultConnection | undefined;
+    try {
+      releaseDirLock = acquireDirLock(this.options.dir);
+      const opts = { create: false, migrationsFolder: this.options.migrationsFolder };
+      let body = bodyOf(file);
+      let dataKey: Buffer;
+      if (pending && current && file.pendingGeneration !== null) {
+        // An interrupted re-key: the database is under the new key if the swap happened, else the old one.
+        try {
+          conn = openVaultDatabase(this.dbPath, pending, opts);
+        } catch (e) {
+          if (!(e instanceof DatabaseOpenError)) throw e;
+          rmSync(join(this.options.dir, REKEY_TMP), { force: true });
+          const old = openVaultDatabase(this.dbPath, current, opts);
+          this.swapInRekeyedCopy(old, current, pending);
+          conn = openVaultDatabase(this.dbPath, pending, opts);
+        }
+        body = this.finishRekeyBody(body, file.pendingGeneration);
+        writeKeySlotFile(this.options.dir, body, pending);
+        dataKey = Buffer.from(pending);
+        this.options.logger.info('vault.rekey-completed-at-unlock', { generation: body.generation });
+      } else {
+        if (!current) throw new AppError('INTERNAL', 'keySlotsTampered');
+        rmSync(join(this.options.dir, REKEY_TMP), { force: true });
+        conn = openVaultDatabase(this.dbPath, current, opts);
+        dataKey = Buffer.from(current);
+      }
+      if (!quickCheck(conn.sqlite)) throw new AppError('INTERNAL', 'databaseDamaged');
+      const anchor = body.audit;
+      if (anchor.seq > 0) {
+        const row = new AuditRepo(conn.db).bySeq(anchor.seq);
+        if (!row || row.hash !== anchor.head) throw new AppError('INTERNAL', 'databaseRolledBack');
+      }
+      this.open = { conn, dataKey, body, session: null, releaseDirLock };
+    } catch (e) {
+      conn?.sqlite.close();
+      releaseDirLock?.();
+      if (e instanceof DatabaseOpenError) throw new AppError('INTERNAL', 'databaseDamaged', undefined, { reason: e.reason });
+      throw e;
+    } finally {
+      wipeAll();
+    }
+  }
+
+  // ---------------------------------------------------------------- locking
+
+  lock(reason: LockReason = 'manual'): void {
+    const open = this.open;
+    if (!open) return;
+    if (open.session) {
+      try {
+        const s = open.session;
+        this.write(({ audit }) => audit({ actorId: s.id, actorName: s.username, action: 'session.lock', details: { reason } }));
+      } catch (e) {
+        this.options.logger.error('vault.lock-audit-failed', e);
+      }
+    }
+    const hadSession = open.session !== null;
+    this.closeDatabase();
+    this.options.logger.info('vault.locked', { reason });
+    if (hadSession) this.emit({ state: 'locked', reason });
+  }
+
+  /** Closes the database and overwrites the data key. */
+  private closeDatabase(): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    try {
+      open.conn.sqlite.close();
+    } finally {
+      wipe(open.dataKey);
+      open.releaseDirLock();
+    }
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  /** Sets a new password for an administrator with the recovery key; the vault stays locked afterwards. */
+  async recover(recoveryKey: string, username: string, newPassword: string): Promise<void> {
+    if (this.open) this.lock('manual');
+    this.throttle();
+    const file = readKeySlotFile(this.options.dir);
+    const slot = file.slots.find((s) => s.kind === 'recovery');
+    const keys = await this.openSlot(file, slot, normaliseRecoveryKey(recoveryKey));
+    if (!keys) this.failUnlock('recovery');
+    await this.openDatabase(file, keys);
+    try {
+      const open = this.requireOpen();
+      const user = new UsersRepo(open.conn.db).byUsername(username);
+      if (!user || user.role !== 'admin' || user.status !== 'active') {
+        throw new AppError('FORBIDDEN', 'recoveryNotAdmin');
+      }
+      const newSlot = await this.makeSlot({ kind: 'user', userId: user.id, username: user.username }, newPassword, {
+        vaultId: open.body.vaultId,
+        kdfCost: open.body.kdfCost,
+        dataKey: open.dataKey,
+        generation: open.body.generation,
+      });
+      // The slot goes into the key-slot file first; the user row then points to it.
+      open.body = { ...open.body, slots: [...open.body.slots.filter((s) => s.id !== user.slotId), newSlot] };
+      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.recordUnlock(null);
+      this.write(({ db, audit }) => {
+        new UsersRepo(db).setSlot(user.id, newSlot.id);
+        audit({ actorId: null, actorName: 'recovery-key', action: 'session.recover' });
+        audit({ actorId: null, actorName: 'recovery-key', action: 'user.passwordReset', subjectType: 'user', subjectId: user.id });
+      });
+      this.options.logger.info('vault.recovered');
+    } finally {
+      this.closeDatabase();
+    }
+  }
+
+  // ---------------------------------------------------------------- slots of staff
+
+  /** Adds a key slot for a new user; call before inserting the user row that points to it. */
+  async addUserSlot(userId: string, username: string, password: string): Promise<KeySlot> {
+    const open = this.requireOpen();
+    const slot = await this.makeSlot({ kind: 'user', userId, username }, password, {
+      vaultId: open.body.vaultId,
+      kdfCost: open.body.kdfCost,
+      dataKey: open.dataKey,
+      generation: open.body.generation,
+    });
+    open.body = { ...open.body, slots: [...open.body.slots, slot] };
+    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+    return slot;
+  }
+
+  /** Re-wraps only this slot's private key under a key derived from the new password. */
+  async changeSlotPassword(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const open = this.requireOpen();
+    const slot = open.body.slots.find((s) => s.id === slotId);
+    if (!slot) throw new AppError('NOT_FOUND', 'notFound');
+    if (currentPassword === newPassword) throw new AppError('VALIDATION', 'samePassword', undefined, {
+      fields: [{ path: 'newPassword', code: 'same_password', message: 'must differ from the current password' }],
+    });
+    const aad = slotAad(open.body.vaultId, slot);
+    const kek = await deriveSlotKey(currentPassword, slot.kdf);
+    const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, aad);
+    wipe(kek);
+    if (!privateKey) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+    try {
+      const kdf = newKdfParams(open.body.kdfCost);
+      const newKek = await deriveSlotKey(newPassword, kdf);
+      const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
+      wipe(newKek);
+      open.body = { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) };
+      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+    } finally {
+      wipe(privateKey);
+    }
+  }
+
+  /**
+   * Removes the slots of users who are no longer active (disabled, or never finished being added)
+   * and, if any was removed, replaces the data key: they could have kept the old one.
+   */
+  async reconcileSlots(): Promise<boolean> {
+    const open = this.requireOpen();
+    const active = new Set(
+      new UsersRepo(open.conn.db)
+        .all()
+        .filter((u) => u.status === 'active')
+        .map((u) => u.slotId),
+    );
+    const stale = open.body.slots.filter((s) => s.kind === 'user' && !active.has(s.id));
+    if (stale.length === 0) return false;
+    await this.rekey(new Set(stale.map((s) => s.id)));
+    return true;
+  }
+
+  /**
+   * Replaces the data key, sealing the new one to every remaining slot. Crash-safe in three steps:
+   * (a) the key-slot file gets the new key sealed to each remaining slot as a pending generation
+   *     (the removed slots are gone from this point on);
+   * (b) a copy of the database is re-keyed (rollback journal, since re-keying in WAL mode is not
+   *     supported) and renamed over the database;
+   * (c) the key-slot file drops the old generation.
+   * An unlock after a crash in (b) or (c) finishes the job (see openDatabase).
+   */
+  private async rekey(removeSlotIds: Set<string>): Promise<void> {
+    const open = this.requireOpen();
+    const oldKey = open.dataKey;
+    const newKey = newDataKey();
+    const newGen = open.body.generation + 1;
+    const slots: KeySlot[] = [];
+    for (const slot of open.body.slots) {
+      if (removeSlotIds.has(slot.id)) continue;
+      const sealed = await sealDataKey(newKey, Buffer.from(slot.publicKey, 'base64url'), {
+        vaultId: open.body.vaultId,
+        slotId: slot.id,
+        generation: newGen,
+      });
+      slots.push({ ...slot, sealed: { ...slot.sealed, [String(newGen)]: sealed } });
+    }
+    const session = open.session;
+    open.body = { ...open.body, slots, pendingGeneration: newGen };
+    writeKeySlotFile(this.options.dir, open.body, newKey); // (a)
+    this.open = null;
+    try {
+      this.swapInRekeyedCopy(open.conn, oldKey, newKey); // (b)
+    } catch (e) {
+      // The old database is still in place under the old key; the next unlock finishes the re-key.
+      open.releaseDirLock();
+      wipe(oldKey);
+      this.options.logger.error('vault.rekey-failed', e);
+      if (session) this.emit({ state: 'locked', reason: 'manual' });
+      throw e;
+    }
+    const body = this.finishRekeyBody(open.body, newGen);
+    writeKeySlotFile(this.options.dir, body, newKey); // (c)
+    wipe(oldKey);
+    const conn = openVaultDatabase(this.dbPath, newKey, { create: false, migrationsFolder: this.options.migrationsFolder });
+    this.open = { conn, dataKey: newKey, body, session, releaseDirLock: open.releaseDirLock };
+    this.write(({ audit }) =>
+      audit({
+        actorId: session?.id ?? null,
+        actorName: session?.username ?? null,
+        action: 'vault.rekey',
+        details: { generation: newGen, slotsRemoved: removeSlotIds.size },
+      }),
+    );
+    this.options.logger.info('vault.rekeyed', { generation: newGen });
+  }
+
+  /** Step (b): copy, re-key the copy, close the live connection, rename the copy into place. */
+  private swapInRekeyedCopy(conn: VaultConnection, oldKey: Buffer, newKey: Buffer): void {
+    const dir = this.options.dir;
+    const tmp = join(dir, REKEY_TMP);
+    rmSync(tmp, { force: true });
+    try {
+      copyEncrypted(conn.sqlite, tmp);
+    } finally {
+      conn.sqlite.close();
+    }
+    rekeyFile(tmp, oldKey, newKey);
+    for (const f of [`${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
+    renameSync(tmp, this.dbPath);
+    fsyncDir(dir);
+  }
+
+  private finishRekeyBody(body: KeySlotBody, newGen: number): KeySlotBody {
+    return {
+      ...body,
+      generation: newGen,
+      pendingGeneration: null,
+      slots: body.slots.map((s) => ({ ...s, sealed: { [String(newGen)]: s.sealed[String(newGen)] ?? '' } })),
+    };
+  }
+
+  // ---------------------------------------------------------------- backup
+
+  /**
+   * Makes a consistent, still-encrypted copy of the database (VACUUM INTO; the online backup
+   * API refuses encrypted databases and serialize() would return plaintext) and the key-slot file.
+   */
+  backupTo(stagingDir: string): { files: string[]; auditSeq: number } {
+    const open = this.requireOpen();
+    const s = open.session;
+    this.write(({ audit }) =>
+      audit({ actorId: s?.id ?? null, actorName: s?.username ?? null, action: 'vault.backup' }),
+    );
+    copyEncrypted(open.conn.sqlite, join(stagingDir, DATABASE_FILE));
+    writeKeySlotFile(stagingDir, open.body, open.dataKey);
+    return { files: [DATABASE_FILE, KEYSLOT_FILE], auditSeq: open.body.audit.seq };
+  }
+}
+
+/** The files that make up a vault folder (for tests and the restore command). */
+export const VAULT_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYSLOT_FILE, LOCKOUT_FILE];
+
+export function folderIsEmpty(dir: string): boolean {
+  return !existsSync(dir) || (statSync(dir).isDirectory() && readdirSync(dir).length === 0);
+}
