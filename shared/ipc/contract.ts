@@ -14,6 +14,7 @@ import {
   roleSchema,
   usernameSchema,
 } from '../domain';
+import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
 export type Access = 'public' | 'unlocked' | readonly ('admin' | 'coordinator' | 'caseworker')[];
@@ -191,4 +192,10 @@ export interface PasserelleApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-export const IPC_PREFIX = 'passerelle:';
+// Compile-time check: the dependency-free name lists in channels.ts match the contract exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _channelsMatch: Same<(typeof CHANNEL_NAMES)[number], Channel> = true;
+const _eventsMatch: Same<(typeof EVENT_NAMES_LIST)[number], EventName> = true;
+void _channelsMatch;
+void _eventsMatch;
+export { IPC_PREFIX } from './channels';

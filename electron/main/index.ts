@@ -1,0 +1,104 @@
+/**
+ * The Electron main process: lifecycle, the window, IPC registration, power events.
+ * Thin on purpose: all behaviour lives in electron/core, which runs (and is tested) in plain Node.
+ */
+import { app, BrowserWindow, ipcMain, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
+import { composeApp } from './compose';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void main();
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const { core, prefs } = composeApp({
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+    electronVersion: process.versions.electron ?? 'unknown',
+  });
+
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+  const indexFile = join(__dirname, '../renderer/index.html');
+  const allowedOrigin = rendererUrl ? new URL(rendererUrl).origin : null;
+  const indexUrl = pathToFileURL(indexFile).href;
+
+  /** Only our own page may call the router. */
+  function trustedSender(event: IpcMainInvokeEvent): boolean {
+    const url = event.senderFrame?.url;
+    if (!url) return false;
+    if (allowedOrigin) return new URL(url).origin === allowedOrigin;
+    return url.split('#')[0] === indexUrl;
+  }
+
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(IPC_PREFIX + channel, (event, input: unknown) => {
+      if (!trustedSender(event)) {
+        return { ok: false, error: { code: 'FORBIDDEN', key: 'forbidden', message: 'Untrusted sender.' } };
+      }
+      return core.router.call(channel, input);
+    });
+  }
+
+  // Deny every permission request and every remote request; add the CSP as a header too.
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+
+  const bounds = prefs.windowBounds();
+  const win = new BrowserWindow({
+    width: bounds?.width ?? 1280,
+    height: bounds?.height ?? 820,
+    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Passerelle',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  // The title never shows personal data: it stays "Passerelle".
+  win.on('page-title-updated', (e) => e.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => prefs.setWindowBounds(win.getBounds()));
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  win.webContents.on('before-input-event', () => core.autoLock.activity());
+
+  const unsubscribe = core.onEvent((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+  });
+
+  powerMonitor.on('suspend', () => core.vault.lock('suspend'));
+  powerMonitor.on('lock-screen', () => core.vault.lock('screen-lock'));
+
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    unsubscribe();
+    core.dispose();
+  });
+
+  if (rendererUrl) await win.loadURL(rendererUrl);
+  else await win.loadFile(indexFile);
+}

@@ -1,0 +1,30 @@
+/**
+ * The contract's channel and event names as plain data, with no dependency, so the sandboxed
+ * preload can build its allow-list without bundling zod. contract.ts checks at compile time that
+ * these lists and the contract agree.
+ */
+export const CHANNEL_NAMES = [
+  'app.status',
+  'prefs.get',
+  'prefs.set',
+  'vault.setup',
+  'session.unlock',
+  'session.lock',
+  'session.activity',
+  'session.recover',
+  'users.list',
+  'users.add',
+  'users.setRole',
+  'users.disable',
+  'users.changePassword',
+  'settings.get',
+  'settings.update',
+  'audit.list',
+  'audit.verify',
+] as const;
+
+export const EVENT_NAMES_LIST = ['session.changed'] as const;
+
+/** Prefix of every ipcMain/ipcRenderer channel name. */
+export const IPC_PREFIX = 'passerelle:';
+export const IPC_EVENT_CHANNEL = 'passerelle:event';
