@@ -41,8 +41,8 @@ export const CACHE_SIZE_KIB = 262_144;
 export interface OpenOptions {
   create: boolean;
   migrationsFolder: string;
-  /** Skip migrations (used for copies under re-keying, which are migrated already). */
-  migrate?: boolean;
+  /** Run PRAGMA quick_check before anything is written (unlock does; re-key steps need not). */
+  check?: boolean;
 }
 
 function keyPragmaValue(key: Uint8Array): string {
@@ -89,8 +89,9 @@ export function openVaultDatabase(path: string, key: Uint8Array, options: OpenOp
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
     sqlite.pragma('busy_timeout = 5000');
-    const db = drizzle(sqlite, { schema });
-    if (options.migrate !== false) migrate(db, { migrationsFolder: options.migrationsFolder });
+    if (options.check && !quickCheck(sqlite)) throw new DatabaseOpenError('corrupt');
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrate(db, { migrationsFolder: options.migrationsFolder });
     return { sqlite, db };
   } catch (e) {
     sqlite.close();

@@ -10,7 +10,7 @@ import type { Clock, Logger, PreferencesStore } from './ports';
 import { createRouter, type Router } from './router';
 import { SettingsService } from './settings/settings.service';
 import { UsersService } from './users/users.service';
-import { VaultService } from './vault/vault.service';
+import { VaultService, type VaultOptions } from './vault/vault.service';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -19,6 +19,7 @@ export interface CoreOptions {
   logger: Logger;
   prefs: PreferencesStore;
   kdfProfile?: KdfProfile;
+  afterRekeyStep?: VaultOptions['afterRekeyStep'];
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -45,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock,
     logger: options.logger,
     ...(options.kdfProfile ? { kdfProfile: options.kdfProfile } : {}),
+    ...(options.afterRekeyStep ? { afterRekeyStep: options.afterRekeyStep } : {}),
   });
   const users = new UsersService(vault);
   const settings = new SettingsService(vault);

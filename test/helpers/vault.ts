@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../electron/core/app-core';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/app-core';
 import { memoryPreferences, silentLogger, type Clock } from '../../electron/core/ports';
 import { MIGRATIONS_DIR } from '../../db/migrations-dir';
 import { FakeClock } from './fake-clock';
@@ -13,8 +13,9 @@ export function tempDir(prefix = 'passerelle-test-'): { dir: string; cleanup: ()
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function makeCore(dir: string, clock: Clock = new FakeClock()): Core {
+export function makeCore(dir: string, clock: Clock = new FakeClock(), extra: Partial<CoreOptions> = {}): Core {
   return createCore({
+    ...extra,
     vaultDir: dir,
     migrationsFolder: MIGRATIONS_DIR,
     clock,

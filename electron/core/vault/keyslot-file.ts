@@ -2,7 +2,7 @@
  * The key-slot file (`keyslots.json`) of a vault. Format documented in docs/vault-format.md.
  *
  * Two integrity layers:
- * - `checksum`: SHA-256 of the canonical body (RFC 8785), checked before anything else, so an
+ * - `checksum`: SHA-256 of the canonical body (RFC 8785) and the MAC, checked before anything else, so an
  *   accidentally damaged file gets a clear message instead of "wrong password";
  * - `mac`: HMAC-SHA256 of the canonical body under a key derived (HKDF) from the data key, checked
  *   right after unlock, so a file altered by someone without the data key is detected.
@@ -69,8 +69,9 @@ function stripIntegrity(file: KeySlotFile): KeySlotBody {
   return body;
 }
 
-function checksumOf(body: KeySlotBody): string {
-  return createHash('sha256').update(canonical(body)).digest('hex');
+/** Covers the body and the MAC, so damage anywhere in the file is reported as damage. */
+function checksumOf(body: KeySlotBody, mac: string): string {
+  return createHash('sha256').update(canonical(body)).update('\n').update(mac).digest('hex');
 }
 
 function macKey(dataKey: Buffer, vaultId: string): Buffer {
@@ -105,7 +106,7 @@ export function parseKeySlotFile(text: string): KeySlotFile {
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) throw new AppError('INTERNAL', 'keySlotsDamaged', undefined, { reason: 'schema' });
-  if (!hexEqual(parsed.data.checksum, checksumOf(stripIntegrity(parsed.data)))) {
+  if (!hexEqual(parsed.data.checksum, checksumOf(stripIntegrity(parsed.data), parsed.data.mac))) {
     throw new AppError('INTERNAL', 'keySlotsDamaged', undefined, { reason: 'checksum' });
   }
   return parsed.data;
@@ -123,7 +124,8 @@ export function verifyKeySlotMac(file: KeySlotFile, dataKey: Buffer): boolean {
 
 export function serialiseKeySlotFile(body: KeySlotBody, dataKey: Buffer): string {
   const clean = bodySchema.parse(body);
-  const file: KeySlotFile = { ...clean, checksum: checksumOf(clean), mac: macOf(clean, dataKey) };
+  const mac = macOf(clean, dataKey);
+  const file: KeySlotFile = { ...clean, checksum: checksumOf(clean, mac), mac };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 

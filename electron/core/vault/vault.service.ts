@@ -14,7 +14,6 @@ import {
   DatabaseOpenError,
   copyEncrypted,
   openVaultDatabase,
-  quickCheck,
   rekeyFile,
   type Db,
   type VaultConnection,
@@ -70,6 +69,8 @@ export interface VaultOptions {
   logger: Logger;
   /** KDF cost for a new vault: calibrated to about a second (default) or the minimum. */
   kdfProfile?: KdfProfile;
+  /** Test seam: called after each durable step of a re-key, so tests can simulate a crash there. */
+  afterRekeyStep?: (step: 'slots-pending' | 'database-swapped') => void;
 }
 
 export interface CreateVaultInput {
@@ -397,7 +398,7 @@ export class VaultService {
     let conn: VaultConnection | undefined;
     try {
       releaseDirLock = acquireDirLock(this.options.dir);
-      const opts = { create: false, migrationsFolder: this.options.migrationsFolder };
+      const opts = { create: false, migrationsFolder: this.options.migrationsFolder, check: true };
       let body = bodyOf(file);
       let dataKey: Buffer;
       if (pending && current && file.pendingGeneration !== null) {
@@ -421,7 +422,6 @@ export class VaultService {
         conn = openVaultDatabase(this.dbPath, current, opts);
         dataKey = Buffer.from(current);
       }
-      if (!quickCheck(conn.sqlite)) throw new AppError('INTERNAL', 'databaseDamaged');
       const anchor = body.audit;
       if (anchor.seq > 0) {
         const row = new AuditRepo(conn.db).bySeq(anchor.seq);
@@ -596,9 +596,12 @@ export class VaultService {
     writeKeySlotFile(this.options.dir, open.body, newKey); // (a)
     this.open = null;
     try {
+      this.options.afterRekeyStep?.('slots-pending');
       this.swapInRekeyedCopy(open.conn, oldKey, newKey); // (b)
+      this.options.afterRekeyStep?.('database-swapped');
     } catch (e) {
-      // The old database is still in place under the old key; the next unlock finishes the re-key.
+      // The key-slot file holds both keys: the next unlock finishes the re-key.
+      if (open.conn.sqlite.open) open.conn.sqlite.close();
       open.releaseDirLock();
       wipe(oldKey);
       this.options.logger.error('vault.rekey-failed', e);
