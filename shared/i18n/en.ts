@@ -29,6 +29,7 @@ export const en = {
     auditBroken: 'The audit trail is broken at entry {{seq}}.',
     backupInvalid: 'This file is not a valid Passerelle backup.',
     targetNotEmpty: 'The target folder is not empty.',
+    fileExists: 'A file with this name already exists. Choose another name.',
     ruleViolation: 'Not allowed: {{rule}} (source: {{source}}).',
     packageRejected: 'The handover package was refused: {{reason}}.',
     internal: 'Something went wrong. The details were written to the log, without personal data.',

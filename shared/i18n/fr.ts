@@ -26,6 +26,7 @@ export const fr: Translation = {
     auditBroken: "Le journal d'audit est rompu à l'entrée {{seq}}.",
     backupInvalid: "Ce fichier n'est pas une sauvegarde Passerelle valide.",
     targetNotEmpty: "Le dossier cible n'est pas vide.",
+    fileExists: 'Un fichier portant ce nom existe déjà. Choisissez un autre nom.',
     ruleViolation: 'Non autorisé : {{rule}} (source : {{source}}).',
     packageRejected: 'Le paquet de transfert a été refusé : {{reason}}.',
     internal: "Une erreur s'est produite. Les détails ont été écrits dans le journal, sans données personnelles.",

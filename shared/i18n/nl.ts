@@ -26,6 +26,7 @@ export const nl: Translation = {
     auditBroken: 'Het auditlogboek is verbroken bij regel {{seq}}.',
     backupInvalid: 'Dit bestand is geen geldige Passerelle-back-up.',
     targetNotEmpty: 'De doelmap is niet leeg.',
+    fileExists: 'Er bestaat al een bestand met deze naam. Kies een andere naam.',
     ruleViolation: 'Niet toegestaan: {{rule}} (bron: {{source}}).',
     packageRejected: 'Het overdrachtspakket werd geweigerd: {{reason}}.',
     internal: 'Er ging iets mis. De details werden zonder persoonsgegevens in het logboek geschreven.',
