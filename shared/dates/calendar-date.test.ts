@@ -20,6 +20,8 @@ import {
 } from './calendar-date';
 
 const d = (s: string): CalendarDate => toCalendarDate(s);
+/** [act, amount, expected end, why] */
+type Row = [string, number, string, string];
 
 describe('calendarDateSchema', () => {
   it.each(['2026-01-01', '2028-02-29', '2000-02-29', '9999-12-31'])('accepts %s', (s) => {
@@ -70,7 +72,7 @@ describe('addDays: the day of the act is not counted', () => {
     ['2027-02-28', 1, '2027-03-01', 'no leap day in 2027'],
     ['2026-05-01', 90, '2026-07-30', 'LU reflection 90 days'],
     ['2026-03-01', -1, '2026-02-28', 'negative'],
-  ] as const)('%s + %i days = %s (%s)', (act, days, end) => {
+  ] satisfies Row[])('%s + %i days = %s (%s)', (act, days, end) => {
     expect(addDays(d(act), days)).toBe(end);
   });
 });
@@ -86,7 +88,7 @@ describe('addMonths: from date to date, clamped to the month end', () => {
     ['2028-02-29', 12, '2029-02-28', 'leap day + 12 months'],
     ['2026-03-15', 3, '2026-06-15', 'plain date to date'],
     ['2026-03-31', -1, '2026-02-28', 'negative, clamped'],
-  ] as const)('%s + %i months = %s (%s)', (act, months, end) => {
+  ] satisfies Row[])('%s + %i months = %s (%s)', (act, months, end) => {
     expect(addMonths(d(act), months)).toBe(end);
   });
 

@@ -1,0 +1,705 @@
+/**
+ * Belgium: the national referral mechanism for victims of trafficking (domain.md §4 BE).
+ *
+ * Transcribed from the Benelux brochure of March 2021, §4 "België" (sections "Basis",
+ * "Reflectieperiode", "Verdere afhandeling en verblijfsvergunning", "Specifieke elementen/maatregelen
+ * inzake NBMV"), which rests on the law of 15 September 2006 (Vreemdelingenwet of 15 December 1980,
+ * art. 61/2 to 61/5) and the circular of 23 December 2016. Where domain.md and the brochure
+ * disagree, the brochure wins.
+ *
+ * effectiveFrom: the date of the law the brochure names (15 September 2006). The brochure gives no
+ * entry-into-force date per provision; a later change is a new rule version with its own date.
+ */
+import { toCalendarDate } from '../dates/calendar-date';
+import { L } from './common.rules';
+import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseRule } from './rule.types';
+
+/** Event types in procedural order (also the tie order for events of the same day). */
+export const BE_EVENT_TYPES = [
+  'guardianAppointed',
+  'annex15Issued',
+  'reflectionExtended',
+  'statementMade',
+  'aiIssued',
+  'aiRenewed',
+  'evaluationPositive',
+  'evaluationNegative',
+  'bivrIssued',
+  'bivrRenewed',
+  'firstInstanceJudgment',
+  'indefiniteResidenceGranted',
+  'noCooperation',
+  'victimStatusEnded',
+  'voluntaryReturn',
+  'closed',
+] as const;
+export type BeEventType = (typeof BE_EVENT_TYPES)[number];
+
+export const BE_PHASES = [
+  'be.detection',
+  'be.reflection',
+  'be.attestation',
+  'be.registration',
+  'be.indefinite',
+  'be.ended',
+  'be.returned',
+  'be.closed',
+] as const;
+export type BePhase = (typeof BE_PHASES)[number];
+
+const FROM = toCalendarDate('2006-09-15');
+const BASIS = 'brochure §4 BE "Basis"; Vreemdelingenwet art. 61/2-61/5; circular of 23.12.2016';
+const REFLECTION = 'brochure §4 BE "Reflectieperiode"';
+const FURTHER = 'brochure §4 BE "Verdere afhandeling en verblijfsvergunning"';
+const MINORS = 'brochure §4 BE "Specifieke elementen/maatregelen inzake NBMV"';
+
+const OPEN: readonly BePhase[] = ['be.detection', 'be.reflection', 'be.attestation', 'be.registration', 'be.indefinite'];
+const NOT_CLOSED: readonly BePhase[] = [...OPEN, 'be.ended', 'be.returned'];
+
+type G = Guard<BeEventType, BePhase>;
+
+const notExtendable = {
+  id: 'be.reflection.notExtendable',
+  source: `${REFLECTION}: "Deze reflectieperiode kan niet worden verlengd."`,
+  effectiveFrom: FROM,
+  refusal: L(
+    'the Belgian reflection period (annex 15) cannot be extended or granted again',
+    'de reflectieperiode (bijlage 15) kan niet worden verlengd of opnieuw toegekend',
+    "la période de réflexion (annexe 15) ne peut être prolongée ni accordée à nouveau",
+  ),
+} as const;
+
+const phases: readonly PhaseRule<BePhase>[] = [
+  {
+    phase: 'be.detection',
+    id: 'be.phase.detection',
+    source: 'brochure §4 BE "Detectie van het slachtoffer"',
+    effectiveFrom: FROM,
+    step: 0,
+    terminal: false,
+    label: L('Detection, before the reflection period', 'Detectie, vóór de reflectieperiode', 'Détection, avant la période de réflexion'),
+  },
+  {
+    phase: 'be.reflection',
+    id: 'be.phase.reflection',
+    source: REFLECTION,
+    effectiveFrom: FROM,
+    step: 1,
+    terminal: false,
+    label: L('Phase 1: reflection period (annex 15)', 'Fase 1: reflectieperiode (bijlage 15)', 'Phase 1 : période de réflexion (annexe 15)'),
+  },
+  {
+    phase: 'be.attestation',
+    id: 'be.phase.attestation',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    step: 2,
+    terminal: false,
+    label: L(
+      'Phase 2: attestation of immatriculation',
+      'Fase 2: attest van immatriculatie',
+      "Phase 2 : attestation d'immatriculation",
+    ),
+  },
+  {
+    phase: 'be.registration',
+    id: 'be.phase.registration',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    step: 3,
+    terminal: false,
+    label: L(
+      'Phase 3: certificate of registration in the foreigners register (BIVR)',
+      'Fase 3: bewijs van inschrijving in het vreemdelingenregister (BIVR)',
+      "Phase 3 : certificat d'inscription au registre des étrangers (CIRE)",
+    ),
+  },
+  {
+    phase: 'be.indefinite',
+    id: 'be.phase.indefinite',
+    source: `${FURTHER}, "Afsluiten van de procedure"`,
+    effectiveFrom: FROM,
+    step: 4,
+    terminal: false,
+    label: L(
+      'Phase 4: residence of indefinite duration',
+      'Fase 4: verblijfstitel van onbepaalde duur',
+      'Phase 4 : séjour à durée illimitée',
+    ),
+  },
+  {
+    phase: 'be.ended',
+    id: 'be.phase.ended',
+    source: `${REFLECTION} (outcome 3); ${FURTHER}`,
+    effectiveFrom: FROM,
+    step: 90,
+    terminal: true,
+    label: L(
+      'Procedure ended: no cooperation, negative evaluation or no longer considered a victim',
+      'Procedure beëindigd: geen samenwerking, negatieve evaluatie of niet langer als slachtoffer beschouwd',
+      "Procédure terminée : pas de coopération, évaluation négative ou plus considérée comme victime",
+    ),
+  },
+  {
+    phase: 'be.returned',
+    id: 'be.phase.returned',
+    source: `${REFLECTION} (outcome 2); ${FURTHER}`,
+    effectiveFrom: FROM,
+    step: 91,
+    terminal: true,
+    label: L('Voluntary return to the country of origin', 'Vrijwillige terugkeer naar het land van herkomst', "Retour volontaire au pays d'origine"),
+  },
+  {
+    phase: 'be.closed',
+    id: 'be.phase.closed',
+    source: 'Passerelle: the file is closed',
+    effectiveFrom: FROM,
+    step: 99,
+    terminal: true,
+    label: L('File closed', 'Dossier afgesloten', 'Dossier clôturé'),
+  },
+];
+
+const events: readonly EventRule<BeEventType, BePhase>[] = [
+  {
+    type: 'guardianAppointed',
+    id: 'be.event.guardianAppointed',
+    source: `${MINORS}: "Elke NBMV krijgt een voogd toegewezen."`,
+    effectiveFrom: FROM,
+    label: L('Guardian appointed', 'Voogd aangesteld', 'Tuteur désigné'),
+    allowedIn: NOT_CLOSED,
+  },
+  {
+    type: 'annex15Issued',
+    id: 'be.event.annex15Issued',
+    source: `${REFLECTION}: "Duur: 45 dagen. Via afgifte van een bijlage 15 met een termijn van 45 dagen."`,
+    effectiveFrom: FROM,
+    label: L('Annex 15 issued (reflection period)', 'Bijlage 15 afgegeven (reflectieperiode)', 'Annexe 15 délivrée (période de réflexion)'),
+    allowedIn: ['be.detection'],
+    to: 'be.reflection',
+    guards: [{ ...notExtendable, kind: 'maxPerTrack', count: 1, counting: ['annex15Issued'] } satisfies G],
+    opens: [
+      {
+        kind: 'reflectionPeriodEnd',
+        id: 'be.reflection.duration',
+        source: `${REFLECTION}: 45 dagen`,
+        effectiveFrom: FROM,
+        period: { days: 45 },
+        acceptsDocumentExpiry: true,
+        activeIn: ['be.reflection'],
+      },
+    ],
+  },
+  {
+    type: 'reflectionExtended',
+    id: 'be.event.reflectionExtended',
+    source: notExtendable.source,
+    effectiveFrom: FROM,
+    label: L('Reflection period extended', 'Reflectieperiode verlengd', 'Période de réflexion prolongée'),
+    allowedIn: ['be.reflection'],
+    guards: [{ ...notExtendable, kind: 'never' } satisfies G],
+  },
+  {
+    type: 'statementMade',
+    id: 'be.event.statementMade',
+    source: `${REFLECTION}, outcome 1: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden. Daarna wordt direct overgegaan naar de volgende fase."`,
+    effectiveFrom: FROM,
+    label: L('Statement made or complaint filed', 'Verklaring afgelegd of klacht ingediend', 'Déclaration faite ou plainte déposée'),
+    allowedIn: ['be.detection', 'be.reflection'],
+    to: 'be.attestation',
+    closes: ['reflectionPeriodEnd'],
+    opens: [
+      {
+        kind: 'attestationExpiry',
+        id: 'be.attestation.expected',
+        source: `${FURTHER}: "Afgifte attest van immatriculatie voor max. 3 maanden" (estimate from the statement until the AI is recorded)`,
+        effectiveFrom: FROM,
+        period: { months: 3 },
+        periodIsMaximum: true,
+        provisional: true,
+        activeIn: ['be.attestation', 'be.registration'],
+      },
+      {
+        kind: 'evaluationDue',
+        id: 'be.evaluation.expected',
+        source: `${FURTHER}: "Voor het verstrijken van deze periode evalueert de magistraat"`,
+        effectiveFrom: FROM,
+        sameAs: 'attestationExpiry',
+        provisional: true,
+        activeIn: ['be.attestation'],
+      },
+    ],
+  },
+  {
+    type: 'aiIssued',
+    id: 'be.event.aiIssued',
+    source: `${FURTHER}: "Afgifte attest van immatriculatie voor max. 3 maanden door de Dienst Vreemdelingenzaken"; ${MINORS}`,
+    effectiveFrom: FROM,
+    label: L('Attestation of immatriculation issued', 'Attest van immatriculatie afgegeven', "Attestation d'immatriculation délivrée"),
+    allowedIn: ['be.reflection', 'be.attestation'],
+    guards: [
+      {
+        kind: 'maxPerTrack',
+        count: 1,
+        counting: ['aiIssued'],
+        id: 'be.attestation.single',
+        source: `${FURTHER}: one attestation, "eenmalig hernieuwbaar"`,
+        effectiveFrom: FROM,
+        refusal: L(
+          'an attestation of immatriculation was already issued: record a renewal instead',
+          'er werd al een attest van immatriculatie afgegeven: registreer een hernieuwing',
+          "une attestation d'immatriculation a déjà été délivrée : enregistrez un renouvellement",
+        ),
+      },
+      {
+        kind: 'requiresFact',
+        condition: { fact: 'unaccompaniedMinor', is: true },
+        inPhases: ['be.reflection'],
+        id: 'be.attestation.minorDuringReflection',
+        source: `${MINORS}: "de NBMV [ontvangt] tijdens de reflectieperiode onmiddellijk een attest van immatriculatie"; adults after the statement (${REFLECTION})`,
+        effectiveFrom: FROM,
+        refusal: L(
+          'during the reflection period only an unaccompanied minor receives an attestation of immatriculation; an adult receives it after the statement or complaint',
+          'tijdens de reflectieperiode ontvangt enkel een NBMV een attest van immatriculatie; een meerderjarige pas na de verklaring of klacht',
+          "pendant la période de réflexion, seul un MENA reçoit une attestation d'immatriculation ; un majeur la reçoit après la déclaration ou la plainte",
+        ),
+      },
+    ],
+    opens: [
+      {
+        kind: 'attestationExpiry',
+        id: 'be.attestation.duration',
+        source: `${FURTHER}: "max. 3 maanden"; ${MINORS}: "maximum drie maanden geldig"`,
+        effectiveFrom: FROM,
+        period: { months: 3 },
+        periodIsMaximum: true,
+        acceptsDocumentExpiry: true,
+        activeIn: ['be.reflection', 'be.attestation', 'be.registration'],
+      },
+      {
+        kind: 'evaluationDue',
+        id: 'be.evaluation.beforeAttestationExpiry',
+        source: `${FURTHER}: "Voor het verstrijken van deze periode evalueert de magistraat ... of de persoon nog voldoet aan volgende voorwaarden"`,
+        effectiveFrom: FROM,
+        sameAs: 'attestationExpiry',
+        activeIn: ['be.attestation'],
+      },
+    ],
+  },
+  {
+    type: 'aiRenewed',
+    id: 'be.event.aiRenewed',
+    source: `${FURTHER}: "eenmalig hernieuwbaar voor een maximumperiode van 3 maanden"`,
+    effectiveFrom: FROM,
+    label: L('Attestation of immatriculation renewed', 'Attest van immatriculatie hernieuwd', "Attestation d'immatriculation renouvelée"),
+    allowedIn: ['be.reflection', 'be.attestation'],
+    guards: [
+      {
+        kind: 'requiresPrior',
+        eventType: 'aiIssued',
+        id: 'be.attestation.renewalNeedsAttestation',
+        source: FURTHER,
+        effectiveFrom: FROM,
+        refusal: L(
+          'only an attestation of immatriculation that was issued can be renewed: record its issue first',
+          'enkel een afgegeven attest van immatriculatie kan worden hernieuwd: registreer eerst de afgifte',
+          "seule une attestation d'immatriculation délivrée peut être renouvelée : enregistrez d'abord sa délivrance",
+        ),
+      },
+      {
+        kind: 'maxPerTrack',
+        count: 1,
+        counting: ['aiRenewed'],
+        id: 'be.attestation.renewableOnce',
+        source: `${FURTHER}: "eenmalig hernieuwbaar"; ${MINORS}: "eenmaal hernieuwbaar"`,
+        effectiveFrom: FROM,
+        refusal: L(
+          'the attestation of immatriculation can be renewed only once',
+          'het attest van immatriculatie is slechts eenmalig hernieuwbaar',
+          "l'attestation d'immatriculation n'est renouvelable qu'une seule fois",
+        ),
+      },
+    ],
+    opens: [
+      {
+        kind: 'attestationExpiry',
+        id: 'be.attestation.renewalDuration',
+        source: `${FURTHER}: "voor een maximumperiode van 3 maanden"`,
+        effectiveFrom: FROM,
+        period: { months: 3 },
+        periodIsMaximum: true,
+        anchor: 'continuation',
+        acceptsDocumentExpiry: true,
+        activeIn: ['be.reflection', 'be.attestation', 'be.registration'],
+      },
+      {
+        kind: 'evaluationDue',
+        id: 'be.evaluation.beforeRenewedAttestationExpiry',
+        source: `${FURTHER}: "Voor het verstrijken van deze periode evalueert de magistraat"`,
+        effectiveFrom: FROM,
+        sameAs: 'attestationExpiry',
+        activeIn: ['be.attestation'],
+      },
+    ],
+  },
+  {
+    type: 'evaluationPositive',
+    id: 'be.event.evaluationPositive',
+    source: `${FURTHER}: "Na een positieve evaluatie van deze voorwaarden volgt de afgifte van het bewijs van inschrijving in het vreemdelingenregister"`,
+    effectiveFrom: FROM,
+    label: L(
+      'Positive evaluation of the five conditions',
+      'Positieve evaluatie van de vijf voorwaarden',
+      'Évaluation positive des cinq conditions',
+    ),
+    allowedIn: ['be.attestation'],
+    to: 'be.registration',
+    closes: ['evaluationDue'],
+  },
+  {
+    type: 'evaluationNegative',
+    id: 'be.event.evaluationNegative',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    label: L(
+      'Negative evaluation of the five conditions',
+      'Negatieve evaluatie van de vijf voorwaarden',
+      'Évaluation négative des cinq conditions',
+    ),
+    allowedIn: ['be.attestation'],
+    to: 'be.ended',
+    closes: ['evaluationDue'],
+  },
+  {
+    type: 'bivrIssued',
+    id: 'be.event.bivrIssued',
+    source: `${FURTHER}: "het bewijs van inschrijving in het vreemdelingenregister, dat zes maand geldt"`,
+    effectiveFrom: FROM,
+    label: L(
+      'Certificate of registration (BIVR) issued',
+      'Bewijs van inschrijving in het vreemdelingenregister (BIVR) afgegeven',
+      "Certificat d'inscription au registre des étrangers (CIRE) délivré",
+    ),
+    allowedIn: ['be.registration'],
+    guards: [
+      {
+        kind: 'maxPerTrack',
+        count: 1,
+        counting: ['bivrIssued'],
+        id: 'be.registration.single',
+        source: FURTHER,
+        effectiveFrom: FROM,
+        refusal: L(
+          'a certificate of registration (BIVR) was already issued: record a renewal instead',
+          'er werd al een BIVR afgegeven: registreer een hernieuwing',
+          'un CIRE a déjà été délivré : enregistrez un renouvellement',
+        ),
+      },
+    ],
+    closes: ['attestationExpiry'],
+    opens: [
+      {
+        kind: 'registrationExpiry',
+        id: 'be.registration.duration',
+        source: `${FURTHER}: "dat zes maand geldt"`,
+        effectiveFrom: FROM,
+        period: { months: 6 },
+        acceptsDocumentExpiry: true,
+        activeIn: ['be.registration'],
+      },
+    ],
+  },
+  {
+    type: 'bivrRenewed',
+    id: 'be.event.bivrRenewed',
+    source: `${FURTHER}: "telkens hernieuwd tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+    effectiveFrom: FROM,
+    label: L('Certificate of registration (BIVR) renewed', 'BIVR hernieuwd', 'CIRE renouvelé'),
+    allowedIn: ['be.registration'],
+    guards: [
+      {
+        kind: 'requiresPrior',
+        eventType: 'bivrIssued',
+        id: 'be.registration.renewalNeedsCertificate',
+        source: FURTHER,
+        effectiveFrom: FROM,
+        refusal: L(
+          'only a certificate of registration (BIVR) that was issued can be renewed: record its issue first',
+          'enkel een afgegeven BIVR kan worden hernieuwd: registreer eerst de afgifte',
+          "seul un CIRE délivré peut être renouvelé : enregistrez d'abord sa délivrance",
+        ),
+      },
+      {
+        kind: 'forbiddenAfter',
+        eventType: 'firstInstanceJudgment',
+        id: 'be.registration.untilJudgment',
+        source: `${FURTHER}: "telkens hernieuwd tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+        effectiveFrom: FROM,
+        refusal: L(
+          'the certificate of registration (BIVR) is renewed only until the first-instance judgment',
+          'het BIVR wordt slechts hernieuwd tot het vonnis in eerste aanleg',
+          "le CIRE n'est renouvelé que jusqu'au jugement en première instance",
+        ),
+      },
+    ],
+    opens: [
+      {
+        kind: 'registrationExpiry',
+        id: 'be.registration.renewalDuration',
+        source: `${FURTHER}: "zes maand ... telkens hernieuwd"`,
+        effectiveFrom: FROM,
+        period: { months: 6 },
+        anchor: 'continuation',
+        acceptsDocumentExpiry: true,
+        activeIn: ['be.registration'],
+      },
+    ],
+  },
+  {
+    type: 'firstInstanceJudgment',
+    id: 'be.event.firstInstanceJudgment',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    label: L('First-instance judgment', 'Vonnis in eerste aanleg', 'Jugement en première instance'),
+    allowedIn: ['be.registration'],
+    guards: [
+      {
+        kind: 'maxPerTrack',
+        count: 1,
+        counting: ['firstInstanceJudgment'],
+        id: 'be.judgment.single',
+        source: FURTHER,
+        effectiveFrom: FROM,
+        refusal: L(
+          'the first-instance judgment was already recorded',
+          'het vonnis in eerste aanleg werd al geregistreerd',
+          'le jugement en première instance a déjà été enregistré',
+        ),
+      },
+    ],
+  },
+  {
+    type: 'indefiniteResidenceGranted',
+    id: 'be.event.indefiniteResidenceGranted',
+    source: `${FURTHER}, "Afsluiten van de procedure": conviction, or the charge of trafficking included in the prosecutor's claim`,
+    effectiveFrom: FROM,
+    label: L(
+      'Residence of indefinite duration granted',
+      'Verblijfstitel van onbepaalde duur uitgereikt',
+      'Titre de séjour à durée illimitée délivré',
+    ),
+    allowedIn: ['be.registration'],
+    to: 'be.indefinite',
+    closes: ['registrationExpiry'],
+  },
+  {
+    type: 'noCooperation',
+    id: 'be.event.noCooperation',
+    source: `${REFLECTION}, outcome 3: "Geen wil tot samenwerking met bevoegde overheden" (social support via the OCMW/CPAS)`,
+    effectiveFrom: FROM,
+    label: L(
+      'No wish to cooperate with the authorities',
+      'Geen wil tot samenwerking met de bevoegde overheden',
+      'Pas de volonté de coopérer avec les autorités compétentes',
+    ),
+    allowedIn: ['be.detection', 'be.reflection'],
+    to: 'be.ended',
+    closes: ['reflectionPeriodEnd'],
+  },
+  {
+    type: 'victimStatusEnded',
+    id: 'be.event.victimStatusEnded',
+    source: `${FURTHER}: "kan de magistraat op elk moment zelfstandig beslissen dat het slachtoffer niet meer als dusdanig wordt beschouwd"`,
+    effectiveFrom: FROM,
+    label: L(
+      'Magistrate decides the person is no longer considered a victim',
+      'Magistraat beslist dat de persoon niet langer als slachtoffer wordt beschouwd',
+      "Le magistrat décide que la personne n'est plus considérée comme victime",
+    ),
+    allowedIn: ['be.reflection', 'be.attestation', 'be.registration'],
+    to: 'be.ended',
+  },
+  {
+    type: 'voluntaryReturn',
+    id: 'be.event.voluntaryReturn',
+    source: `${REFLECTION}, outcome 2; ${FURTHER}: "Hier kan het slachtoffer ook kiezen voor een vrijwillige terugkeer"`,
+    effectiveFrom: FROM,
+    label: L('Voluntary return', 'Vrijwillige terugkeer', 'Retour volontaire'),
+    allowedIn: [...OPEN, 'be.ended'],
+    to: 'be.returned',
+  },
+  {
+    type: 'closed',
+    id: 'be.event.closed',
+    source: 'Passerelle: closing the file is possible at any time',
+    effectiveFrom: FROM,
+    label: L('File closed', 'Dossier afgesloten', 'Dossier clôturé'),
+    allowedIn: NOT_CLOSED,
+    to: 'be.closed',
+  },
+];
+
+const notices: readonly NoticeRule<BeEventType, BePhase>[] = [
+  {
+    code: 'guardianRequired',
+    id: 'be.notice.guardian',
+    source: `${MINORS}: "Elke NBMV krijgt een voogd toegewezen."`,
+    effectiveFrom: FROM,
+    when: [{ fact: 'unaccompaniedMinor', is: true }],
+    unlessEvent: ['guardianAppointed'],
+    activeIn: OPEN,
+    label: L('Appoint a guardian', 'Voogd aanstellen', 'Désigner un tuteur'),
+  },
+  {
+    code: 'attestationDueForMinor',
+    id: 'be.notice.minorAttestation',
+    source: `${MINORS}: "tijdens de reflectieperiode onmiddellijk een attest van immatriculatie"`,
+    effectiveFrom: FROM,
+    when: [{ fact: 'unaccompaniedMinor', is: true }],
+    unlessEvent: ['aiIssued'],
+    activeIn: ['be.reflection'],
+    label: L(
+      'Attestation of immatriculation for the minor',
+      'Attest van immatriculatie voor de minderjarige',
+      "Attestation d'immatriculation pour le mineur",
+    ),
+  },
+];
+
+const checklists: readonly Checklist<BePhase>[] = [
+  {
+    id: 'be.entryConditions',
+    source: `${BASIS}: "Drie cumulatieve voorwaarden voor deze opstart"`,
+    effectiveFrom: FROM,
+    label: L(
+      'Entry conditions (cumulative)',
+      'Voorwaarden voor de opstart (cumulatief)',
+      "Conditions d'entrée (cumulatives)",
+    ),
+    activeIn: ['be.detection', 'be.reflection'],
+    satisfiedMeans: L(
+      'The three conditions to enter the referral mechanism are met; condition 3 is due at the latest at the end of the reflection period.',
+      'De drie voorwaarden voor de opstart zijn vervuld; voorwaarde 3 moet ten laatste aan het einde van de reflectieperiode vervuld zijn.',
+      "Les trois conditions d'entrée dans le mécanisme d'orientation sont remplies ; la condition 3 doit l'être au plus tard à la fin de la période de réflexion.",
+    ),
+    items: [
+      {
+        id: 'be.entry.breakContact',
+        source: `${BASIS}, condition 1`,
+        label: L(
+          'Break off contact with the suspected perpetrators',
+          'Verbreken van de contacten met de vermoedelijke daders',
+          'Rompre les contacts avec les auteurs présumés',
+        ),
+      },
+      {
+        id: 'be.entry.specialisedCentre',
+        source: `${BASIS}, condition 2`,
+        label: L(
+          'Mandatory guidance by a specialised reception centre recognised by the competent authorities',
+          'Verplichte begeleiding door een gespecialiseerd opvangcentrum dat erkend wordt door de bevoegde overheden',
+          "Accompagnement obligatoire par un centre d'accueil spécialisé reconnu par les autorités compétentes",
+        ),
+      },
+      {
+        id: 'be.entry.cooperation',
+        source: `${BASIS}, condition 3; ${REFLECTION}, outcome 1`,
+        label: L(
+          'Cooperation with the judicial authorities by making statements or filing a complaint (broadly interpreted, e.g. giving information)',
+          'Samenwerking met de gerechtelijke overheden, door verklaringen af te leggen of een klacht in te dienen (ruim geïnterpreteerd, bv. het geven van informatie)',
+          'Coopération avec les autorités judiciaires par des déclarations ou le dépôt d\'une plainte (interprétée largement, p. ex. la communication d\'informations)',
+        ),
+      },
+    ],
+    logic: {
+      all: [
+        { item: 'be.entry.breakContact', favourable: 'met' },
+        { item: 'be.entry.specialisedCentre', favourable: 'met' },
+        { item: 'be.entry.cooperation', favourable: 'met' },
+      ],
+    },
+  },
+  {
+    id: 'be.evaluationConditions',
+    source: `${FURTHER}: the five conditions the magistrate evaluates before the attestation of immatriculation expires`,
+    effectiveFrom: FROM,
+    label: L(
+      'Evaluation by the reference magistrate (five conditions)',
+      'Evaluatie door de referentiemagistraat (vijf voorwaarden)',
+      'Évaluation par le magistrat de référence (cinq conditions)',
+    ),
+    activeIn: ['be.attestation'],
+    satisfiedMeans: L(
+      'The five conditions are met: the provisional victim status can be granted and the BIVR issued.',
+      'De vijf voorwaarden zijn vervuld: het voorlopig statuut van slachtoffer kan worden toegekend en het BIVR afgegeven.',
+      'Les cinq conditions sont remplies : le statut provisoire de victime peut être accordé et le CIRE délivré.',
+    ),
+    items: [
+      {
+        id: 'be.evaluation.proceedingsOngoing',
+        source: `${FURTHER}, condition 1`,
+        label: L(
+          'The investigation or the judicial procedure is still ongoing',
+          'Het onderzoek of de gerechtelijke procedure is nog altijd lopende',
+          "L'enquête ou la procédure judiciaire est toujours en cours",
+        ),
+      },
+      {
+        id: 'be.evaluation.stillVictim',
+        source: `${FURTHER}, condition 2`,
+        label: L(
+          'The person can at this stage still be considered a victim of trafficking in human beings',
+          'De betrokken persoon kan in deze fase nog altijd beschouwd worden als slachtoffer van mensenhandel',
+          'La personne peut à ce stade toujours être considérée comme victime de la traite des êtres humains',
+        ),
+      },
+      {
+        id: 'be.evaluation.tiesBroken',
+        source: `${FURTHER}, condition 3`,
+        label: L(
+          'The person has broken all ties with the suspected perpetrators',
+          'De betrokken persoon heeft elke band verbroken met de vermoedelijke daders',
+          'La personne a rompu tout lien avec les auteurs présumés',
+        ),
+      },
+      {
+        id: 'be.evaluation.willingToCooperate',
+        source: `${FURTHER}, condition 4`,
+        label: L(
+          'The person is willing to cooperate in the judicial procedure',
+          'De betrokken persoon is bereid samen te werken in het kader van een gerechtelijke procedure',
+          'La personne est disposée à coopérer dans le cadre d\'une procédure judiciaire',
+        ),
+      },
+      {
+        id: 'be.evaluation.noDanger',
+        source: `${FURTHER}, condition 5`,
+        label: L(
+          'The person is not considered a possible danger to public order or national security',
+          'De betrokken persoon wordt niet beschouwd als een mogelijk gevaar voor de openbare orde of de nationale veiligheid',
+          "La personne n'est pas considérée comme un danger potentiel pour l'ordre public ou la sécurité nationale",
+        ),
+      },
+    ],
+    logic: {
+      all: [
+        { item: 'be.evaluation.proceedingsOngoing', favourable: 'met' },
+        { item: 'be.evaluation.stillVictim', favourable: 'met' },
+        { item: 'be.evaluation.tiesBroken', favourable: 'met' },
+        { item: 'be.evaluation.willingToCooperate', favourable: 'met' },
+        { item: 'be.evaluation.noDanger', favourable: 'met' },
+      ],
+    },
+  },
+];
+
+export const beRules: CountryRules<BeEventType, BePhase> = {
+  country: 'BE',
+  basis: `Benelux brochure (March 2021) §4 "België"; ${BASIS}`,
+  eventTypes: BE_EVENT_TYPES,
+  initialPhase: 'be.detection',
+  phases,
+  events,
+  notices,
+  checklists,
+};

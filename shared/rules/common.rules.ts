@@ -1,0 +1,137 @@
+/**
+ * Rules and texts shared by the three countries: due-date kinds, warnings, the date-order rule.
+ * Labels are data so every layer (UI, CLI, notifications) shows the same words in nl, fr and en.
+ * Templates use i18next's {{param}} placeholders.
+ */
+import { toCalendarDate } from '../dates/calendar-date';
+import { NOTICE_CODES, type ChecklistItemStatus, type DueKind, type Labels, type RuleMeta } from './rule.types';
+
+export const L = (en: string, nl: string, fr: string): Labels => ({ en, nl, fr });
+
+export const DUE_KIND_LABELS: Readonly<Record<DueKind, Labels>> = {
+  reflectionPeriodEnd: L('End of the reflection period', 'Einde van de reflectieperiode', 'Fin de la période de réflexion'),
+  attestationExpiry: L(
+    'Attestation of immatriculation expires',
+    'Attest van immatriculatie verloopt',
+    "L'attestation d'immatriculation expire",
+  ),
+  evaluationDue: L(
+    'Evaluation of the five conditions by the magistrate',
+    'Evaluatie van de vijf voorwaarden door de magistraat',
+    'Évaluation des cinq conditions par le magistrat',
+  ),
+  registrationExpiry: L(
+    'Certificate of registration in the foreigners register (BIVR) expires',
+    'Bewijs van inschrijving in het vreemdelingenregister (BIVR) verloopt',
+    "Le certificat d'inscription au registre des étrangers (CIRE) expire",
+  ),
+  residencePermitExpiry: L('Residence permit expires', 'Verblijfsvergunning verloopt', 'Le titre de séjour expire'),
+  continuousResidenceMilestone: L(
+    'Three years of uninterrupted residence on the permit',
+    'Drie jaar onafgebroken verblijf op basis van de verblijfsvergunning',
+    'Trois ans de séjour ininterrompu sous couvert du titre de séjour',
+  ),
+  preExpiryDecisionDue: L(
+    'Decision on a residence permit, before the reflection period expires',
+    'Beslissing over een verblijfstitel, vóór het verstrijken van de bedenktijd',
+    "Décision sur un titre de séjour, avant l'expiration du délai de réflexion",
+  ),
+  personalReasonsPermitExpiry: L(
+    'Residence permit for personal reasons expires',
+    'Verblijfstitel om persoonlijke redenen verloopt',
+    'Le titre de séjour pour raisons privées expire',
+  ),
+};
+
+export const WARNING_CODES = [
+  'documentExpiryDiffers',
+  'documentExpiryBeforeAct',
+  'documentExpiryIgnored',
+  'lateAct',
+  'eventRefused',
+  'ruleNotInForce',
+  ...NOTICE_CODES,
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Message templates; params are named in each template. */
+export const WARNING_LABELS: Readonly<Record<WarningCode, Labels>> = {
+  documentExpiryDiffers: L(
+    'The expiry entered from the document ({{entered}}) differs from the computed date ({{computed}}); the entered date is kept.',
+    'De ingevoerde vervaldatum van het document ({{entered}}) verschilt van de berekende datum ({{computed}}); de ingevoerde datum wordt behouden.',
+    "La date d'expiration saisie depuis le document ({{entered}}) diffère de la date calculée ({{computed}}) ; la date saisie est conservée.",
+  ),
+  documentExpiryBeforeAct: L(
+    'The expiry entered ({{entered}}) is before the date of the act; the computed date ({{computed}}) is used.',
+    'De ingevoerde vervaldatum ({{entered}}) ligt vóór de datum van de handeling; de berekende datum ({{computed}}) wordt gebruikt.',
+    "La date d'expiration saisie ({{entered}}) précède la date de l'acte ; la date calculée ({{computed}}) est utilisée.",
+  ),
+  documentExpiryIgnored: L(
+    'This event issues no document with an expiry date; the entered expiry ({{entered}}) is ignored.',
+    'Deze gebeurtenis levert geen document met een vervaldatum op; de ingevoerde vervaldatum ({{entered}}) wordt genegeerd.',
+    "Cet événement ne délivre aucun document à date d'expiration ; la date saisie ({{entered}}) est ignorée.",
+  ),
+  lateAct: L(
+    'Recorded on {{date}}, after the deadline of {{dueDate}}.',
+    'Geregistreerd op {{date}}, na de termijn van {{dueDate}}.',
+    'Enregistré le {{date}}, après le délai du {{dueDate}}.',
+  ),
+  eventRefused: L(
+    'This recorded event is not allowed by the rules and was not applied: {{rule}} (source: {{source}}).',
+    'Deze geregistreerde gebeurtenis is volgens de regels niet toegelaten en werd niet toegepast: {{rule}} (bron: {{source}}).',
+    "Cet événement enregistré n'est pas permis par les règles et n'a pas été appliqué : {{rule}} (source : {{source}}).",
+  ),
+  ruleNotInForce: L(
+    'The act of {{date}} precedes the rules in these tables (in force from {{effectiveFrom}}); check the deadline by hand.',
+    'De handeling van {{date}} gaat vooraf aan de regels in deze tabellen (van kracht vanaf {{effectiveFrom}}); controleer de termijn zelf.',
+    "L'acte du {{date}} précède les règles de ces tables (en vigueur depuis le {{effectiveFrom}}) ; vérifiez le délai vous-même.",
+  ),
+  guardianRequired: L(
+    'An unaccompanied minor (or a person whose age is in doubt) needs a guardian: record the appointment.',
+    'Een niet-begeleide minderjarige (of iemand van wie de leeftijd twijfelachtig is) heeft een voogd nodig: registreer de aanstelling.',
+    "Un mineur non accompagné (ou une personne dont l'âge est incertain) doit avoir un tuteur : enregistrez la désignation.",
+  ),
+  adHocAdministratorRequired: L(
+    'A minor victim in this situation gets an ad hoc administrator (family judge): record the appointment.',
+    'Een minderjarig slachtoffer in deze situatie krijgt een beheerder ad hoc (rechter voor gezinsaangelegenheden): registreer de aanstelling.',
+    'Une victime mineure dans cette situation reçoit un administrateur ad hoc (juge aux affaires familiales) : enregistrez la désignation.',
+  ),
+  attestationDueForMinor: L(
+    'An unaccompanied minor receives an attestation of immatriculation at once during the reflection period: record it.',
+    'Een NBMV ontvangt tijdens de reflectieperiode onmiddellijk een attest van immatriculatie: registreer het.',
+    "Un MENA reçoit immédiatement une attestation d'immatriculation pendant la période de réflexion : enregistrez-la.",
+  ),
+};
+
+export const CHECKLIST_STATUS_LABELS: Readonly<Record<ChecklistItemStatus, Labels>> = {
+  met: L('Met', 'Voldaan', 'Remplie'),
+  notMet: L('Not met', 'Niet voldaan', 'Non remplie'),
+  unknown: L('Unknown', 'Onbekend', 'Inconnue'),
+};
+
+/** The date from which the common rules apply: the start of the software's record, no legal date. */
+const ALWAYS = toCalendarDate('1900-01-01');
+
+/** Rules of the procedure model itself (issue 3, "Date rules"), not of a country's law. */
+export const COMMON_RULES = {
+  chronology: {
+    id: 'common.chronology',
+    source: 'Passerelle procedure model (issue 3 §3): events are recorded in date order',
+    effectiveFrom: ALWAYS,
+    refusal: L(
+      'an event may not be dated before the last recorded event ({{last}})',
+      'een gebeurtenis mag niet gedateerd zijn vóór de laatst geregistreerde gebeurtenis ({{last}})',
+      "un événement ne peut être daté avant le dernier événement enregistré ({{last}})",
+    ),
+  },
+  allowedEvents: {
+    id: 'common.allowedEvents',
+    source: 'the phase rule of the country table',
+    effectiveFrom: ALWAYS,
+    refusal: L(
+      '"{{event}}" is not possible in the phase "{{phase}}"',
+      '"{{event}}" is niet mogelijk in de fase "{{phase}}"',
+      '« {{event}} » n\'est pas possible dans la phase « {{phase}} »',
+    ),
+  },
+} as const satisfies Record<string, RuleMeta & { refusal: Labels }>;
