@@ -1,0 +1,564 @@
+/**
+ * The procedure engine: a pure function from a track (country, person facts, recorded events) to
+ * its derived state (phase, due dates, warnings, what may come next). It knows no country: every
+ * number, phase and condition comes from the rule tables in shared/rules/ (architecture.md
+ * "Rules are data").
+ *
+ * Events are applied in date order; events of the same day in the country's procedural order of
+ * event types, then by id, so the same events give the same state in whatever order they are stored.
+ * An event the rules do not allow is not applied: it appears as an `eventRefused` warning (this only
+ * happens with data recorded under other rules; `validateNewEvent` refuses it up front).
+ */
+import { AppError, type FieldIssue } from '../errors';
+import { addPeriod, formatDate, maxDate, type CalendarDate } from '../dates/calendar-date';
+import { LANGUAGES, type Country, type Language } from '../domain';
+import { COMMON_RULES, DUE_KIND_LABELS, WARNING_LABELS, type WarningCode } from '../rules/common.rules';
+import { RULE_TABLES, type RuleTables } from '../rules/index';
+import {
+  DUE_KINDS,
+  type CountryRules,
+  type DueKind,
+  type DueRule,
+  type EventRule,
+  type FactCondition,
+  type FactName,
+  type Guard,
+  type Labels,
+  type PhaseRule,
+} from '../rules/rule.types';
+import { eventSchemaFor, type EventType, type PhaseId, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
+
+export interface EngineOptions {
+  /** The rule tables to apply; default RULE_TABLES. */
+  readonly rules?: RuleTables;
+}
+
+export interface PhaseView {
+  readonly id: PhaseId;
+  readonly label: Labels;
+  readonly ruleId: string;
+  readonly source: string;
+  readonly step: number;
+  readonly terminal: boolean;
+  /** Date of the event that entered this phase; null for the initial phase. */
+  readonly since: CalendarDate | null;
+  readonly sinceEventId: string | null;
+}
+
+export interface DueDate {
+  readonly kind: DueKind;
+  readonly label: Labels;
+  /** The date that counts: the entered document expiry if any, else the computed date. */
+  readonly dueDate: CalendarDate;
+  /** The date the rule gives; null when the rule has no fixed term (only an entered expiry). */
+  readonly computedDate: CalendarDate | null;
+  /** The expiry printed on the document, as entered by staff. */
+  readonly enteredDate: CalendarDate | null;
+  /** An estimate until the document itself is recorded. */
+  readonly provisional: boolean;
+  /** The legal term is a maximum: the document may legally expire earlier. */
+  readonly periodIsMaximum: boolean;
+  /** The act the deadline runs from. */
+  readonly fromEventId: string;
+  readonly fromEventType: EventType;
+  readonly actDate: CalendarDate;
+  /** The day the term is counted from: the act's date, or the renewed document's expiry. */
+  readonly runsFrom: CalendarDate;
+  readonly ruleId: string;
+  readonly source: string;
+}
+
+export interface TrackWarning {
+  readonly code: WarningCode;
+  readonly eventId: string | null;
+  readonly ruleId: string;
+  readonly source: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** The message in every UI language, dates formatted dd-mm-yyyy. */
+  readonly message: Labels;
+}
+
+/** Why an event is refused: the rule it breaks. */
+export interface Refusal {
+  readonly ruleId: string;
+  readonly source: string;
+  /** The broken rule as a sentence in every UI language. */
+  readonly message: Labels;
+}
+
+export interface EventOutcome {
+  readonly eventId: string;
+  readonly type: EventType;
+  readonly date: CalendarDate;
+  readonly label: Labels;
+  readonly ruleId: string;
+  readonly source: string;
+  readonly phaseBefore: PhaseId;
+  readonly phaseAfter: PhaseId;
+  /** Non-null when the event was not applied. */
+  readonly refusal: Refusal | null;
+}
+
+export interface TrackState {
+  readonly country: Country;
+  readonly phase: PhaseView;
+  /** Running deadlines of the current phase, earliest first. */
+  readonly dueDates: readonly DueDate[];
+  readonly warnings: readonly TrackWarning[];
+  /** Event types that may be recorded next (dated on or after `lastEventDate`), in procedural order. */
+  readonly allowedNext: readonly EventType[];
+  /** Ids of the condition checklists shown in the current phase. */
+  readonly checklists: readonly string[];
+  readonly lastEventDate: CalendarDate | null;
+  /** Every event in the order applied, for the timeline. */
+  readonly history: readonly EventOutcome[];
+}
+
+interface EngineEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly date: CalendarDate;
+  readonly documentExpiry?: CalendarDate | undefined;
+}
+
+interface OpenDue {
+  kind: DueKind;
+  dueDate: CalendarDate;
+  computedDate: CalendarDate | null;
+  enteredDate: CalendarDate | null;
+  provisional: boolean;
+  periodIsMaximum: boolean;
+  fromEventId: string;
+  fromEventType: string;
+  actDate: CalendarDate;
+  runsFrom: CalendarDate;
+  ruleId: string;
+  source: string;
+  activeIn: readonly string[];
+}
+
+interface ReplayState {
+  phase: string;
+  since: CalendarDate | null;
+  sinceEventId: string | null;
+  counts: Map<string, number>;
+  open: Map<DueKind, OpenDue>;
+  warnings: TrackWarning[];
+  history: EventOutcome[];
+  lastDate: CalendarDate | null;
+}
+
+type Facts = Readonly<Record<FactName, boolean>>;
+
+/** The facts the rules read, with the presumption of minority when the age is in doubt. */
+export function resolveFacts(facts: TrackFacts): Facts {
+  const presumedMinor = facts.isMinor || facts.ageInDoubt;
+  return {
+    presumedMinor,
+    unaccompaniedMinor: presumedMinor && facts.unaccompanied,
+    ageInDoubt: facts.ageInDoubt,
+    thirdCountryNational: facts.thirdCountryNational,
+  };
+}
+
+function holds(conditions: readonly FactCondition[] | undefined, facts: Facts): boolean {
+  return (conditions ?? []).every((c) => facts[c.fact] === c.is);
+}
+
+/**
+ * The version of an event type's rule in force on `date`: the one with the latest effectiveFrom on
+ * or before it. `inForce` is false when the date precedes every version (the earliest is returned).
+ */
+export function ruleVersionFor(
+  table: CountryRules,
+  type: string,
+  date: CalendarDate,
+): { rule: EventRule<string, string>; inForce: boolean } | null {
+  const versions = table.events.filter((r) => r.type === type);
+  if (versions.length === 0) return null;
+  const sorted = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  const inForce = sorted.filter((r) => r.effectiveFrom <= date);
+  const last = inForce[inForce.length - 1];
+  if (last) return { rule: last, inForce: true };
+  return { rule: sorted[0] as EventRule<string, string>, inForce: false };
+}
+
+/** Date order; same day: the country's procedural order of types; then id. Deterministic. */
+export function compareEvents(table: CountryRules, a: EngineEvent, b: EngineEvent): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const rank = (t: string): number => {
+    const i = table.eventTypes.indexOf(t);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const byType = rank(a.type) - rank(b.type);
+  if (byType !== 0) return byType;
+  if (a.type !== b.type) return a.type < b.type ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function sortEvents<E extends EngineEvent>(country: Country, events: readonly E[], options?: EngineOptions): E[] {
+  const table = (options?.rules ?? RULE_TABLES)[country];
+  return [...events].sort((a, b) => compareEvents(table, a, b));
+}
+
+function phaseRule(table: CountryRules, phase: string): PhaseRule<string> {
+  const found = table.phases.find((p) => p.phase === phase);
+  if (!found) throw new Error(`Rule table ${table.country} has no phase ${phase}`);
+  return found;
+}
+
+function mapLabels(f: (lang: Language) => string): Labels {
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, f(lang)])) as Record<Language, string>;
+}
+
+function fill(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+function warning(
+  code: WarningCode,
+  eventId: string | null,
+  rule: { id: string; source: string },
+  params: Record<string, string>,
+  localized?: (lang: Language) => Record<string, string>,
+): TrackWarning {
+  return {
+    code,
+    eventId,
+    ruleId: rule.id,
+    source: rule.source,
+    params,
+    message: mapLabels((lang) => fill(WARNING_LABELS[code][lang], { ...params, ...localized?.(lang) })),
+  };
+}
+
+const display = (d: CalendarDate): string => formatDate(d);
+
+function phaseRefusal(table: CountryRules, phase: string, rule: EventRule<string, string> | null, type: string): Refusal {
+  const p = phaseRule(table, phase);
+  return {
+    ruleId: COMMON_RULES.allowedEvents.id,
+    source: `${p.source} (phase ${p.phase})`,
+    message: mapLabels((lang) =>
+      fill(COMMON_RULES.allowedEvents.refusal[lang], { event: rule?.label[lang] ?? type, phase: p.label[lang] }),
+    ),
+  };
+}
+
+function guardRefusal(guard: Guard<string, string>): Refusal {
+  return { ruleId: guard.id, source: guard.source, message: guard.refusal };
+}
+
+function count(state: ReplayState, type: string): number {
+  return state.counts.get(type) ?? 0;
+}
+
+function violates(guard: Guard<string, string>, state: ReplayState, facts: Facts): boolean {
+  switch (guard.kind) {
+    case 'never':
+      return true;
+    case 'maxPerTrack':
+      return guard.counting.reduce((n, t) => n + count(state, t), 0) >= guard.count;
+    case 'requiresFact':
+      return (!guard.inPhases || guard.inPhases.includes(state.phase)) && facts[guard.condition.fact] !== guard.condition.is;
+    case 'requiresPrior':
+      return holds(guard.when, facts) && count(state, guard.eventType) === 0;
+    case 'forbiddenAfter':
+      return count(state, guard.eventType) > 0;
+  }
+}
+
+/** The rule an event of `type` breaks in `state`, or null when it may be recorded. */
+function check(table: CountryRules, state: ReplayState, type: string, rule: EventRule<string, string> | null, facts: Facts): Refusal | null {
+  if (!rule) return phaseRefusal(table, state.phase, null, type);
+  const allowedHere = rule.allowedIn.includes(state.phase);
+  // In a terminal phase (ended, returned, closed) the phase itself is the reason.
+  if (phaseRule(table, state.phase).terminal && !allowedHere) return phaseRefusal(table, state.phase, rule, type);
+  for (const guard of rule.guards ?? []) {
+    if (violates(guard, state, facts)) return guardRefusal(guard);
+  }
+  return allowedHere ? null : phaseRefusal(table, state.phase, rule, type);
+}
+
+function isShown(due: OpenDue, phase: string): boolean {
+  return due.activeIn.includes(phase);
+}
+
+function openDue(state: ReplayState, event: EngineEvent, due: DueRule<string>, acceptExpiry: (ok: boolean) => void): void {
+  const prev = state.open.get(due.kind);
+  if (due.provisional && prev) return;
+  if (due.sameAs) {
+    const target = state.open.get(due.sameAs);
+    if (!target) {
+      state.open.delete(due.kind);
+      return;
+    }
+    state.open.set(due.kind, {
+      ...target,
+      kind: due.kind,
+      provisional: Boolean(due.provisional) || target.provisional,
+      ruleId: due.id,
+      source: due.source,
+      activeIn: due.activeIn,
+    });
+    return;
+  }
+  const runsFrom = due.anchor === 'continuation' && prev ? maxDate(prev.dueDate, event.date) : event.date;
+  const computed = due.period ? addPeriod(runsFrom, due.period) : null;
+  let entered: CalendarDate | null = null;
+  if (due.acceptsDocumentExpiry && event.documentExpiry) {
+    acceptExpiry(true);
+    entered = event.documentExpiry;
+    if (entered < event.date) {
+      state.warnings.push(
+        warning('documentExpiryBeforeAct', event.id, due, { entered: display(entered), computed: computed ? display(computed) : '-' }),
+      );
+      entered = null;
+    } else if (computed && entered !== computed) {
+      state.warnings.push(
+        warning('documentExpiryDiffers', event.id, due, {
+          kind: due.kind,
+          entered: display(entered),
+          computed: display(computed),
+          direction: entered < computed ? 'earlier' : 'later',
+        }),
+      );
+    }
+  }
+  const dueDate = entered ?? computed;
+  if (!dueDate) {
+    state.open.delete(due.kind);
+    return;
+  }
+  state.open.set(due.kind, {
+    kind: due.kind,
+    dueDate,
+    computedDate: computed,
+    enteredDate: entered,
+    provisional: Boolean(due.provisional),
+    periodIsMaximum: Boolean(due.periodIsMaximum),
+    fromEventId: event.id,
+    fromEventType: event.type,
+    actDate: event.date,
+    runsFrom,
+    ruleId: due.id,
+    source: due.source,
+    activeIn: due.activeIn,
+  });
+}
+
+function apply(state: ReplayState, event: EngineEvent, rule: EventRule<string, string>, facts: Facts): void {
+  // An act that ends or renews a running deadline after that deadline passed is late.
+  const late = new Set<DueKind>(rule.closes ?? []);
+  for (const due of rule.opens ?? []) if (due.anchor === 'continuation' && holds(due.when, facts)) late.add(due.kind);
+  for (const kind of late) {
+    const open = state.open.get(kind);
+    if (open && isShown(open, state.phase) && event.date > open.dueDate) {
+      state.warnings.push(
+        warning('lateAct', event.id, { id: open.ruleId, source: open.source }, { kind, date: display(event.date), dueDate: display(open.dueDate) }),
+      );
+    }
+  }
+  for (const kind of rule.closes ?? []) state.open.delete(kind);
+  if (rule.to && rule.to !== state.phase) {
+    state.phase = rule.to;
+    state.since = event.date;
+    state.sinceEventId = event.id;
+  }
+  let expiryUsed = false;
+  for (const due of rule.opens ?? []) {
+    if (!holds(due.when, facts)) continue;
+    openDue(state, event, due, (ok) => (expiryUsed ||= ok));
+  }
+  if (event.documentExpiry && !expiryUsed) {
+    state.warnings.push(warning('documentExpiryIgnored', event.id, rule, { entered: display(event.documentExpiry) }));
+  }
+  state.counts.set(event.type, count(state, event.type) + 1);
+}
+
+interface Replay {
+  readonly state: ReplayState;
+  readonly refused: ReadonlyMap<string, Refusal>;
+}
+
+function replay(table: CountryRules, facts: Facts, events: readonly EngineEvent[]): Replay {
+  const state: ReplayState = {
+    phase: table.initialPhase,
+    since: null,
+    sinceEventId: null,
+    counts: new Map(),
+    open: new Map(),
+    warnings: [],
+    history: [],
+    lastDate: null,
+  };
+  const refused = new Map<string, Refusal>();
+  for (const event of [...events].sort((a, b) => compareEvents(table, a, b))) {
+    const version = ruleVersionFor(table, event.type, event.date);
+    const rule = version?.rule ?? null;
+    const phaseBefore = state.phase;
+    const refusal = check(table, state, event.type, rule, facts);
+    if (version && !version.inForce) {
+      state.warnings.push(
+        warning('ruleNotInForce', event.id, version.rule, { date: display(event.date), effectiveFrom: display(version.rule.effectiveFrom) }),
+      );
+    }
+    if (refusal) {
+      refused.set(event.id, refusal);
+      state.warnings.push(
+        warning('eventRefused', event.id, { id: refusal.ruleId, source: refusal.source }, { rule: refusal.message.en, source: refusal.source }, (lang) => ({
+          rule: refusal.message[lang],
+        })),
+      );
+    } else if (rule) {
+      apply(state, event, rule, facts);
+    }
+    state.lastDate = event.date;
+    state.history.push({
+      eventId: event.id,
+      type: event.type as EventType,
+      date: event.date,
+      label: rule?.label ?? mapLabels(() => event.type),
+      ruleId: rule?.id ?? COMMON_RULES.allowedEvents.id,
+      source: rule?.source ?? COMMON_RULES.allowedEvents.source,
+      phaseBefore: phaseBefore as PhaseId,
+      phaseAfter: state.phase as PhaseId,
+      refusal,
+    });
+  }
+  return { state, refused };
+}
+
+function latestVersion(table: CountryRules, type: string, date: CalendarDate | null): EventRule<string, string> | null {
+  if (date) return ruleVersionFor(table, type, date)?.rule ?? null;
+  const versions = table.events.filter((r) => r.type === type);
+  return versions.reduce<EventRule<string, string> | null>((best, r) => (!best || r.effectiveFrom > best.effectiveFrom ? r : best), null);
+}
+
+function toTrackState(table: CountryRules, facts: Facts, { state }: Replay): TrackState {
+  const phase = phaseRule(table, state.phase);
+  const dueDates: DueDate[] = [...state.open.values()]
+    .filter((due) => isShown(due, state.phase))
+    .sort((a, b) => (a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : DUE_KINDS.indexOf(a.kind) - DUE_KINDS.indexOf(b.kind)))
+    .map((due) => ({
+      kind: due.kind,
+      label: DUE_KIND_LABELS[due.kind],
+      dueDate: due.dueDate,
+      computedDate: due.computedDate,
+      enteredDate: due.enteredDate,
+      provisional: due.provisional,
+      periodIsMaximum: due.periodIsMaximum,
+      fromEventId: due.fromEventId,
+      fromEventType: due.fromEventType as EventType,
+      actDate: due.actDate,
+      runsFrom: due.runsFrom,
+      ruleId: due.ruleId,
+      source: due.source,
+    }));
+
+  const warnings = [...state.warnings];
+  const noticed = new Set<string>();
+  for (const notice of table.notices) {
+    if (noticed.has(notice.code)) continue;
+    if (!notice.activeIn.includes(state.phase) || !holds(notice.when, facts)) continue;
+    if (notice.unlessEvent.some((t) => count(state, t) > 0)) continue;
+    noticed.add(notice.code);
+    warnings.push(warning(notice.code, null, notice, {}));
+  }
+
+  const allowedNext = table.eventTypes.filter(
+    (type) => check(table, state, type, latestVersion(table, type, state.lastDate), facts) === null,
+  ) as EventType[];
+
+  return {
+    country: table.country,
+    phase: {
+      id: phase.phase as PhaseId,
+      label: phase.label,
+      ruleId: phase.id,
+      source: phase.source,
+      step: phase.step,
+      terminal: phase.terminal,
+      since: state.since,
+      sinceEventId: state.sinceEventId,
+    },
+    dueDates,
+    warnings,
+    allowedNext,
+    checklists: table.checklists.filter((c) => c.activeIn.includes(state.phase)).map((c) => c.id),
+    lastEventDate: state.lastDate,
+    history: state.history,
+  };
+}
+
+/** The derived state of a track. Pure: the same track gives the same state, whatever the event order. */
+export function deriveTrackState(track: ProcedureTrack, options?: EngineOptions): TrackState {
+  const table = (options?.rules ?? RULE_TABLES)[track.country];
+  const facts = resolveFacts(track.facts);
+  return toTrackState(table, facts, replay(table, facts, track.events));
+}
+
+function ruleViolation(refusal: Refusal): AppError {
+  return new AppError(
+    'RULE_VIOLATION',
+    'ruleViolation',
+    {
+      rule: refusal.message.en,
+      source: refusal.source,
+      ruleId: refusal.ruleId,
+      rule_nl: refusal.message.nl,
+      rule_fr: refusal.message.fr,
+    },
+    { source: refusal.source },
+  );
+}
+
+function validationError(fields: FieldIssue[]): AppError {
+  return new AppError('VALIDATION', 'validation', undefined, { fields });
+}
+
+/**
+ * Checks that `event` may be added to `track` and returns the state with it. Throws AppError:
+ * VALIDATION when the event is malformed (unknown type for the country, bad date, expiry before the
+ * act, duplicate id); RULE_VIOLATION, citing the rule and its source, when the rules forbid it
+ * (dated before the last event, not possible in the current phase, a guard of the rule tables such as
+ * extending a Belgian reflection period or renewing an attestation of immatriculation twice).
+ */
+export function validateNewEvent(track: ProcedureTrack, event: ProcedureEvent, options?: EngineOptions): TrackState {
+  const table = (options?.rules ?? RULE_TABLES)[track.country];
+  const parsed = eventSchemaFor(track.country).safeParse(event);
+  if (!parsed.success) {
+    throw validationError(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
+    );
+  }
+  const added: EngineEvent = parsed.data;
+  const existing: readonly EngineEvent[] = track.events;
+  if (existing.some((e) => e.id === added.id)) {
+    throw validationError([{ path: 'id', code: 'duplicate', message: `An event with id ${added.id} is already recorded` }]);
+  }
+  const last = existing.reduce<CalendarDate | null>((max, e) => (max === null || e.date > max ? e.date : max), null);
+  if (last !== null && added.date < last) {
+    const rule = COMMON_RULES.chronology;
+    throw ruleViolation({
+      ruleId: rule.id,
+      source: rule.source,
+      message: mapLabels((lang) => fill(rule.refusal[lang], { last: display(last) })),
+    });
+  }
+  const facts = resolveFacts(track.facts);
+  const before = replay(table, facts, existing);
+  const after = replay(table, facts, [...existing, added]);
+  const own = after.refused.get(added.id);
+  if (own) throw ruleViolation(own);
+  // A same-day event sorted before others must not make an already accepted event impossible.
+  for (const [id, refusal] of after.refused) {
+    if (!before.refused.has(id)) throw ruleViolation(refusal);
+  }
+  return toTrackState(table, facts, after);
+}
+
+/** The event types that may be recorded next. */
+export function allowedNextEvents(track: ProcedureTrack, options?: EngineOptions): readonly EventType[] {
+  return deriveTrackState(track, options).allowedNext;
+}
