@@ -1,0 +1,23 @@
+/**
+ * Child process for the crash test: unlocks the vault and commits a stream of writes, printing
+ * `ack <auditSeq> <value>` after each commit returns. The parent kills it with SIGKILL at a random moment.
+ */
+import { createCore } from '../../electron/core/app-core';
+import { memoryPreferences, silentLogger, systemClock } from '../../electron/core/ports';
+import { MIGRATIONS_DIR } from '../../db/migrations-dir';
+
+const [dir, username, password, startArg] = process.argv.slice(2);
+if (!dir || !username || !password) throw new Error('usage: writer DIR USER PASSWORD START');
+
+const core = createCore({ vaultDir: dir, migrationsFolder: MIGRATIONS_DIR, clock: systemClock, logger: silentLogger, prefs: memoryPreferences() });
+await core.vault.unlock(username, password);
+process.stdout.write('ready\n');
+let i = Number(startArg ?? 0);
+for (;;) {
+  const value = 1 + (i % 60);
+  core.settings.update({ autoLockMinutes: value });
+  const seq = core.vault.keySlots().audit.seq;
+  process.stdout.write(`ack ${seq} ${value}\n`);
+  i++;
+  if (i % 25 === 0) await new Promise((r) => setImmediate(r));
+}

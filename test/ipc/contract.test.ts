@@ -1,0 +1,159 @@
+/**
+ * Every IPC channel, through the real router: malformed input gets VALIDATION and changes nothing;
+ * calls while locked get LOCKED; a caseworker calling an admin channel gets FORBIDDEN.
+ * The tables are typed over the contract, so a new channel without a row does not compile.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, CHANNELS, type Channel, type In } from '../../shared/ipc/contract';
+import { ADMIN, newVault } from '../helpers/vault';
+import { fingerprint } from '../helpers/files';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+const UUID = '6f1c2a52-3f0e-4c1b-9d0a-0b5c2f6d7e81';
+
+/** A well-formed input for each channel (used to reach the access checks). */
+const valid: { [C in Channel]: In<C> } = {
+  'app.status': {},
+  'prefs.get': {},
+  'prefs.set': { language: 'fr' },
+  'vault.setup': { organisationName: 'Org', country: 'NL', admin: { username: 'root', displayName: 'R', password: 'password password' } },
+  'session.unlock': { username: ADMIN.username, password: 'not the password' },
+  'session.lock': {},
+  'session.activity': {},
+  'session.recover': { recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', username: 'nobody', newPassword: 'password password' },
+  'users.list': {},
+  'users.add': { username: 'new.user', displayName: 'N', role: 'caseworker', password: 'password password' },
+  'users.setRole': { userId: UUID, role: 'coordinator' },
+  'users.disable': { userId: UUID },
+  'users.changePassword': { currentPassword: 'x', newPassword: 'password password' },
+  'settings.get': {},
+  'settings.update': { autoLockMinutes: 7 },
+  'audit.list': { limit: 10 },
+  'audit.verify': {},
+};
+
+/** Inputs that must be refused, for each channel, beyond the generic ones below. */
+const malformed: { [C in Channel]: unknown[] } = {
+  'app.status': [],
+  'prefs.get': [],
+  'prefs.set': [{ language: 'de' }, { language: null }],
+  'vault.setup': [
+    { ...valid['vault.setup'], country: 'DE' },
+    { ...valid['vault.setup'], admin: { username: 'root', displayName: 'R', password: 'short' } },
+    { ...valid['vault.setup'], organisationName: '' },
+  ],
+  'session.unlock': [{ username: '', password: 'x' }, { username: 'a', password: 42 }],
+  'session.lock': [],
+  'session.activity': [],
+  'session.recover': [{ ...valid['session.recover'], recoveryKey: 'not-a-key' }],
+  'users.list': [],
+  'users.add': [
+    { ...valid['users.add'], role: 'superuser' },
+    { ...valid['users.add'], username: 'Bad Name!' },
+    { ...valid['users.add'], password: 'short' },
+  ],
+  'users.setRole': [{ userId: 'not-a-uuid', role: 'admin' }, { userId: UUID, role: 'root' }],
+  'users.disable': [{ userId: 12 }],
+  'users.changePassword': [{ currentPassword: 'x', newPassword: 'short' }],
+  'settings.get': [],
+  'settings.update': [{ autoLockMinutes: 0 }, { autoLockMinutes: 61 }, { autoLockMinutes: 2.5 }, { autoLockMinutes: '5' }],
+  'audit.list': [{ limit: 0 }, { limit: 100000 }, { limit: 5, beforeSeq: -1 }],
+  'audit.verify': [],
+};
+
+const GENERIC_BAD: unknown[] = ['a string', 42, [], { unexpectedField: true }];
+
+async function adminVault() {
+  const v = await newVault();
+  cleanups.push(v.cleanup);
+  return v;
+}
+
+describe('IPC contract', () => {
+  it('has a row in each table for every channel', () => {
+    expect(Object.keys(valid).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(malformed).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('rejects malformed input on every channel with VALIDATION and no side effect', async () => {
+    const { core, dir } = await adminVault();
+    const audit = () => core.audit.latest({ limit: 1 })[0]?.seq;
+    for (const channel of CHANNELS) {
+      for (const input of [...GENERIC_BAD, ...malformed[channel]]) {
+        const filesBefore = fingerprint(dir, ['vault.db', 'keyslots.json']);
+        const seqBefore = audit();
+        const result = await core.router.call(channel, input);
+        expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('VALIDATION');
+          expect(result.error.key).toBe('validation');
+        }
+        expect(audit()).toBe(seqBefore);
+        expect(fingerprint(dir, ['vault.db', 'keyslots.json'])).toEqual(filesBefore);
+        expect(core.vault.state()).toBe('unlocked');
+      }
+    }
+  });
+
+  it('names the invalid fields so the UI can show the error beside them', async () => {
+    const { core } = await adminVault();
+    const result = await core.router.call('users.add', { ...valid['users.add'], password: 'short' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.details?.fields?.map((f) => f.path)).toEqual(['password']);
+  });
+
+  it('answers LOCKED on every non-public channel while locked', async () => {
+    const { core } = await adminVault();
+    core.vault.lock();
+    for (const channel of CHANNELS) {
+      if (contract[channel].access === 'public') continue;
+      const result = await core.router.call(channel, valid[channel]);
+      expect(result.ok ? 'ok' : result.error.code, channel).toBe('LOCKED');
+    }
+  });
+
+  it('answers FORBIDDEN to a caseworker on every admin channel, and the service enforces it too', async () => {
+    const { core } = await adminVault();
+    await core.users.add({ username: 'case.worker', displayName: 'C', role: 'caseworker', password: 'caseworker pass 1' });
+    core.vault.lock();
+    await core.vault.unlock('case.worker', 'caseworker pass 1');
+    const adminOnly = CHANNELS.filter((c) => {
+      const access = contract[c].access;
+      return Array.isArray(access) && !access.includes('caseworker');
+    });
+    expect(adminOnly.length).toBeGreaterThan(5);
+    for (const channel of adminOnly) {
+      const result = await core.router.call(channel, valid[channel]);
+      expect(result.ok ? 'ok' : result.error.code, channel).toBe('FORBIDDEN');
+    }
+    // Services check roles themselves, not only the router.
+    expect(() => core.users.list()).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => core.settings.update({ autoLockMinutes: 9 })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('returns NOT_FOUND for a channel outside the contract', async () => {
+    const { core } = await adminVault();
+    const unknown = await core.router.call('fs.readFile', { path: '/etc/passwd' });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it('routes a full admin flow: status, add, list, set role, settings, audit', async () => {
+    const { core } = await adminVault();
+    const status = await core.router.call('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { state: 'unlocked', organisation: { name: 'Test Centre', country: 'BE' } } });
+    const added = await core.router.call('users.add', valid['users.add']);
+    expect(added.ok).toBe(true);
+    const list = await core.router.call('users.list', {});
+    expect(list.ok && list.value.map((u) => u.username)).toEqual([ADMIN.username, 'new.user']);
+    const duplicate = await core.router.call('users.add', valid['users.add']);
+    expect(duplicate.ok ? 'ok' : duplicate.error.key).toBe('usernameTaken');
+    const settings = await core.router.call('settings.update', { autoLockMinutes: 12 });
+    expect(settings).toEqual({ ok: true, value: { autoLockMinutes: 12 } });
+    const verify = await core.router.call('audit.verify', {});
+    expect(verify).toMatchObject({ ok: true, value: { ok: true, firstBrokenSeq: null } });
+  });
+});
