@@ -9,20 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AuditRepo } from '../../db/audit.repo';
 import { ADMIN, makeCore, newVault } from '../helpers/vault';
 import { systemClock } from '../../electron/core/ports';
+import { seededRandom } from '../helpers/random';
 
 const ROUNDS = 50;
 const root = join(import.meta.dirname, '..', '..');
-
-/** A small seeded generator so a failing run can be replayed. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Ack {
   seq: number;
@@ -64,7 +54,7 @@ describe('crash safety', () => {
     const v = await newVault(systemClock);
     cleanups.push(v.cleanup);
     v.core.vault.lock();
-    const random = mulberry32(20261129);
+    const random = seededRandom(20261129);
     let totalAcks = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const acks = await runWriterUntilKilled(v.dir, 5 + Math.floor(random() * 120), round * 1000);
