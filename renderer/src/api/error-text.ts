@@ -1,0 +1,69 @@
+/**
+ * Turns errors from the main process (and zod issues found in the renderer) into text in the
+ * user's language. The main process sends an i18n key with params; the English message it also
+ * sends is only used when this build does not know the key.
+ */
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { en } from '../../../shared/i18n/en';
+import type { ErrorKey, ErrorParams, ErrorPayload, FieldIssue } from '../../../shared/errors';
+
+function isErrorKey(key: string): key is ErrorKey {
+  return Object.prototype.hasOwnProperty.call(en.errors, key);
+}
+
+export function errorText(t: TFunction, error: ErrorPayload): string {
+  if (!isErrorKey(error.key)) return error.message;
+  const params: ErrorParams = { ...error.params };
+  // The wait may travel as a param or only in the details; the message needs it either way.
+  if (params.seconds === undefined && error.details?.retryAfterSeconds !== undefined) {
+    params.seconds = error.details.retryAfterSeconds;
+  }
+  if (params.seq === undefined && error.details?.seq !== undefined) params.seq = error.details.seq;
+  return t(`errors.${error.key}`, params);
+}
+
+/** The field-level issue shape shared by zod (renderer side) and ErrorDetails.fields (main side). */
+export type IssueLike = Pick<FieldIssue, 'path' | 'code' | 'message' | 'minimum' | 'maximum'>;
+
+export function fieldIssueText(t: TFunction, issue: IssueLike): string {
+  const field = issue.path.split('.').at(-1) ?? '';
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.minimum === undefined || issue.minimum <= 1) return t('validation.required');
+      return t('validation.tooShort', { minimum: issue.minimum });
+    case 'too_big':
+      return issue.maximum === undefined ? t('validation.invalid') : t('validation.tooLong', { maximum: issue.maximum });
+    case 'invalid_format':
+    case 'invalid_string':
+    case 'custom':
+      if (issue.message === 'username' || field === 'username') return t('validation.username');
+      if (issue.message === 'recoveryKey' || field === 'recoveryKey') return t('validation.recoveryKey');
+      return t('validation.invalid');
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return t('validation.chooseOption');
+    case 'invalid_type':
+      return t('validation.required');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return undefined;
+}
+
+/** One zod issue in the shape the main process also uses for VALIDATION details. */
+export function fromZodIssue(issue: z.core.$ZodIssue, basePath = ''): IssueLike {
+  const own = issue.path.map(String).join('.');
+  const path = [basePath, own].filter((part) => part !== '').join('.');
+  const result: IssueLike = { path, code: issue.code, message: issue.message };
+  const minimum = 'minimum' in issue ? toNumber(issue.minimum) : undefined;
+  const maximum = 'maximum' in issue ? toNumber(issue.maximum) : undefined;
+  if (minimum !== undefined) result.minimum = minimum;
+  if (maximum !== undefined) result.maximum = maximum;
+  return result;
+}
