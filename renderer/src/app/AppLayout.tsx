@@ -1,0 +1,107 @@
+/**
+ * The unlocked app: header (organisation, signed-in user, Lock), navigation, and the page.
+ * Everything below this component is dropped when the vault locks.
+ */
+import { useState } from 'react';
+import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus, SessionUser } from '../../../shared/ipc/contract';
+import { AuditPage } from '../audit/AuditPage';
+import { HomePage } from '../home/HomePage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { UsersPage } from '../users/UsersPage';
+import { useActivityPing } from './useActivityPing';
+import { useLockShortcut } from './useLockShortcut';
+
+export type Page = 'home' | 'users' | 'settings' | 'audit';
+
+interface AppLayoutProps {
+  status: AppStatus;
+  user: SessionUser;
+  onLock: () => void;
+  onStatusChanged: () => Promise<void>;
+}
+
+export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutProps) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState<Page>('home');
+  const isAdmin = user.role === 'admin';
+  useActivityPing();
+  useLockShortcut(onLock);
+
+  const pages: { id: Page; label: string }[] = [
+    { id: 'home', label: t('shell.home') },
+    ...(isAdmin ? [{ id: 'users' as const, label: t('shell.users') }] : []),
+    { id: 'settings', label: t('shell.settings') },
+    ...(isAdmin ? [{ id: 'audit' as const, label: t('shell.audit') }] : []),
+  ];
+  // A page the role may not see (the role changed meanwhile) falls back to Home.
+  const current = pages.some((p) => p.id === page) ? page : 'home';
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Text fw={700} c="indigo.8">
+              {t('app.name')}
+            </Text>
+            <Text aria-hidden="true" c="dimmed">
+              |
+            </Text>
+            <Text fw={600} truncate="end" data-testid="organisation-name">
+              {status.organisation?.name ?? ''}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Text size="sm" data-testid="signed-in-user">
+              {t('shell.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+            </Text>
+            <Button
+              color="dark"
+              variant="filled"
+              onClick={onLock}
+              aria-keyshortcuts="Control+L"
+              title={t('shell.lockHint')}
+              data-testid="lock-button"
+              rightSection={
+                <Kbd size="xs" aria-hidden="true">
+                  Ctrl+L
+                </Kbd>
+              }
+            >
+              {t('shell.lock')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm">
+        <nav aria-label={t('shell.navigation')}>
+          <Stack gap={4}>
+            {pages.map((p) => (
+              <NavLink
+                key={p.id}
+                component="button"
+                type="button"
+                label={p.label}
+                active={p.id === current}
+                aria-current={p.id === current ? 'page' : undefined}
+                onClick={() => setPage(p.id)}
+              />
+            ))}
+          </Stack>
+        </nav>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {current === 'home' ? <HomePage user={user} country={status.organisation?.country ?? null} /> : null}
+        {current === 'users' && isAdmin ? <UsersPage currentUser={user} onStatusChanged={onStatusChanged} /> : null}
+        {current === 'settings' ? (
+          <SettingsPage user={user} onStatusChanged={onStatusChanged} />
+        ) : null}
+        {current === 'audit' && isAdmin ? <AuditPage /> : null}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { I18nextProvider } from 'react-i18next';
+import { initI18n } from './i18n/i18n-init';
+import { App } from './app/App';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+});
+
+async function start(): Promise<void> {
+  const i18n = await initI18n();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        {/* Forced light scheme: nothing is kept in localStorage. */}
+        <MantineProvider theme={theme} forceColorScheme="light">
+          {/* Bottom right: never over the Lock button in the header. */}
+          <Notifications position="bottom-right" />
+          <App />
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();
