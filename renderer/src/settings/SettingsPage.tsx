@@ -1,0 +1,39 @@
+import { Paper, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../shared/ipc/contract';
+import { LanguageSelect } from '../components/LanguageSelect';
+import { PageTitle } from '../components/PageTitle';
+import { AutoLockSettings } from './AutoLockSettings';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+interface SettingsPageProps {
+  user: SessionUser;
+  onStatusChanged: () => Promise<void>;
+}
+
+export function SettingsPage({ user, onStatusChanged }: SettingsPageProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={560}>
+      <PageTitle>{t('settings.title')}</PageTitle>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.languageTitle')}
+        </Title>
+        <LanguageSelect description={t('settings.languageHint')} />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.autoLockTitle')}
+        </Title>
+        <AutoLockSettings canEdit={user.role === 'admin'} onSaved={onStatusChanged} />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.passwordTitle')}
+        </Title>
+        <ChangePasswordForm />
+      </Paper>
+    </Stack>
+  );
+}
