@@ -51,12 +51,15 @@ export function toCalendarDate(value: string, path = 'date'): CalendarDate {
 }
 
 function plain(date: CalendarDate): Temporal.PlainDate {
-  return Temporal.PlainDate.from(date);
+  // The constructor skips ISO string parsing (the schema has already checked the form).
+  return new Temporal.PlainDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
 function fromPlain(date: Temporal.PlainDate): CalendarDate {
-  // PlainDate.toString() is ISO 'YYYY-MM-DD' for years 0000-9999.
-  return date.toString() as CalendarDate;
+  if (date.year < 0 || date.year > 9999) throw new RangeError(`Year ${date.year} is outside 0000-9999`);
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}` as CalendarDate;
 }
 
 /** The day `days` days after `date` (negative: before). */

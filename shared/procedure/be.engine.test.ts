@@ -425,3 +425,21 @@ describe('BE rules (brochure §4 BE)', () => {
     expect(deriveTrackState(track('BE', rows, ADULT_TCN)).allowedNext).not.toContain('aiIssued');
   });
 });
+
+describe('no time zone can shift a deadline', () => {
+  it('the same state whatever process.env.TZ says (the engine never uses Date)', () => {
+    const saved = process.env.TZ;
+    const states: string[] = [];
+    try {
+      for (const tz of ['Europe/Brussels', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
+        process.env.TZ = tz;
+        states.push(JSON.stringify(deriveTrackState(track('BE', [['annex15Issued', '2026-03-15']]))));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    expect(new Set(states).size).toBe(1);
+    expect(states[0]).toContain('"dueDate":"2026-04-29"');
+  });
+});

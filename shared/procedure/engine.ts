@@ -174,13 +174,26 @@ export function ruleVersionFor(
   type: string,
   date: CalendarDate,
 ): { rule: EventRule<string, string>; inForce: boolean } | null {
-  const versions = table.events.filter((r) => r.type === type);
-  if (versions.length === 0) return null;
-  const sorted = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
-  const inForce = sorted.filter((r) => r.effectiveFrom <= date);
-  const last = inForce[inForce.length - 1];
-  if (last) return { rule: last, inForce: true };
-  return { rule: sorted[0] as EventRule<string, string>, inForce: false };
+  const versions = versionsOf(table).get(type);
+  if (!versions || versions.length === 0) return null;
+  let found: EventRule<string, string> | null = null;
+  for (const rule of versions) if (rule.effectiveFrom <= date) found = rule;
+  if (found) return { rule: found, inForce: true };
+  return { rule: versions[0] as EventRule<string, string>, inForce: false };
+}
+
+/** Each table's event rules by type, oldest version first (computed once per table object). */
+const versionCache = new WeakMap<CountryRules, Map<string, EventRule<string, string>[]>>();
+
+function versionsOf(table: CountryRules): Map<string, EventRule<string, string>[]> {
+  let byType = versionCache.get(table);
+  if (!byType) {
+    byType = new Map();
+    for (const rule of table.events) byType.set(rule.type, [...(byType.get(rule.type) ?? []), rule]);
+    for (const list of byType.values()) list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+    versionCache.set(table, byType);
+  }
+  return byType;
 }
 
 /** Date order; same day: the country's procedural order of types; then id. Deterministic. */
@@ -268,16 +281,23 @@ function violates(guard: Guard<string, string>, state: ReplayState, facts: Facts
   }
 }
 
+/** Why an event is refused, before it is put into words (allowedNext only needs to know whether). */
+type Breach = { readonly guard: Guard<string, string> } | { readonly phase: string; readonly rule: EventRule<string, string> | null; readonly type: string };
+
 /** The rule an event of `type` breaks in `state`, or null when it may be recorded. */
-function check(table: CountryRules, state: ReplayState, type: string, rule: EventRule<string, string> | null, facts: Facts): Refusal | null {
-  if (!rule) return phaseRefusal(table, state.phase, null, type);
+function check(table: CountryRules, state: ReplayState, type: string, rule: EventRule<string, string> | null, facts: Facts): Breach | null {
+  if (!rule) return { phase: state.phase, rule: null, type };
   const allowedHere = rule.allowedIn.includes(state.phase);
   // In a terminal phase (ended, returned, closed) the phase itself is the reason.
-  if (phaseRule(table, state.phase).terminal && !allowedHere) return phaseRefusal(table, state.phase, rule, type);
+  if (phaseRule(table, state.phase).terminal && !allowedHere) return { phase: state.phase, rule, type };
   for (const guard of rule.guards ?? []) {
-    if (violates(guard, state, facts)) return guardRefusal(guard);
+    if (violates(guard, state, facts)) return { guard };
   }
-  return allowedHere ? null : phaseRefusal(table, state.phase, rule, type);
+  return allowedHere ? null : { phase: state.phase, rule, type };
+}
+
+function describeBreach(table: CountryRules, breach: Breach): Refusal {
+  return 'guard' in breach ? guardRefusal(breach.guard) : phaseRefusal(table, breach.phase, breach.rule, breach.type);
 }
 
 function isShown(due: OpenDue, phase: string): boolean {
@@ -397,7 +417,8 @@ function replay(table: CountryRules, facts: Facts, events: readonly EngineEvent[
     const version = ruleVersionFor(table, event.type, event.date);
     const rule = version?.rule ?? null;
     const phaseBefore = state.phase;
-    const refusal = check(table, state, event.type, rule, facts);
+    const breach = check(table, state, event.type, rule, facts);
+    const refusal = breach ? describeBreach(table, breach) : null;
     if (version && !version.inForce) {
       state.warnings.push(
         warning('ruleNotInForce', event.id, version.rule, { date: display(event.date), effectiveFrom: display(version.rule.effectiveFrom) }),
@@ -431,8 +452,8 @@ function replay(table: CountryRules, facts: Facts, events: readonly EngineEvent[
 
 function latestVersion(table: CountryRules, type: string, date: CalendarDate | null): EventRule<string, string> | null {
   if (date) return ruleVersionFor(table, type, date)?.rule ?? null;
-  const versions = table.events.filter((r) => r.type === type);
-  return versions.reduce<EventRule<string, string> | null>((best, r) => (!best || r.effectiveFrom > best.effectiveFrom ? r : best), null);
+  const versions = versionsOf(table).get(type);
+  return versions?.[versions.length - 1] ?? null;
 }
 
 function toTrackState(table: CountryRules, facts: Facts, { state }: Replay): TrackState {
