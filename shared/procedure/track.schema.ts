@@ -16,9 +16,9 @@ export const luEventTypeSchema = z.enum(LU_EVENT_TYPES);
 export const EVENT_TYPES = { BE: BE_EVENT_TYPES, NL: NL_EVENT_TYPES, LU: LU_EVENT_TYPES } as const;
 export const eventTypeSchemas = { BE: beEventTypeSchema, NL: nlEventTypeSchema, LU: luEventTypeSchema } as const;
 
-/** Every event type of every country (for a database column that stores any of them). */
-export const ALL_EVENT_TYPES = [...new Set([...BE_EVENT_TYPES, ...NL_EVENT_TYPES, ...LU_EVENT_TYPES])];
 export type EventType = (typeof BE_EVENT_TYPES)[number] | (typeof NL_EVENT_TYPES)[number] | (typeof LU_EVENT_TYPES)[number];
+/** Every event type of every country, without duplicates (for a column that stores any of them). */
+export const ALL_EVENT_TYPES: readonly EventType[] = [...new Set<EventType>([...BE_EVENT_TYPES, ...NL_EVENT_TYPES, ...LU_EVENT_TYPES])];
 
 export const PHASE_IDS = [...BE_PHASES, ...NL_PHASES, ...LU_PHASES] as const;
 export const phaseIdSchema = z.enum(PHASE_IDS);
