@@ -90,7 +90,7 @@ export interface BridgeOptions {
    * gets `window.passerelle` without Playwright. Playwright's fixtures inject it with addInitScript.
    */
   injectApi?: boolean;
-  /** Print warnings and errors of the core to stderr (default true: an INTERNAL error should be visible). */
+  /** Print the core's errors to stderr (default true: an INTERNAL error should be visible). Warnings stay in `log`. */
   echoLog?: boolean;
 }
 
@@ -119,7 +119,7 @@ export interface Bridge {
 function recordingLogger(log: BridgeLogEntry[], echo: boolean): Logger {
   const push = (entry: BridgeLogEntry) => {
     log.push(entry);
-    if (echo && entry.level !== 'info') console.error(`[bridge ${entry.level}] ${entry.event}${entry.detail ? `\n${entry.detail}` : ''}`);
+    if (echo && entry.level === 'error') console.error(`[bridge ${entry.level}] ${entry.event}${entry.detail ? `\n${entry.detail}` : ''}`);
   };
   return {
     info: (event, meta) => push({ level: 'info', event, ...(meta ? { detail: JSON.stringify(meta) } : {}) }),
@@ -288,11 +288,17 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       return;
     }
     const file = resolveStatic(rendererDir, pathname);
+    if (!file && pathname === '/favicon.ico') {
+      // Chromium asks for it on its own; Electron's file:// page does not. Nothing to show.
+      res.writeHead(204, { 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     if (!file) return sendText(res, 404, 'not found');
     let body = readFileSync(file);
     if (options.injectApi && file === join(rendererDir, 'index.html')) {
-      // A classic script runs before the deferred module script of the app.
-      body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <script src=".${PAGE_API_PATH}"></script>`));
+      // A classic script runs before the app's module script, which is deferred.
+      body = Buffer.from(body.toString('utf8').replace('</head>', `  <script src=".${PAGE_API_PATH}"></script>\n  </head>`));
     }
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
