@@ -16,8 +16,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
-import type { Role } from '../../shared/domain';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Language, Role } from '../../shared/domain';
+import { en, type Translation } from '../../shared/i18n/en';
+import { fr } from '../../shared/i18n/fr';
+import { nl } from '../../shared/i18n/nl';
 import type { Channel, In, Out } from '../../shared/ipc/contract';
 import { installPasserelleApi } from './bridge/page-api';
 import { PAGE_API_OPTIONS, startBridge, type Bridge, type BridgeOptions } from './bridge/server';
@@ -48,6 +51,48 @@ interface Fixtures {
   snap: (name: string) => Promise<void>;
 }
 
+export const TRANSLATIONS: Record<Language, Translation> = { en, nl, fr };
+
+/** Signs in on the unlock screen, in whatever language it is shown. */
+export async function unlockInUi(page: Page, user: { username: string; password: string }, t: Translation = en): Promise<void> {
+  await page.getByRole('textbox', { name: t.unlock.username, exact: true }).fill(user.username);
+  await page.getByRole('textbox', { name: t.unlock.password, exact: true }).fill(user.password);
+  await page.getByRole('button', { name: t.unlock.submit, exact: true }).click();
+}
+
+function flatten(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] =>
+    typeof value === 'string' ? [[prefix + key, value]] : flatten(value as object, `${prefix}${key}.`),
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Sentences of another language on screen while `language` is chosen: for every key whose text in
+ * another language differs from this language's, that text found in the page's visible text
+ * (templates match with any value in their {{placeholders}}). Short texts, which languages may
+ * share ("Status", "Audit"), are left out.
+ */
+export async function untranslatedText(page: Page, language: Language): Promise<string[]> {
+  const own = new Map(flatten(TRANSLATIONS[language]));
+  const text = await page.locator('body').innerText();
+  const found: string[] = [];
+  for (const other of Object.keys(TRANSLATIONS) as Language[]) {
+    if (other === language) continue;
+    for (const [key, value] of flatten(TRANSLATIONS[other])) {
+      if (own.get(key) === value) continue;
+      const fixed = value.replace(/\{\{\s*\w+\s*\}\}/g, '');
+      if (fixed.trim().length < 12) continue;
+      const pattern = new RegExp(value.split(/\{\{\s*\w+\s*\}\}/).map(escapeRegExp).join('.+?'));
+      if (pattern.test(text)) found.push(`${other} ${key}: ${value}`);
+    }
+  }
+  return found;
+}
+
 export const test = base.extend<Fixtures>({
   bridgeOptions: [{}, { option: true }],
   allowPageErrors: [false, { option: true }],
@@ -71,10 +116,10 @@ export const test = base.extend<Fixtures>({
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
     });
     await use(page);
-    if (!allowPageErrors && testInfo.status === testInfo.expectedStatus) {
+    if (!allowPageErrors && testInfo.status === 'passed') {
       expect(problems, 'the page logged errors').toEqual([]);
     }
   },
