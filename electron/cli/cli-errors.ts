@@ -43,7 +43,8 @@ export function reportError(e: unknown): ReportedError {
   if (e instanceof UsageError) return { exitCode: EXIT_USAGE, line: `error: ${oneLine(e.message)}` };
   if (e instanceof CliError) return { exitCode: EXIT_ERROR, line: `error: ${oneLine(e.message)}` };
   if (isAppError(e)) {
-    const reason = e.key === 'backupInvalid' && e.details?.reason ? ` (${e.details.reason})` : '';
+    // Reasons are short codes (checksum, entry-path, hash...), never personal data.
+    const reason = e.details?.reason ? ` (${e.details.reason})` : '';
     return { exitCode: EXIT_ERROR, line: `error: ${oneLine(e.message)}${reason}` };
   }
   const kind = e instanceof Error ? e.name : typeof e;
