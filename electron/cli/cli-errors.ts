@@ -32,6 +32,8 @@ export function oneLine(text: string): string {
 export interface ReportedError {
   exitCode: number;
   line: string | null;
+  /** Not an error the program anticipates: worth a stack trace with --verbose. */
+  unexpected?: boolean;
 }
 
 /** Turns any thrown value into an exit code and the single line to print (null: already printed). */
@@ -48,5 +50,5 @@ export function reportError(e: unknown): ReportedError {
     return { exitCode: EXIT_ERROR, line: `error: ${oneLine(e.message)}${reason}` };
   }
   const kind = e instanceof Error ? e.name : typeof e;
-  return { exitCode: EXIT_ERROR, line: `error: unexpected internal error (${kind}); run again with --verbose for details` };
+  return { exitCode: EXIT_ERROR, line: `error: unexpected internal error (${kind}); run again with --verbose for details`, unexpected: true };
 }

@@ -13,9 +13,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     await buildProgram(ctx).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    const { exitCode, line } = reportError(e);
+    const { exitCode, line, unexpected } = reportError(e);
     if (line !== null) io.stderr.write(`${line}\n`);
-    if (ctx.verbose && e instanceof Error && exitCode === 1) ctx.logger.error('cli.failed', e);
+    if (unexpected) ctx.logger.error('cli.unexpected-error', e); // prints only with --verbose
     return exitCode;
   }
 }

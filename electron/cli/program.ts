@@ -362,7 +362,7 @@ a password). See docs/cli.md.`,
       await withSecrets(ctx, o.passwordStdin, (secrets) =>
         withSession(ctx, o.vault, o.user, secrets, async (core) => {
           const target = core.users.list().find((u) => u.username === o.username);
-          if (!target) throw new AppError('NOT_FOUND', 'notFound');
+          if (!target) throw new CliError(`There is no user named ${o.username} in this vault.`);
           const already = target.status === 'disabled';
           if (!already) await core.users.disable({ userId: target.id });
           const generation = core.vault.keySlots().generation;

@@ -133,9 +133,10 @@ export function checkBackupTarget(outFile: string): void {
   if (existsSync(outFile)) throw new AppError('CONFLICT', 'fileExists');
 }
 
-/** Refuses a non-empty target folder unless `force`. */
+/** Refuses a non-empty target folder unless `force`, and a target that is not a folder at all. */
 export function checkRestoreTarget(vaultDir: string, force: boolean): void {
-  if (!force && !folderIsEmpty(vaultDir)) throw new AppError('CONFLICT', 'targetNotEmpty');
+  const notAFolder = existsSync(vaultDir) && !statSync(vaultDir).isDirectory();
+  if (notAFolder || (!force && !folderIsEmpty(vaultDir))) throw new AppError('CONFLICT', 'targetNotEmpty');
 }
 
 /**
