@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'vault.create',
   'vault.rekey',
   'vault.backup',
+  'vault.restore',
   'session.unlock',
   'session.unlockFailed',
   'session.lock',

@@ -455,6 +455,8 @@ a password). See docs/cli.md.`,
                 throw new AppError('INTERNAL', 'auditBroken', { seq }, { seq, ...(verification.reason ? { reason: verification.reason } : {}) });
               }
               auditEntries = verification.entries;
+              const admin = core.vault.requireRole('admin');
+              core.vault.write(({ audit }) => audit({ actorId: admin.id, actorName: admin.username, action: 'vault.restore' }));
             } finally {
               core.dispose();
             }

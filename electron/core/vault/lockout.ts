@@ -5,7 +5,7 @@
  * Someone who can edit this file can also copy the vault and guess offline; the delay is
  * against guessing at the unlock screen, the KDF cost against offline guessing.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file';
@@ -18,6 +18,9 @@ const lockoutSchema = z.object({
   pending: z.array(z.object({ at: z.string(), kind: z.enum(['unlock', 'recovery']) })).max(1000),
 });
 export type LockoutState = z.infer<typeof lockoutSchema>;
+
+/** Enough failures for the longest delay. */
+const DAMAGED_FAILURES = 12;
 
 const EMPTY: LockoutState = { failures: 0, lastFailureAt: null, pending: [] };
 
@@ -34,14 +37,18 @@ export class Lockout {
     return join(this.dir, LOCKOUT_FILE);
   }
 
+  /**
+   * A damaged file counts as many failures, timed at the file's last change: the delay then
+   * runs out like any other, and the next failure rewrites the file.
+   */
   read(): LockoutState {
     if (!existsSync(this.path)) return { ...EMPTY, pending: [] };
+    const damaged = (): LockoutState => ({ failures: DAMAGED_FAILURES, lastFailureAt: statSync(this.path).mtime.toISOString(), pending: [] });
     try {
       const parsed = lockoutSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
-      // A damaged file is treated as the maximum delay rather than as no delay.
-      return parsed.success ? parsed.data : { failures: 12, lastFailureAt: new Date().toISOString(), pending: [] };
+      return parsed.success ? parsed.data : damaged();
     } catch {
-      return { failures: 12, lastFailureAt: new Date().toISOString(), pending: [] };
+      return damaged();
     }
   }
 

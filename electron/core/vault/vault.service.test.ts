@@ -92,3 +92,21 @@ describe('vault: users and keys', () => {
     expect(core.audit.verify().ok).toBe(true);
   });
 });
+
+describe('vault: failed-unlock file', () => {
+  it('treats a damaged lockout file as the longest delay, which then runs out', async () => {
+    const { writeFileSync, utimesSync } = await import('node:fs');
+    const clock = new FakeClock();
+    const { core, dir } = await setup(clock);
+    core.vault.lock();
+    const path = join(dir, 'lockout.json');
+    writeFileSync(path, '{not json');
+    const changed = clock.now();
+    utimesSync(path, changed, changed);
+    const err = await expectError(core.vault.unlock(ADMIN.username, ADMIN.password), 'WRONG_CREDENTIALS', 'tooManyAttempts');
+    expect(err.details?.retryAfterSeconds).toBe(300);
+    clock.advance(300_000);
+    await core.vault.unlock(ADMIN.username, ADMIN.password);
+    expect(existsSync(path)).toBe(false);
+  });
+});
