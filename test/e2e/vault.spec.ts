@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { en } from '../../shared/i18n/en';
-import { ADMIN, ORGANISATION, expect, test } from './fixtures';
+import { FakeClock } from '../helpers/fake-clock';
+import { ADMIN, ORGANISATION, expect, test, unlockInUi } from './fixtures';
 
 test('set-up wizard, recovery key, lock, wrong password, unlock', async ({ page, bridge, invoke, snap }) => {
   await page.goto('/');
@@ -135,4 +136,30 @@ test('the vault locks behind the page and the page follows (session.changed over
   await expect(page.getByRole('heading', { level: 1, name: en.unlock.title })).toBeVisible();
   await expect(page.getByTestId('lock-reason')).toHaveText(en.unlock.lockedIdle);
   await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+});
+
+test.describe('auto-lock on a fake clock', () => {
+  const clock = new FakeClock();
+  test.use({ bridgeOptions: { clock } });
+
+  test('the idle timer in core locks the vault; calls from the UI count as activity', async ({ page, bridge, seedVault }) => {
+    await seedVault();
+    await page.goto('/');
+    await unlockInUi(page, ADMIN);
+    await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    await expect.poll(() => bridge.eventClients()).toBeGreaterThan(0);
+
+    clock.advance(4 * 60_000);
+    // Opening the Users page calls users.list: the person is active, the timer starts again.
+    await page.getByRole('navigation', { name: en.shell.navigation }).getByRole('button', { name: en.shell.users }).click();
+    await expect(page.getByRole('heading', { level: 1, name: en.users.title })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: ADMIN.username })).toBeVisible();
+    clock.advance(4 * 60_000);
+    expect(bridge.core.vault.state()).toBe('unlocked');
+
+    clock.advance(60_000 + 1);
+    expect(bridge.core.vault.state()).toBe('locked');
+    await expect(page.getByTestId('lock-reason')).toHaveText(en.unlock.lockedIdle);
+    await expect(page.getByRole('heading', { level: 1, name: en.users.title })).toHaveCount(0);
+  });
 });
