@@ -28,4 +28,8 @@ export class SettingsRepo {
   createOrganisation(row: Omit<OrganisationRow, 'id'>): void {
     this.db.insert(organisation).values({ id: 1, ...row }).run();
   }
+
+  setCaseCodePrefix(prefix: string): void {
+    this.db.update(organisation).set({ caseCodePrefix: prefix }).where(eq(organisation.id, 1)).run();
+  }
 }

@@ -17,6 +17,23 @@ export const AUDIT_ACTIONS = [
   'user.passwordChange',
   'user.passwordReset',
   'settings.update',
+  'settings.organisationUpdate',
+  // Persons (issue 3 item 4): subjectType 'person', subjectId the person's uuid; details hold codes
+  // and counts only (field names, event types, countries), never a name, case code or field value.
+  'person.create',
+  'person.view',
+  'person.update',
+  'person.assign',
+  'person.listExport',
+  'procedure.openTrack',
+  'procedure.recordEvent',
+  'procedure.removeEvent',
+  'checklist.answer',
+  'attachment.add',
+  'attachment.view',
+  'attachment.remove',
+  'consent.record',
+  'consent.withdraw',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

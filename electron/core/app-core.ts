@@ -8,6 +8,10 @@ import { AutoLock } from './auto-lock';
 import type { KdfProfile } from './crypto/kdf';
 import type { Clock, Logger, PreferencesStore } from './ports';
 import { createRouter, type Router } from './router';
+import { AttachmentService } from './persons/attachment.service';
+import { ConsentService } from './persons/consent.service';
+import { PersonService } from './persons/person.service';
+import { ProcedureService } from './persons/procedure.service';
 import { SettingsService } from './settings/settings.service';
 import { UsersService } from './users/users.service';
 import { VaultService, type VaultOptions } from './vault/vault.service';
@@ -29,6 +33,10 @@ export interface Core {
   users: UsersService;
   settings: SettingsService;
   audit: AuditService;
+  persons: PersonService;
+  procedures: ProcedureService;
+  attachments: AttachmentService;
+  consents: ConsentService;
   autoLock: AutoLock;
   router: Router;
   onEvent(listener: EventListener): () => void;
@@ -51,6 +59,10 @@ export function createCore(options: CoreOptions): Core {
   const users = new UsersService(vault);
   const settings = new SettingsService(vault);
   const audit = new AuditService(vault);
+  const persons = new PersonService(vault, options.clock);
+  const procedures = new ProcedureService(vault, options.clock);
+  const attachments = new AttachmentService(vault);
+  const consents = new ConsentService(vault);
   const autoLock = new AutoLock(options.clock, () => vault.lock('idle'));
   const listeners = new Set<EventListener>();
 
@@ -104,6 +116,27 @@ export function createCore(options: CoreOptions): Core {
       'settings.update': (input) => settings.update(input),
       'audit.list': (input) => audit.latest(input),
       'audit.verify': () => audit.verify(),
+      'settings.organisation': () => settings.organisationSettings(),
+      'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
+      'persons.list': (input) => persons.list(input),
+      'persons.get': (input) => persons.get(input),
+      'persons.create': (input) => persons.create(input),
+      'persons.update': (input) => persons.update(input),
+      'persons.assign': (input) => persons.assign(input),
+      'persons.assignees': () => persons.assignees(),
+      'procedure.openTrack': (input) => procedures.openTrack(input),
+      'procedure.recordEvent': (input) => procedures.recordEvent(input),
+      'procedure.removeEvent': (input) => procedures.removeEvent(input),
+      'checklists.answer': (input) => procedures.answerChecklist(input),
+      'consents.record': (input) => consents.record(input),
+      'consents.withdraw': (input) => consents.withdraw(input),
+      'attachments.add': (input) => attachments.add(input),
+      'attachments.get': (input) => attachments.get(input),
+      'attachments.remove': (input) => {
+        attachments.remove(input);
+        return null;
+      },
+      'deadlines.upcoming': (input) => procedures.upcoming(input),
     },
     {
       gate: vault,
@@ -119,6 +152,10 @@ export function createCore(options: CoreOptions): Core {
     users,
     settings,
     audit,
+    persons,
+    procedures,
+    attachments,
+    consents,
     autoLock,
     router,
     onEvent(listener) {

@@ -14,12 +14,41 @@ import {
   roleSchema,
   usernameSchema,
 } from '../domain';
+import {
+  attachmentAddInputSchema,
+  attachmentContentSchema,
+  attachmentIdInputSchema,
+  attachmentMetaSchema,
+} from '../persons/attachment.schema';
+import { caseCodePrefixSchema } from '../persons/case-code';
+import { consentRecordInputSchema, consentSchema, consentWithdrawInputSchema } from '../persons/consent.schema';
+import { personDetailSchema, personIdInputSchema } from '../persons/person-detail.schema';
+import {
+  assigneeSchema,
+  personAssignSchema,
+  personCreateSchema,
+  personListPageSchema,
+  personListQuerySchema,
+  personRecordSchema,
+  personUpdateSchema,
+} from '../persons/person.schema';
+import {
+  checklistAnswerInputSchema,
+  openTrackInputSchema,
+  recordEventInputSchema,
+  removeEventInputSchema,
+  trackViewSchema,
+  upcomingDeadlineSchema,
+  upcomingDeadlinesInputSchema,
+} from '../persons/procedure.schema';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
 export type Access = 'public' | 'unlocked' | readonly ('admin' | 'coordinator' | 'caseworker')[];
 
 const empty = z.strictObject({});
+/** Every signed-in role; the person services narrow a caseworker to their own cases. */
+const STAFF = ['admin', 'coordinator', 'caseworker'] as const;
 
 export const sessionUserSchema = z.object({
   id: z.string(),
@@ -53,6 +82,14 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
 
 export const vaultSettingsSchema = z.object({ autoLockMinutes: z.number().int() });
 export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
+
+/** The organisation that owns the vault, with the prefix of its case codes (PAY-2026-0007). */
+export const organisationSettingsSchema = z.object({
+  name: z.string(),
+  country: countrySchema,
+  caseCodePrefix: z.string(),
+});
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -98,6 +135,8 @@ export const contract = {
     input: z.strictObject({
       organisationName: organisationNameSchema,
       country: countrySchema,
+      /** 2-5 letters A-Z; derived from the organisation's name when absent. */
+      caseCodePrefix: caseCodePrefixSchema.optional(),
       admin: z.strictObject({
         username: usernameSchema,
         displayName: displayNameSchema,
@@ -164,6 +203,31 @@ export const contract = {
     access: ['admin'],
   }),
   'audit.verify': channel({ input: empty, output: auditVerificationSchema, access: ['admin'] }),
+  'settings.organisation': channel({ input: empty, output: organisationSettingsSchema, access: 'unlocked' }),
+  'settings.updateOrganisation': channel({
+    input: z.strictObject({ caseCodePrefix: caseCodePrefixSchema }),
+    output: organisationSettingsSchema,
+    access: ['admin'],
+  }),
+
+  // Persons and their procedures (issue 3). The services also enforce the caseworker restriction:
+  // a caseworker reaches only the cases assigned to them; any other case is NOT_FOUND for them.
+  'persons.list': channel({ input: personListQuerySchema, output: personListPageSchema, access: STAFF }),
+  'persons.get': channel({ input: personIdInputSchema, output: personDetailSchema, access: STAFF }),
+  'persons.create': channel({ input: personCreateSchema, output: personDetailSchema, access: STAFF }),
+  'persons.update': channel({ input: personUpdateSchema, output: personDetailSchema, access: STAFF }),
+  'persons.assign': channel({ input: personAssignSchema, output: personRecordSchema, access: ['admin', 'coordinator'] }),
+  'persons.assignees': channel({ input: empty, output: z.array(assigneeSchema), access: STAFF }),
+  'procedure.openTrack': channel({ input: openTrackInputSchema, output: trackViewSchema, access: STAFF }),
+  'procedure.recordEvent': channel({ input: recordEventInputSchema, output: trackViewSchema, access: STAFF }),
+  'procedure.removeEvent': channel({ input: removeEventInputSchema, output: trackViewSchema, access: STAFF }),
+  'checklists.answer': channel({ input: checklistAnswerInputSchema, output: trackViewSchema, access: STAFF }),
+  'consents.record': channel({ input: consentRecordInputSchema, output: consentSchema, access: STAFF }),
+  'consents.withdraw': channel({ input: consentWithdrawInputSchema, output: consentSchema, access: STAFF }),
+  'attachments.add': channel({ input: attachmentAddInputSchema, output: attachmentMetaSchema, access: STAFF }),
+  'attachments.get': channel({ input: attachmentIdInputSchema, output: attachmentContentSchema, access: STAFF }),
+  'attachments.remove': channel({ input: attachmentIdInputSchema, output: z.null(), access: STAFF }),
+  'deadlines.upcoming': channel({ input: upcomingDeadlinesInputSchema, output: z.array(upcomingDeadlineSchema), access: STAFF }),
 } as const;
 
 export type Contract = typeof contract;

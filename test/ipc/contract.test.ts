@@ -34,6 +34,24 @@ const valid: { [C in Channel]: In<C> } = {
   'settings.update': { autoLockMinutes: 7 },
   'audit.list': { limit: 10 },
   'audit.verify': {},
+  'settings.organisation': {},
+  'settings.updateOrganisation': { caseCodePrefix: 'pay' },
+  'persons.list': { search: 'maria', country: 'BE', sort: 'nextDeadline', offset: 0, limit: 50 },
+  'persons.get': { id: UUID },
+  'persons.create': { givenNames: 'Invented', familyName: 'Person', dateOfBirth: { precision: 'exact', date: '2001-02-03' }, nationalities: ['ng'] },
+  'persons.update': { id: UUID, familyName: 'Person' },
+  'persons.assign': { personId: UUID, caseworkerId: null },
+  'persons.assignees': {},
+  'procedure.openTrack': { personId: UUID, country: 'BE' },
+  'procedure.recordEvent': { trackId: UUID, event: { type: 'annex15Issued', date: '2026-11-29' } },
+  'procedure.removeEvent': { trackId: UUID, eventId: UUID, reason: 'enteredInError' },
+  'checklists.answer': { trackId: UUID, checklistId: 'be.entryConditions', itemId: 'be.entry.breakContact', status: 'met', date: '2026-11-29' },
+  'consents.record': { personId: UUID, kind: 'processing', givenOn: '2026-11-29' },
+  'consents.withdraw': { consentId: UUID, withdrawnOn: '2026-11-30' },
+  'attachments.add': { personId: UUID, kind: 'other', mediaType: 'application/pdf', fileName: 'scan.pdf', contentBase64: 'JVBERi0xLjQK' },
+  'attachments.get': { attachmentId: UUID },
+  'attachments.remove': { attachmentId: UUID },
+  'deadlines.upcoming': { withinDays: 30, today: '2026-11-29' },
 };
 
 /** Inputs that must be refused, for each channel, beyond the generic ones below. */
@@ -63,6 +81,76 @@ const malformed: { [C in Channel]: unknown[] } = {
   'settings.update': [{ autoLockMinutes: 0 }, { autoLockMinutes: 61 }, { autoLockMinutes: 2.5 }, { autoLockMinutes: '5' }],
   'audit.list': [{ limit: 0 }, { limit: 100000 }, { limit: 5, beforeSeq: -1 }],
   'audit.verify': [],
+  'settings.organisation': [],
+  'settings.updateOrganisation': [{ caseCodePrefix: 'P' }, { caseCodePrefix: 'TOOLONG' }, { caseCodePrefix: 'PA1' }, { caseCodePrefix: 'PÄY' }],
+  'persons.list': [
+    { limit: 0 },
+    { limit: 201 },
+    { offset: -1 },
+    { sort: 'dateOfBirth' },
+    { country: 'DE' },
+    { phase: 'be.nowhere' },
+    { minorStatus: 'child' },
+    { caseworkerId: 'someone' },
+    { status: 'archived' },
+    { search: 'x'.repeat(101) },
+    { today: '2026-02-30' },
+  ],
+  'persons.get': [{ id: 'PAY-2026-0001' }, { id: 7 }],
+  'persons.create': [
+    {},
+    { givenNames: '', familyName: '' },
+    { familyName: 'P', dateOfBirth: { precision: 'exact' } },
+    { familyName: 'P', dateOfBirth: { precision: 'unknown', date: '2001-01-01' } },
+    { familyName: 'P', dateOfBirth: { precision: 'approximate', date: '2001-13-01' } },
+    { familyName: 'P', nationalities: ['XX'] },
+    { familyName: 'P', nationalities: ['NG', 'ng'] },
+    { familyName: 'P', languages: ['klingon'] },
+    { familyName: 'P', interpreter: { needed: false, language: 'ar' } },
+    { familyName: 'P', gender: 'f' },
+    { familyName: 'P', exploitationForms: ['smuggling'] },
+    { familyName: 'P', detection: { by: 'neighbour' } },
+    { familyName: 'P', guardianships: [{ kind: 'nidos', name: '' }] },
+    { familyName: 'P', guardianships: [{ kind: 'guardian', name: 'G', email: 'not-an-email' }] },
+    { familyName: 'P', safetyNotes: 'x'.repeat(4001) },
+    { familyName: 'P', caseworkerId: 'nobody' },
+    { familyName: 'P', caseCode: 'PAY-2026-0001' },
+  ],
+  'persons.update': [{ familyName: 'P' }, { id: UUID, givenNames: '', familyName: '' }, { id: UUID, familyName: 'P', caseworkerId: UUID }],
+  'persons.assign': [{ personId: UUID }, { personId: UUID, caseworkerId: 'x' }],
+  'persons.assignees': [],
+  'procedure.openTrack': [{ personId: UUID, country: 'FR' }, { personId: UUID }],
+  'procedure.recordEvent': [
+    { trackId: UUID, event: { type: 'teleported', date: '2026-11-29' } },
+    { trackId: UUID, event: { type: 'annex15Issued', date: '29-11-2026' } },
+    { trackId: UUID, event: { type: 'annex15Issued', date: '2026-11-29', documentExpiry: 'soon' } },
+    { trackId: UUID, event: { type: 'annex15Issued', date: '2026-11-29', id: 'mine' } },
+    { trackId: UUID, type: 'annex15Issued', date: '2026-11-29' },
+  ],
+  'procedure.removeEvent': [{ trackId: UUID, eventId: UUID }, { trackId: UUID, eventId: UUID, reason: 'because I said so' }],
+  'checklists.answer': [
+    { ...valid['checklists.answer'], status: 'yes' },
+    { ...valid['checklists.answer'], date: 'today' },
+    { ...valid['checklists.answer'], note: 'x'.repeat(2001) },
+    { ...valid['checklists.answer'], attachmentId: 'file' },
+  ],
+  'consents.record': [
+    { personId: UUID, kind: 'sharing', givenOn: '2026-11-29' },
+    { personId: UUID, kind: 'sharing', partner: 'CoMensha', categories: [], givenOn: '2026-11-29' },
+    { personId: UUID, kind: 'processing', partner: 'CoMensha', givenOn: '2026-11-29' },
+    { personId: UUID, kind: 'sharing', partner: 'CoMensha', categories: ['everything'], givenOn: '2026-11-29' },
+    { personId: UUID, kind: 'processing' },
+  ],
+  'consents.withdraw': [{ consentId: UUID }, { consentId: UUID, withdrawnOn: '2026-02-29' }],
+  'attachments.add': [
+    { ...valid['attachments.add'], mediaType: 'application/x-msdownload' },
+    { ...valid['attachments.add'], kind: 'passport' },
+    { ...valid['attachments.add'], contentBase64: '' },
+    { ...valid['attachments.add'], fileName: 42 },
+  ],
+  'attachments.get': [{ attachmentId: 'a' }],
+  'attachments.remove': [{}],
+  'deadlines.upcoming': [{ withinDays: -1 }, { withinDays: 3661 }, { withinDays: 30, today: '2026-13-01' }, { withinDays: 1.5 }],
 };
 
 const GENERIC_BAD: unknown[] = ['a string', 42, [], { unexpectedField: true }];
@@ -123,7 +211,7 @@ describe('IPC contract', () => {
     await core.vault.unlock('case.worker', 'caseworker pass 1');
     const adminOnly = CHANNELS.filter((c) => {
       const access = contract[c].access;
-      return Array.isArray(access) && !access.includes('caseworker');
+      return Array.isArray(access) && !(access as readonly string[]).includes('caseworker');
     });
     expect(adminOnly.length).toBeGreaterThan(5);
     for (const channel of adminOnly) {
@@ -148,7 +236,7 @@ describe('IPC contract', () => {
     const added = await core.router.call('users.add', valid['users.add']);
     expect(added.ok).toBe(true);
     const list = await core.router.call('users.list', {});
-    expect(list.ok && list.value.map((u) => u.username)).toEqual([ADMIN.username, 'new.user']);
+    expect(list.ok && (list.value as { username: string }[]).map((u) => u.username)).toEqual([ADMIN.username, 'new.user']);
     const duplicate = await core.router.call('users.add', valid['users.add']);
     expect(duplicate.ok ? 'ok' : duplicate.error.key).toBe('usernameTaken');
     const settings = await core.router.call('settings.update', { autoLockMinutes: 12 });

@@ -1,7 +1,9 @@
 /** Vault-wide settings (non-personal). Everyone signed in reads them; only an admin changes them. */
 import { SettingsRepo } from '../../../db/settings.repo';
 import { AUTO_LOCK_MINUTES, autoLockMinutesSchema } from '../../../shared/domain';
-import type { VaultSettings } from '../../../shared/ipc/contract';
+import type { OrganisationSettings, VaultSettings } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/errors';
+import { deriveCaseCodePrefix } from '../../../shared/persons/case-code';
 import { SETTING_AUTO_LOCK, type VaultService } from '../vault/vault.service';
 
 export class SettingsService {
@@ -41,5 +43,23 @@ export class SettingsService {
   organisation(): { name: string; country: 'BE' | 'NL' | 'LU' } | null {
     const row = this.vault.read((db) => new SettingsRepo(db).organisation());
     return row ? { name: row.name, country: row.country } : null;
+  }
+
+  /** The organisation with its case-code prefix (derived from the name in vaults made before prefixes). */
+  organisationSettings(): OrganisationSettings {
+    this.vault.requireSession();
+    const row = this.vault.read((db) => new SettingsRepo(db).organisation());
+    if (!row) throw new AppError('NOT_FOUND', 'notFound');
+    return { name: row.name, country: row.country, caseCodePrefix: row.caseCodePrefix ?? deriveCaseCodePrefix(row.name) };
+  }
+
+  /** Changes the prefix of new case codes; existing codes keep theirs (they are printed on paper files). */
+  updateOrganisation(input: { caseCodePrefix: string }): OrganisationSettings {
+    const actor = this.vault.requireRole('admin');
+    this.vault.write(({ db, audit }) => {
+      new SettingsRepo(db).setCaseCodePrefix(input.caseCodePrefix);
+      audit({ actorId: actor.id, actorName: actor.username, action: 'settings.organisationUpdate', details: { caseCodePrefix: input.caseCodePrefix } });
+    });
+    return this.organisationSettings();
   }
 }

@@ -24,6 +24,7 @@ import { UsersRepo, type UserRow } from '../../../db/users.repo';
 import type { Country } from '../../../shared/domain';
 import { AUTO_LOCK_MINUTES } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { deriveCaseCodePrefix } from '../../../shared/persons/case-code';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { appendAudit, type AuditInput } from '../audit/audit-chain';
 import { deriveSlotKey, kdfCostFor, newKdfParams, type KdfCost, type KdfProfile } from '../crypto/kdf';
@@ -76,6 +77,8 @@ export interface VaultOptions {
 export interface CreateVaultInput {
   organisationName: string;
   country: Country;
+  /** 2-5 letters A-Z; derived from the organisation's name when absent. */
+  caseCodePrefix?: string | undefined;
   admin: { username: string; displayName: string; password: string };
 }
 
@@ -241,7 +244,13 @@ export class VaultService {
       const auditRepo = new AuditRepo(conn.db);
       conn.sqlite.transaction(() => {
         const settings = new SettingsRepo(conn.db);
-        settings.createOrganisation({ vaultId, name: input.organisationName, country: input.country, createdAt: now });
+        settings.createOrganisation({
+          vaultId,
+          name: input.organisationName,
+          country: input.country,
+          createdAt: now,
+          caseCodePrefix: input.caseCodePrefix ?? deriveCaseCodePrefix(input.organisationName),
+        });
         settings.set(SETTING_AUTO_LOCK, AUTO_LOCK_MINUTES.default, now);
         new UsersRepo(conn.db).insert(admin);
         appendAudit(auditRepo, now, { actorId: adminId, actorName: username, action: 'vault.create', details: { country: input.country } });

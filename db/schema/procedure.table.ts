@@ -1,0 +1,88 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CalendarDate } from '../../shared/dates/calendar-date';
+import { ALL_EVENT_TYPES } from '../../shared/procedure/track.schema';
+import type { EventType } from '../../shared/procedure/track.schema';
+import { persons } from './persons.table';
+import { attachments } from './attachments.table';
+
+const COUNTRY = { enum: ['BE', 'NL', 'LU'] as const };
+
+/**
+ * A person's procedure in one country (issue 3 item 2). The derived state (phase, next due date) is
+ * stored after each change, from the pure engine (shared/procedure).
+ */
+export const tracks = sqliteTable(
+  'tracks',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    country: text('country', COUNTRY).notNull(),
+    openedAt: text('opened_at').notNull(),
+    openedBy: text('opened_by'),
+    phaseId: text('phase_id').notNull(),
+    /** The phase is terminal: the track has no running due dates. */
+    closed: integer('closed', { mode: 'boolean' }).notNull(),
+    nextDueDate: text('next_due_date').$type<CalendarDate>(),
+    nextDueKind: text('next_due_kind'),
+    derivedAt: text('derived_at').notNull(),
+  },
+  (t) => [uniqueIndex('tracks_person_country_unique').on(t.personId, t.country)],
+);
+
+/** Recorded events. A correction removes an event: the row stays, marked removed, with the reason code. */
+export const procedureEvents = sqliteTable(
+  'procedure_events',
+  {
+    id: text('id').primaryKey(),
+    trackId: text('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ALL_EVENT_TYPES as [EventType, ...EventType[]] }).notNull(),
+    date: text('date').$type<CalendarDate>().notNull(),
+    documentExpiry: text('document_expiry').$type<CalendarDate>(),
+    revocationGround: text('revocation_ground'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by'),
+    removedAt: text('removed_at'),
+    removedBy: text('removed_by'),
+    removalReason: text('removal_reason'),
+  },
+  (t) => [index('procedure_events_track').on(t.trackId, t.date)],
+);
+
+/** Every running due date of every open track, so the deadline query never re-derives tracks. */
+export const trackDueDates = sqliteTable(
+  'track_due_dates',
+  {
+    trackId: text('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    personId: text('person_id').notNull(),
+    country: text('country', COUNTRY).notNull(),
+    kind: text('kind').notNull(),
+    dueDate: text('due_date').$type<CalendarDate>().notNull(),
+    phaseId: text('phase_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.kind] }), index('track_due_dates_due').on(t.dueDate, t.personId)],
+);
+
+/** Condition checklist answers (issue 3 item 3), one per track, checklist and item. */
+export const checklistAnswers = sqliteTable(
+  'checklist_answers',
+  {
+    trackId: text('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    checklistId: text('checklist_id').notNull(),
+    itemId: text('item_id').notNull(),
+    status: text('status', { enum: ['met', 'notMet', 'unknown'] }).notNull(),
+    answeredOn: text('answered_on').$type<CalendarDate>().notNull(),
+    answeredBy: text('answered_by'),
+    note: text('note').notNull(),
+    attachmentId: text('attachment_id').references(() => attachments.id, { onDelete: 'set null' }),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.checklistId, t.itemId] })],
+);

@@ -1,0 +1,76 @@
+/**
+ * Minor status from the date of birth (issue 3 item 1). Pure, table-tested and property-tested in
+ * minor-status.test.ts.
+ *
+ * - exact date: 'minor' before the 18th birthday, 'adult' from that day on (a birthday on 29 February
+ *   falls on 28 February in a common year: months and years are clamped, shared/dates);
+ * - disputed or unknown date, or `ageInDoubt`: 'presumedMinor';
+ * - approximate date: 'presumedMinor' while the estimated age is under 21, then 'adult'.
+ *
+ * The presumption of minority when the age is in doubt is Luxembourg's rule (brochure §4 LU
+ * "Minderjarige slachtoffers": "Als de leeftijd twijfelachtig is, wordt de persoon vermoed minderjarig
+ * te zijn"); Passerelle applies it in every country as the protective default. An estimated age under
+ * 21 counts as doubt, because an estimate can be off by years.
+ *
+ * The status depends on the day: db/ stores the day it changes (`adultFrom`) with the basis, so a list
+ * can filter on "minor today" without recomputing 100k records (see `minorStatusOn`).
+ */
+import { addYears, type CalendarDate } from '../dates/calendar-date';
+
+export const DOB_PRECISIONS = ['exact', 'approximate', 'disputed', 'unknown'] as const;
+export type DobPrecision = (typeof DOB_PRECISIONS)[number];
+
+export const MINOR_STATUSES = ['minor', 'adult', 'presumedMinor'] as const;
+export type MinorStatus = (typeof MINOR_STATUSES)[number];
+
+export const AGE_OF_MAJORITY = 18;
+/** An approximate date of birth: presumed a minor until this estimated age. */
+export const APPROXIMATE_AGE_DOUBT_LIMIT = 21;
+
+export interface BirthFacts {
+  readonly precision: DobPrecision;
+  /** The (claimed or estimated) date; null when unknown. */
+  readonly date: CalendarDate | null;
+  /** Staff doubt the age whatever the document says. */
+  readonly ageInDoubt: boolean;
+}
+
+/** How the status is decided: on an exact date, on an estimate, or presumed (no usable date). */
+export type AgeBasis = 'exact' | 'approximate' | 'presumed';
+
+export interface AgeThreshold {
+  readonly basis: AgeBasis;
+  /** The first day the person counts as an adult; null when presumed a minor whatever the day. */
+  readonly adultFrom: CalendarDate | null;
+}
+
+/** The day-independent part of the rule: what db/ stores on the person row. */
+export function ageThreshold(birth: BirthFacts): AgeThreshold {
+  if (birth.ageInDoubt || birth.date === null) return { basis: 'presumed', adultFrom: null };
+  switch (birth.precision) {
+    case 'exact':
+      return { basis: 'exact', adultFrom: addYears(birth.date, AGE_OF_MAJORITY) };
+    case 'approximate':
+      return { basis: 'approximate', adultFrom: addYears(birth.date, APPROXIMATE_AGE_DOUBT_LIMIT) };
+    case 'disputed':
+    case 'unknown':
+      return { basis: 'presumed', adultFrom: null };
+  }
+}
+
+/** The status on `today` from a stored threshold (the same logic the list query runs in SQL). */
+export function minorStatusOn(threshold: AgeThreshold, today: CalendarDate): MinorStatus {
+  if (threshold.basis === 'presumed' || threshold.adultFrom === null) return 'presumedMinor';
+  if (today >= threshold.adultFrom) return 'adult';
+  return threshold.basis === 'exact' ? 'minor' : 'presumedMinor';
+}
+
+/** The person's minor status on `today`. */
+export function minorStatus(birth: BirthFacts, today: CalendarDate): MinorStatus {
+  return minorStatusOn(ageThreshold(birth), today);
+}
+
+/** Whether the rules must treat the person as a minor (a minor, or presumed one). */
+export function treatedAsMinor(status: MinorStatus): boolean {
+  return status !== 'adult';
+}
