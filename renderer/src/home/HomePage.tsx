@@ -30,6 +30,7 @@ export function HomePage({ user, country }: HomePageProps) {
           {t('home.availableTitle')}
         </Title>
         <List spacing={4}>
+          <List.Item>{t('home.availablePersons')}</List.Item>
           {isAdmin ? <List.Item>{t('home.availableUsers')}</List.Item> : null}
           <List.Item>{t('home.availableSettings')}</List.Item>
           {isAdmin ? <List.Item>{t('home.availableAudit')}</List.Item> : null}
@@ -40,7 +41,6 @@ export function HomePage({ user, country }: HomePageProps) {
           {t('home.comingTitle')}
         </Title>
         <List spacing={4}>
-          <List.Item>{t('home.comingPersons')}</List.Item>
           <List.Item>
             {t('home.comingDeadlines', { country: country ? t(`countries.${country}`) : t('common.none') })}
           </List.Item>
