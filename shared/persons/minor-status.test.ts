@@ -1,0 +1,99 @@
+/**
+ * Minor status (issue 3 item 1): table-driven cases and fast-check properties.
+ * The presumption of minority when the age is in doubt: brochure §4 LU "Minderjarige slachtoffers",
+ * applied in every country as the protective default.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, addYears, toCalendarDate, type CalendarDate } from '../dates/calendar-date';
+import { ageThreshold, minorStatus, minorStatusOn, type BirthFacts, type MinorStatus } from './minor-status';
+
+const d = (s: string) => toCalendarDate(s);
+
+describe('minorStatus, table-driven', () => {
+  const rows: [string, BirthFacts, string, MinorStatus][] = [
+    ['exact, 17 years and 364 days', { precision: 'exact', date: d('2008-06-02'), ageInDoubt: false }, '2026-06-01', 'minor'],
+    ['exact, on the 18th birthday', { precision: 'exact', date: d('2008-06-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
+    ['exact, the day before the 18th birthday', { precision: 'exact', date: d('2008-06-01'), ageInDoubt: false }, '2026-05-31', 'minor'],
+    ['exact, 40 years old', { precision: 'exact', date: d('1986-01-15'), ageInDoubt: false }, '2026-06-01', 'adult'],
+    ['exact, born on 29 February: adult on 28 February of a common year', { precision: 'exact', date: d('2008-02-29'), ageInDoubt: false }, '2026-02-28', 'adult'],
+    ['exact, born on 29 February: minor on 27 February', { precision: 'exact', date: d('2008-02-29'), ageInDoubt: false }, '2026-02-27', 'minor'],
+    ['exact, but the age is in doubt (§4 LU)', { precision: 'exact', date: d('1990-01-01'), ageInDoubt: true }, '2026-06-01', 'presumedMinor'],
+    ['disputed, claimed 30 years old (§4 LU)', { precision: 'disputed', date: d('1996-01-01'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    ['disputed, no claimed date', { precision: 'disputed', date: null, ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    ['unknown', { precision: 'unknown', date: null, ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    ['approximate, estimated 16', { precision: 'approximate', date: d('2010-01-01'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    ['approximate, estimated 20 years and 364 days', { precision: 'approximate', date: d('2005-06-02'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    ['approximate, estimated exactly 21', { precision: 'approximate', date: d('2005-06-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
+    ['approximate, estimated 35', { precision: 'approximate', date: d('1991-03-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
+    ['approximate, estimated 35, age in doubt', { precision: 'approximate', date: d('1991-03-01'), ageInDoubt: true }, '2026-06-01', 'presumedMinor'],
+    ['exact date in the future (refused by the service, still protective)', { precision: 'exact', date: d('2027-01-01'), ageInDoubt: false }, '2026-06-01', 'minor'],
+  ];
+  it.each(rows)('%s', (_name, birth, today, expected) => {
+    expect(minorStatus(birth, d(today))).toBe(expected);
+  });
+
+  it('stores the day a person becomes an adult, so a list can filter without re-deriving', () => {
+    expect(ageThreshold({ precision: 'exact', date: d('2008-06-01'), ageInDoubt: false })).toEqual({ basis: 'exact', adultFrom: '2026-06-01' });
+    expect(ageThreshold({ precision: 'approximate', date: d('2005-06-01'), ageInDoubt: false })).toEqual({ basis: 'approximate', adultFrom: '2026-06-01' });
+    expect(ageThreshold({ precision: 'disputed', date: d('2005-06-01'), ageInDoubt: false })).toEqual({ basis: 'presumed', adultFrom: null });
+  });
+});
+
+describe('minorStatus, properties', () => {
+  const EPOCH = d('1940-01-01');
+  const dateArb = fc.integer({ min: 0, max: 40_000 }).map((n) => addDays(EPOCH, n));
+  const birthArb: fc.Arbitrary<BirthFacts> = fc.record({
+    precision: fc.constantFrom('exact', 'approximate', 'disputed', 'unknown' as const),
+    date: fc.option(dateArb, { nil: null }),
+    ageInDoubt: fc.boolean(),
+  });
+
+  it('an exact-date 17-year-old is never an adult', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 364 }), (dob, extraDays) => {
+        // On a day when the person is 17 (17th birthday + 0..364 days, before the 18th birthday).
+        const today = addDays(addYears(dob, 17), extraDays);
+        fc.pre(today < addYears(dob, 18));
+        expect(minorStatus({ precision: 'exact', date: dob, ageInDoubt: false }, today)).toBe('minor');
+      }),
+    );
+  });
+
+  it('doubt always gives presumedMinor: a disputed or unknown date, or the ageInDoubt flag', () => {
+    fc.assert(
+      fc.property(birthArb, dateArb, (birth, today) => {
+        fc.pre(birth.ageInDoubt || birth.precision === 'disputed' || birth.precision === 'unknown' || birth.date === null);
+        expect(minorStatus(birth, today)).toBe('presumedMinor');
+      }),
+    );
+  });
+
+  it('only an exact date makes someone a (certain) minor; an estimate under 21 is presumedMinor', () => {
+    fc.assert(
+      fc.property(birthArb, dateArb, (birth, today) => {
+        const status = minorStatus(birth, today);
+        if (status === 'minor') expect(birth.precision).toBe('exact');
+        if (birth.precision === 'approximate' && birth.date && !birth.ageInDoubt) {
+          expect(status).toBe(today < addYears(birth.date, 21) ? 'presumedMinor' : 'adult');
+        }
+      }),
+    );
+  });
+
+  it('once an adult, an adult on every later day', () => {
+    fc.assert(
+      fc.property(birthArb, dateArb, fc.integer({ min: 0, max: 20_000 }), (birth, today, later) => {
+        if (minorStatus(birth, today) === 'adult') expect(minorStatus(birth, addDays(today, later))).toBe('adult');
+      }),
+    );
+  });
+
+  it('the stored threshold gives the same status as the full rule on every day', () => {
+    fc.assert(
+      fc.property(birthArb, dateArb, (birth, today: CalendarDate) => {
+        expect(minorStatusOn(ageThreshold(birth), today)).toBe(minorStatus(birth, today));
+      }),
+    );
+  });
+});
