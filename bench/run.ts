@@ -1,7 +1,15 @@
 /** `npm run bench`: every benchmark, with generated data from a seeded generator. Figures go to the README. */
 import { cpus } from 'node:os';
 import { printResults } from './measure';
+import { runPersonsBench } from './persons.bench';
 import { runVaultBench } from './vault.bench';
 
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons); none: all. */
+const only = new Set(process.argv.slice(2));
+const wanted = (name: string) => only.size === 0 || only.has(name);
+
 console.log(`Passerelle benchmarks — Node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`);
-printResults('Vault: unlock and encrypted vs plain SQLite (medians of 3)', await runVaultBench());
+if (wanted('vault')) printResults('Vault: unlock and encrypted vs plain SQLite (medians of 3)', await runVaultBench());
+if (wanted('persons')) {
+  printResults('Persons: 100k invented persons, ~1M events (medians of 15; ratio = measured / target)', await runPersonsBench());
+}
