@@ -33,6 +33,7 @@ import { DIR_LOCK_FILE } from '../core/vault/dir-lock';
 import { readKeySlotFile, vaultExists } from '../core/vault/keyslot-file';
 import { Lockout } from '../core/vault/lockout';
 import { CliError, oneLine } from './cli-errors';
+import { registerPersonCommands } from './persons.commands';
 import { secretReader, type SecretInput, type SecretReader } from './secrets';
 
 export interface CliIo {
@@ -523,6 +524,9 @@ a password). See docs/cli.md.`,
         print(ctx, `The password of ${o.username} was reset. Unlock with the new password.`);
       });
     });
+
+  // Persons, procedures and deadlines (issue 3): electron/cli/persons.commands.ts.
+  registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
 
   return program;
 }

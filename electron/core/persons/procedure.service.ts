@@ -75,6 +75,15 @@ export class ProcedureService {
     return trackView(db, stored, events, state);
   }
 
+  /** The id of the person's track in `country`, if any (NOT_FOUND when the person is out of reach). */
+  trackIdOf(personId: string, country: Country): string | null {
+    const actor = this.vault.requireSession();
+    return this.vault.read((db) => {
+      reachablePerson(db, actor, personId);
+      return new ProcedureRepo(db).trackOf(personId, country)?.id ?? null;
+    });
+  }
+
   openTrack(input: { personId: string; country: Country }): TrackView {
     const actor = this.vault.requireSession();
     return this.vault.write(({ db, now, audit }) => {

@@ -1,0 +1,198 @@
+/**
+ * CLI commands for persons and procedures (issue 3 item 7): `person add`, `person list`,
+ * `procedure event`, `deadlines`. They unlock like every other command (--user, then the password on
+ * a muted prompt or with --password-stdin) and run on the same services as the app, so the caseworker
+ * restriction and the audit trail apply. See docs/cli.md.
+ *
+ * `person add` and `procedure event` read their input from `--json FILE` (the issue's syntax), checked
+ * with the same zod schemas as the IPC contract.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { z } from 'zod';
+import { calendarDateSchema, type CalendarDate } from '../../shared/dates/calendar-date';
+import { countrySchema } from '../../shared/domain';
+import { isAppError } from '../../shared/errors';
+import { caseCodeSchema } from '../../shared/persons/case-code';
+import { personCreateSchema } from '../../shared/persons/person.schema';
+import { eventInputSchema } from '../../shared/persons/procedure.schema';
+import type { Core } from '../core/app-core';
+import { todayOf } from '../core/persons/person-access';
+import { systemClock } from '../core/ports';
+import { CliError } from './cli-errors';
+import type { Context } from './program';
+import type { SecretReader } from './secrets';
+
+/** The pieces of program.ts the commands are built from (passed in, so program.ts stays as it is). */
+export interface CliKit {
+  vaultOption(): Option;
+  userOption(what?: string): Option;
+  stdinOption(): Option;
+  stdinOrder(lines: string[]): string;
+  pathArg(value: string): string;
+  withSecrets<T>(ctx: Context, passwordStdin: boolean | undefined, fn: (secrets: SecretReader) => Promise<T>): Promise<T>;
+  withSession<T>(ctx: Context, vaultDir: string, user: string, secrets: SecretReader, fn: (core: Core) => Promise<T>): Promise<T>;
+  print(ctx: Context, text: string): void;
+  printJson(ctx: Context, value: unknown): void;
+  pad(rows: string[][]): string;
+}
+
+/** `procedure event --json FILE`: the event and the country of its track. */
+export const cliEventSchema = eventInputSchema.extend({ country: z.string().trim().toUpperCase().pipe(countrySchema) }).strict();
+
+const PASSWORD_ORDER = ['the password of --user (any role: a caseworker reaches only their own cases)'];
+
+/** Reads a JSON file and checks it with `schema`; every problem is named by its field path. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`Cannot read ${file}.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CliError(`${file} is not valid JSON.`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new CliError(`${file} is not valid: ${problems.join('; ')}.`);
+  }
+  return parsed.data;
+}
+
+/** A VALIDATION error of the engine names the event's fields: say which, in the CLI's one line. */
+function withFieldsNamed<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isAppError(e) && e.code === 'VALIDATION' && e.details?.fields?.length) {
+      const problems = e.details.fields.map((f) => `${f.path.replace(/^event\./, '')}: ${f.message}`);
+      throw new CliError(`${file} is not valid: ${problems.join('; ')}.`);
+    }
+    throw e;
+  }
+}
+
+const caseCodeArg = (value: string): string => {
+  const parsed = caseCodeSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('Use a case code like PAY-2026-0007.');
+  return parsed.data;
+};
+const dateArg = (value: string): CalendarDate => {
+  const parsed = calendarDateSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('Use an existing date written YYYY-MM-DD.');
+  return parsed.data;
+};
+const daysArg = (value: string): number => {
+  if (!/^\d{1,4}$/.test(value) || Number(value) > 3660) throw new InvalidArgumentError('Use a whole number of days from 0 to 3660.');
+  return Number(value);
+};
+
+export function registerPersonCommands(program: Command, ctx: Context, kit: CliKit): void {
+  const jsonInput = (what: string) => new Option('--json <file>', what).makeOptionMandatory().argParser(kit.pathArg);
+
+  // ------------------------------------------------------------ person
+  const person = program.command('person').description('supported persons: person add | list');
+
+  person
+    .command('add')
+    .description('register a person from a JSON file (shape in docs/cli.md); prints the new case code')
+    .addOption(kit.vaultOption())
+    .addOption(kit.userOption('the staff member who registers the person'))
+    .addOption(jsonInput('the person as JSON (the shape of the app\'s person form)'))
+    .addOption(kit.stdinOption())
+    .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
+    .action(async (o: { vault: string; user: string; json: string; passwordStdin?: boolean }) => {
+      const input = readJsonFile(o.json, personCreateSchema);
+      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
+        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
+          const created = core.persons.create(input);
+          kit.print(ctx, created.person.caseCode);
+        }),
+      );
+    });
+
+  person
+    .command('list')
+    .description('list the persons you may see (all for administrators and coordinators); written to the audit trail')
+    .addOption(kit.vaultOption())
+    .addOption(kit.userOption('the staff member who lists'))
+    .addOption(kit.stdinOption())
+    .addOption(new Option('--json', 'print the records as JSON on standard output'))
+    .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
+    .action(async (o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
+      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
+        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
+          const records = core.persons.exportList();
+          if (o.json) return kit.printJson(ctx, records);
+          kit.print(
+            ctx,
+            kit.pad([
+              ['CASE CODE', 'MINOR', 'NEXT DEADLINE', 'NAME'],
+              ...records.map((r) => [
+                r.caseCode,
+                r.minorStatus,
+                r.nextDue ? `${r.nextDue.date} ${r.nextDue.country} ${r.nextDue.kind}` : '-',
+                [r.familyName, r.givenNames].filter(Boolean).join(', ') || r.aliases.join(', '),
+              ]),
+            ]),
+          );
+        }),
+      );
+    });
+
+  // ------------------------------------------------------------ procedure
+  const procedure = program.command('procedure').description("a person's procedures: procedure event");
+
+  procedure
+    .command('event')
+    .description('record a procedure event from a JSON file {country, type, date, documentExpiry?}; opens the track of that country if missing')
+    .addOption(kit.vaultOption())
+    .addOption(kit.userOption('the staff member who records the event'))
+    .addOption(new Option('--person <caseCode>', 'the case code, e.g. PAY-2026-0007').makeOptionMandatory().argParser(caseCodeArg))
+    .addOption(jsonInput('the event as JSON'))
+    .addOption(kit.stdinOption())
+    .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
+    .action(async (o: { vault: string; user: string; person: string; json: string; passwordStdin?: boolean }) => {
+      const { country, ...event } = readJsonFile(o.json, cliEventSchema);
+      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
+        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
+          const personId = core.persons.idByCaseCode(o.person);
+          const existing = core.procedures.trackIdOf(personId, country);
+          const trackId = existing ?? core.procedures.openTrack({ personId, country }).id;
+          const view = withFieldsNamed(o.json, () => core.procedures.recordEvent({ trackId, event }));
+          const due = view.state.dueDates.map((d) => `${d.kind} ${d.dueDate}`).join(', ');
+          kit.print(ctx, `${o.person} ${country}: recorded ${event.type} on ${event.date}; phase ${view.state.phase.id}${due ? `; due: ${due}` : ''}.`);
+        }),
+      );
+    });
+
+  // ------------------------------------------------------------ deadlines
+  program
+    .command('deadlines')
+    .description('due dates from today to today + DAYS (a caseworker sees only their own cases)')
+    .addOption(kit.vaultOption())
+    .addOption(kit.userOption('the staff member who asks'))
+    .addOption(new Option('--within <days>', 'how many days ahead, 0 to 3660').makeOptionMandatory().argParser(daysArg))
+    .addOption(new Option('--today <date>', 'the day to count from, YYYY-MM-DD (default: today on this computer)').argParser(dateArg))
+    .addOption(kit.stdinOption())
+    .addOption(new Option('--json', 'print [{"caseCode","country","kind","dueDate","phase"}] on standard output'))
+    .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
+    .action(async (o: { vault: string; user: string; within: number; today?: CalendarDate; passwordStdin?: boolean; json?: boolean }) => {
+      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
+        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
+          const today = o.today ?? todayOf(systemClock);
+          const rows = core.procedures
+            .upcoming({ withinDays: o.within, today, includeOverdue: false, limit: Number.MAX_SAFE_INTEGER })
+            .map((d) => ({ caseCode: d.caseCode, country: d.country, kind: d.kind, dueDate: d.dueDate, phase: d.phase }));
+          if (o.json) return kit.printJson(ctx, rows);
+          if (rows.length === 0) return kit.print(ctx, `No due dates from ${today} to ${o.within} days later.`);
+          kit.print(ctx, kit.pad([['DUE DATE', 'CASE CODE', 'COUNTRY', 'PHASE', 'KIND'], ...rows.map((r) => [r.dueDate, r.caseCode, r.country, r.phase, r.kind])]));
+        }),
+      );
+    });
+}
