@@ -8,11 +8,13 @@
  * deadlines whose `assigneeId` is the user's. Rows keep the caller's object (`item`), so the
  * integration can pass deadlines joined with the person's name and get them back in order.
  *
- * Speed: dates are compared as ISO text and counted in epoch days (no Temporal object per row);
+ * Speed: dates are compared as ISO text, counted in epoch days (no Temporal object per row), sorted
+ * by day buckets, and holiday flags looked up once per (day, country);
  * 100k persons' deadlines group in a few tens of milliseconds (electron/core/reminders/reminders.bench.ts).
  */
 import { WEEKDAY_IDS, type CalendarDate, type WeekdayId } from '../dates/calendar-date';
 import { epochWeekday, fromEpochDay, toEpochDay } from './epoch-day';
+import type { Country } from '../domain';
 import type { NotifiableDeadline } from './reminder.types';
 import type { DeadlineCounts } from './reminder-texts';
 import type { NonWorkingReason, WorkingDayCalendar } from './working-day-calendar';
@@ -22,6 +24,13 @@ export type DashboardGroup = (typeof DASHBOARD_GROUPS)[number];
 
 /** How far "next 30 days" reaches. */
 export const DASHBOARD_HORIZON_DAYS = 30;
+
+interface Flag {
+  readonly nonWorking: NonWorkingReason | null;
+  readonly actBy: CalendarDate;
+}
+
+const COUNTRY_INDEX: Readonly<Record<Country, number>> = { BE: 0, NL: 1, LU: 2 };
 
 export interface DashboardItem extends NotifiableDeadline {
   readonly assigneeId?: string | null | undefined;
@@ -61,13 +70,45 @@ export interface DashboardOptions {
   readonly calendar?: WorkingDayCalendar;
 }
 
-const compareRows = <T extends DashboardItem>(a: DashboardRow<T>, b: DashboardRow<T>): number => {
-  const x = a.item;
-  const y = b.item;
-  if (x.dueDate !== y.dueDate) return x.dueDate < y.dueDate ? -1 : 1;
-  if (x.caseCode !== y.caseCode) return x.caseCode < y.caseCode ? -1 : 1;
-  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
-};
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareSameDay(a: DashboardRow<DashboardItem>, b: DashboardRow<DashboardItem>): number {
+  return compareText(a.item.caseCode, b.item.caseCode) || compareText(a.item.id, b.item.id);
+}
+
+/**
+ * Earliest due date first, then case code, then id: a counting sort over the days (numbers, no
+ * string comparison of dates), and only rows of the same day are compared as text.
+ */
+function sortRows<T extends DashboardItem>(rows: DashboardRow<T>[]): DashboardRow<T>[] {
+  if (rows.length < 2) return rows;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    if (row.daysLeft < min) min = row.daysLeft;
+    if (row.daysLeft > max) max = row.daysLeft;
+  }
+  if (max - min > 4 * rows.length + 1024) {
+    // Sparse days (a few rows spread over decades): an ordinary sort is cheaper than the buckets.
+    return rows.sort((a, b) => a.daysLeft - b.daysLeft || compareSameDay(a, b));
+  }
+  const buckets: (DashboardRow<T>[] | undefined)[] = new Array(max - min + 1);
+  for (const row of rows) {
+    const i = row.daysLeft - min;
+    const bucket = buckets[i];
+    if (bucket) bucket.push(row);
+    else buckets[i] = [row];
+  }
+  const out: DashboardRow<T>[] = [];
+  for (const bucket of buckets) {
+    if (!bucket) continue;
+    if (bucket.length > 1) bucket.sort(compareSameDay);
+    for (const row of bucket) out.push(row);
+  }
+  return out;
+}
 
 /** Dates bounding the groups for `today`. */
 export function dashboardBounds(today: CalendarDate): { weekEnd: CalendarDate; horizon: CalendarDate } {
@@ -83,6 +124,8 @@ export function groupDashboard<T extends DashboardItem>(items: readonly T[], opt
   const groups: Record<DashboardGroup, DashboardRow<T>[]> = { overdue: [], today: [], thisWeek: [], next30Days: [] };
   let later = 0;
   const mine = scope.kind === 'mine' ? scope.userId : null;
+  // Flags per (day, country), computed once each: a few hundred distinct pairs for 100k persons.
+  const flags = new Map<number, Flag>();
 
   for (const item of items) {
     if (mine !== null && item.assigneeId !== mine) continue;
@@ -96,18 +139,30 @@ export function groupDashboard<T extends DashboardItem>(items: readonly T[], opt
       later += 1;
       continue;
     }
-    const dueDay = toEpochDay(due);
-    const nonWorking = calendar ? calendar.nonWorkingReason(due, item.country) : null;
+    const day = toEpochDay(due);
+    let nonWorking: NonWorkingReason | null = null;
+    let actBy = due;
+    if (calendar) {
+      const key = day * 4 + COUNTRY_INDEX[item.country];
+      let flag = flags.get(key);
+      if (!flag) {
+        const reason = calendar.nonWorkingReason(due, item.country);
+        flag = { nonWorking: reason, actBy: reason ? calendar.previousWorkingDay(due, item.country) : due };
+        flags.set(key, flag);
+      }
+      nonWorking = flag.nonWorking;
+      actBy = flag.actBy;
+    }
     groups[group].push({
       item,
       group,
-      daysLeft: dueDay - todayDay,
-      weekday: WEEKDAY_IDS[epochWeekday(dueDay) - 1] as WeekdayId,
+      daysLeft: day - todayDay,
+      weekday: WEEKDAY_IDS[epochWeekday(day) - 1] as WeekdayId,
       nonWorking,
-      actBy: nonWorking && calendar ? calendar.previousWorkingDay(due, item.country) : due,
+      actBy,
     });
   }
-  for (const g of DASHBOARD_GROUPS) groups[g].sort(compareRows);
+  for (const group of DASHBOARD_GROUPS) groups[group] = sortRows(groups[group]);
   return {
     today,
     weekEnd,

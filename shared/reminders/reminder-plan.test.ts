@@ -4,7 +4,7 @@ import { addDays, toCalendarDate, weekday, type CalendarDate } from '../dates/ca
 import { COUNTRIES, type Country } from '../domain';
 import { isAppError } from '../errors';
 import { REMINDER_KINDS, type NotifiableDeadline } from './reminder.types';
-import { planDeadline, reminderId, remindersDueBy, remindersDueOn } from './reminder-plan';
+import { mayRemindBy, planDeadline, reminderId, remindersDueBy, remindersDueOn } from './reminder-plan';
 import { DEFAULT_REMINDER_SETTINGS, parseDigestSettings, parseReminderSettings } from './reminder-settings';
 import { beneluxWorkingDays } from './working-days';
 
@@ -154,6 +154,27 @@ describe('planning (default lead times)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('property: the cheap filter never hides a reminder that is due', () => {
+    const start = d('2026-06-01');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.constantFrom(...COUNTRIES),
+        fc.uniqueArray(fc.integer({ min: 0, max: 365 }), { minLength: 1, maxLength: 6 }),
+        (dueOffset, dayOffset, country, leads) => {
+          const settings = parseReminderSettings({ leadDays: { reflectionPeriodEnd: leads } });
+          const item = deadline(addDays(start, dueOffset), country);
+          const day = addDays(start, dayOffset);
+          if (mayRemindBy(item, day, settings)) return;
+          const plan = planDeadline(item, settings, beneluxWorkingDays);
+          expect(plan.reminders.some((r) => r.notifyOn <= day)).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -20,7 +20,12 @@ import type { CalendarDate } from '../dates/calendar-date';
 import { fromEpochDay, toEpochDay } from './epoch-day';
 import type { NotifiableDeadline } from './reminder.types';
 import { leadDaysFor, type ReminderSettings } from './reminder-settings';
-import { workingDayOnOrBefore, type NonWorkingReason, type WorkingDayCalendar } from './working-day-calendar';
+import {
+  MAX_NON_WORKING_RUN,
+  workingDayOnOrBefore,
+  type NonWorkingReason,
+  type WorkingDayCalendar,
+} from './working-day-calendar';
 
 export interface PlannedReminder {
   /** `${itemId}:${dueDate}:${lead}`: fires once. */
@@ -62,6 +67,15 @@ export function planDeadline<T extends NotifiableDeadline>(
   return { item, nonWorking, actBy, reminders };
 }
 
+/**
+ * False when no reminder of `item` can be due on or before `day`: its due date is further ahead than
+ * its longest lead plus the furthest the two working-day moves can reach. A cheap filter before planning.
+ */
+export function mayRemindBy(item: NotifiableDeadline, day: CalendarDate, settings: ReminderSettings): boolean {
+  const longest = Math.max(0, ...leadDaysFor(settings, item.kind));
+  return toEpochDay(item.dueDate) - toEpochDay(day) <= longest + 2 * MAX_NON_WORKING_RUN;
+}
+
 export interface DueReminders<T extends NotifiableDeadline = NotifiableDeadline> {
   readonly plan: DeadlinePlan<T>;
   /** The item's reminders due (in `remindersDueOn`: on the day; in `remindersDueBy`: on or before it). */
@@ -75,7 +89,9 @@ export function remindersDueOn<T extends NotifiableDeadline>(
   settings: ReminderSettings,
   calendar: WorkingDayCalendar,
 ): DueReminders<T>[] {
-  return collect(items, settings, calendar, (r) => r.notifyOn === day);
+  // A reminder is never after its deadline: deadlines already passed have none due on `day`.
+  const open = items.filter((item) => item.dueDate >= day && mayRemindBy(item, day, settings));
+  return collect(open, settings, calendar, (r) => r.notifyOn === day);
 }
 
 /**
@@ -88,7 +104,8 @@ export function remindersDueBy<T extends NotifiableDeadline>(
   settings: ReminderSettings,
   calendar: WorkingDayCalendar,
 ): DueReminders<T>[] {
-  return collect(items, settings, calendar, (r) => r.notifyOn <= day);
+  const near = items.filter((item) => mayRemindBy(item, day, settings));
+  return collect(near, settings, calendar, (r) => r.notifyOn <= day);
 }
 
 function collect<T extends NotifiableDeadline>(

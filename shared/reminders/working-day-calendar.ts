@@ -11,6 +11,12 @@ export type NonWorkingReason =
   | { readonly type: 'weekend'; readonly weekday: 6 | 7; readonly label: Labels }
   | { readonly type: 'publicHoliday'; readonly label: Labels };
 
+/**
+ * Part of the contract of every calendar: never more than this many non-working days in a row
+ * (`previousWorkingDay` throws beyond). Planning uses it to skip deadlines too far ahead to remind of.
+ */
+export const MAX_NON_WORKING_RUN = 60;
+
 export interface WorkingDayCalendar {
   isWorkingDay(date: CalendarDate, country: Country): boolean;
   /** Why `date` is not a working day, or null when it is one. A public holiday wins over a weekend. */

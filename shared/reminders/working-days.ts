@@ -35,7 +35,7 @@ import type { CalendarDate } from '../dates/calendar-date';
 import { LANGUAGES, type Country, type Language } from '../domain';
 import type { Labels } from '../rules/rule.types';
 import { epochWeekday, fromEpochDay, toEpochDay } from './epoch-day';
-import type { NonWorkingReason, WorkingDayCalendar } from './working-day-calendar';
+import { MAX_NON_WORKING_RUN, type NonWorkingReason, type WorkingDayCalendar } from './working-day-calendar';
 
 export type { NonWorkingReason, WorkingDayCalendar } from './working-day-calendar';
 export { workingDayOnOrBefore } from './working-day-calendar';
@@ -47,8 +47,6 @@ const WEEKEND: Record<6 | 7, NonWorkingReason> = {
   7: { type: 'weekend', weekday: 7, label: SUNDAY },
 };
 
-/** Gives up after this many non-working days in a row (no real calendar comes close). */
-const MAX_NON_WORKING_RUN = 60;
 
 /**
  * The calendar of BE, NL and LU public holidays through date-holidays. Holidays are computed once per

@@ -26,7 +26,7 @@ import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import type { Language } from '../../../shared/domain';
 import { countDeadlines } from '../../../shared/reminders/dashboard';
 import { toEpochDay } from '../../../shared/reminders/epoch-day';
-import { planDeadline, type DeadlinePlan } from '../../../shared/reminders/reminder-plan';
+import { mayRemindBy, planDeadline, type DeadlinePlan } from '../../../shared/reminders/reminder-plan';
 import type { NotifiableDeadline } from '../../../shared/reminders/reminder.types';
 import type { DigestSettings, ReminderSettings } from '../../../shared/reminders/reminder-settings';
 import {
@@ -182,6 +182,7 @@ export class ReminderScheduler {
     const out: DueDeadline[] = [];
     let unreadable = 0;
     for (const deadline of deadlines) {
+      if (!mayRemindBy(deadline, today, settings)) continue;
       const plan = this.planOf(deadline, settings);
       const ids: string[] = [];
       let unknown = false;
