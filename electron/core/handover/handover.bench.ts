@@ -178,5 +178,5 @@ export async function runHandoverBench(options: HandoverBenchOptions = {}): Prom
 if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
   const [step, json] = process.argv.slice(2) as [Step, string];
   const result = await runStep(step, JSON.parse(json) as BenchFiles);
-  process.send(result, () => process.exit(0));
+  process.send(result, undefined, undefined, () => process.exit(0));
 }
