@@ -362,7 +362,11 @@ export function markPartnerVerified(partner: Partner, typedFingerprint: string, 
   });
 }
 
-/** True only for a verified partner whose current card is the one verified. */
+/**
+ * True only for a verified partner whose current card is the one verified. The fingerprint is
+ * recomputed from the card, so a record whose card was swapped without a new verification (a bug,
+ * or an edited database) does not pass.
+ */
 export function canExchangeWith(partner: Partner): boolean {
-  return partner.status === 'verified' && partner.verifiedFingerprint === partner.fingerprint;
+  return partner.status === 'verified' && partner.verifiedFingerprint === partner.fingerprint && fingerprintOf(partner.card).hex === partner.fingerprint;
 }

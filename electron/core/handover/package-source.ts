@@ -21,6 +21,9 @@ export interface LineReader {
   next(maxLineBytes: number): Promise<Uint8Array | null>;
   /** Bytes read so far. */
   readonly bytesRead: number;
+  /** The size of the whole input when known before reading (bytes, a file); undefined for a stream. */
+  readonly size: number | undefined;
+  /** Releases the file or stream; never throws. */
   close(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ function isAsyncIterable(x: unknown): x is AsyncIterable<Uint8Array> {
 
 export async function openLineReader(input: PackageInput, maxBytes: number): Promise<LineReader> {
   if (input instanceof Uint8Array) return bytesReader(input, maxBytes);
-  if (isAsyncIterable(input)) return streamReader(input[Symbol.asyncIterator](), maxBytes, async () => {});
+  if (isAsyncIterable(input)) return streamReader(input[Symbol.asyncIterator](), maxBytes, undefined, async () => {});
   if (typeof input === 'object' && input !== null && typeof (input as { path?: unknown }).path === 'string') {
     return fileReader((input as { path: string }).path, maxBytes);
   }
@@ -41,6 +44,7 @@ function bytesReader(bytes: Uint8Array, maxBytes: number): LineReader {
   if (bytes.length > maxBytes) throw new Refusal('oversize');
   let pos = 0;
   return {
+    size: bytes.length,
     get bytesRead() {
       return pos;
     },
@@ -63,11 +67,12 @@ async function fileReader(path: string, maxBytes: number): Promise<LineReader> {
   } catch (e) {
     throw new CallerFailure(e);
   }
+  let size: number;
   try {
-    const { size } = await handle.stat();
+    ({ size } = await handle.stat());
     if (size > maxBytes) throw new Refusal('oversize');
   } catch (e) {
-    await handle.close();
+    await handle.close().catch(() => undefined);
     throw e instanceof Refusal ? e : new CallerFailure(e);
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
@@ -83,14 +88,17 @@ async function fileReader(path: string, maxBytes: number): Promise<LineReader> {
       yield buf.subarray(0, n);
     }
   }
-  return streamReader(chunks(), maxBytes, () => handle.close());
+  return streamReader(chunks(), maxBytes, size, () => handle.close());
 }
 
-function streamReader(it: AsyncIterator<Uint8Array>, maxBytes: number, onClose: () => Promise<void>): LineReader {
+function streamReader(it: AsyncIterator<Uint8Array>, maxBytes: number, size: number | undefined, onClose: () => Promise<void>): LineReader {
   let total = 0;
   let consumed = 0;
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
+  // Parts of `pending` already searched for '\n' and their total length, so each byte is searched once.
+  let searchedParts = 0;
+  let searchedBytes = 0;
   let done = false;
   let closed = false;
 
@@ -117,33 +125,36 @@ function streamReader(it: AsyncIterator<Uint8Array>, maxBytes: number, onClose: 
     return true;
   }
 
+  function takeLine(lineLength: number): Uint8Array {
+    const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingLength);
+    const line = all.subarray(0, lineLength);
+    const rest = all.subarray(lineLength + 1);
+    pending = rest.length > 0 ? [rest] : [];
+    pendingLength = rest.length;
+    searchedParts = 0;
+    searchedBytes = 0;
+    consumed += lineLength + 1;
+    return line;
+  }
+
   return {
+    size,
     get bytesRead() {
       return consumed;
     },
     async next(maxLineBytes) {
-      let searched = 0; // bytes of `pending` already known to hold no '\n'
       for (;;) {
-        let offset = 0;
-        for (const part of pending) {
-          if (offset + part.length > searched) {
-            const from = Math.max(0, searched - offset);
-            const i = part.indexOf(NL, from);
-            if (i >= 0) {
-              const lineLength = offset + i;
-              if (lineLength > maxLineBytes) throw new Refusal('malformed');
-              const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingLength);
-              const line = all.subarray(0, lineLength);
-              const rest = all.subarray(lineLength + 1);
-              pending = rest.length > 0 ? [rest] : [];
-              pendingLength = rest.length;
-              consumed += lineLength + 1;
-              return line;
-            }
+        while (searchedParts < pending.length) {
+          const part = pending[searchedParts]!;
+          const i = part.indexOf(NL);
+          if (i >= 0) {
+            const lineLength = searchedBytes + i;
+            if (lineLength > maxLineBytes) throw new Refusal('malformed');
+            return takeLine(lineLength);
           }
-          offset += part.length;
+          searchedParts++;
+          searchedBytes += part.length;
         }
-        searched = pendingLength;
         if (pendingLength > maxLineBytes) throw new Refusal('malformed');
         if (!(await pull())) {
           if (pendingLength === 0) return null;
@@ -159,7 +170,11 @@ function streamReader(it: AsyncIterator<Uint8Array>, maxBytes: number, onClose: 
       } catch {
         // a stream that fails to close changes nothing about the package
       }
-      await onClose();
+      try {
+        await onClose();
+      } catch {
+        // nor does a file handle that fails to close
+      }
     },
   };
 }

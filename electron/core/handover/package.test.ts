@@ -314,6 +314,41 @@ describe('handover package: every refusal has its own reason', () => {
     await expectRefused(openPackage(bytes, luOptions({ knownPartners: { get: () => liar } })), 'unknownSender');
   });
 
+  it('refuses declared sizes the file cannot hold, before allocating them', async () => {
+    const base = validManifest();
+    const huge = { ...base, attachments: [{ ...base.attachments[0]!, size: 90 * 1024 * 1024 }] };
+    await expectRefused(openPackage(await craft({ manifest: huge }), luOptions()), 'malformed');
+    const over = { ...base, attachments: [{ ...base.attachments[0]!, size: 200 * 1024 * 1024 }] };
+    await expectRefused(openPackage(await craft({ manifest: over }), luOptions()), 'oversize');
+  });
+
+  it("refuses a manifest that shows other names or countries than the parties' cards", async () => {
+    const base = validManifest();
+    await expectRefused(openPackage(await craft({ manifest: { ...base, sender: { ...base.sender, name: 'Police (not really)' } }, chunks: [STATEMENT] }), luOptions()), 'malformed');
+    await expectRefused(openPackage(await craft({ manifest: { ...base, recipient: { ...base.recipient, country: 'NL' } }, chunks: [STATEMENT] }), luOptions()), 'malformed');
+  });
+
+  it('does not trust a partner record whose card was swapped without a new verification', async () => {
+    const bytes = await buildPackage(smallContent(be.partner), be.keys);
+    const mallory = generateOrganisationKeys({ name: 'Mallory (test)', country: 'BE', now: T0 });
+    const swapped: Partner = { ...lu.partner, card: { ...mallory.card, organisation: lu.partner.card.organisation } };
+    await expectRefused(openPackage(bytes, luOptions({ knownPartners: partnersOf(swapped) })), 'unverifiedSender');
+  });
+
+  it("treats an invalid clock or cap as the caller's mistake, not as a refusal", async () => {
+    const bytes = await buildPackage(smallContent(be.partner), be.keys);
+    await expect(openPackage(bytes, luOptions({ now: new Date('nonsense') }))).rejects.toBeInstanceOf(TypeError);
+    await expect(openPackage(bytes, luOptions({ maxBytes: Number.POSITIVE_INFINITY }))).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('reads a stream however it is cut, down to one byte per chunk', async () => {
+    const bytes = Buffer.from(await buildPackage(smallContent(be.partner), be.keys));
+    async function* bytewise(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1);
+    }
+    expect((await openPackage(bytewise(), luOptions())).attachments[0]?.bytes.toString()).toBe(STATEMENT.toString());
+  });
+
   it('streams attachments to the file one line at a time', async () => {
     const parts: number[] = [];
     for await (const p of packageParts(smallContent(be.partner, { attachments: [{ name: 'a.bin', mediaType: 'application/octet-stream', bytes: randomBytes(CHUNK_BYTES * 2) }] }), be.keys)) {

@@ -102,9 +102,9 @@ function exportRefused(code: ExportRefusal, fields?: { path: string; code: strin
 }
 
 export function partyOf(keysOrPartner: OrganisationKeys | Partner): PartyRef {
-  const card = keysOrPartner.card;
-  const fingerprint = 'fingerprint' in keysOrPartner && typeof keysOrPartner.fingerprint === 'string' ? keysOrPartner.fingerprint : (keysOrPartner as OrganisationKeys).fingerprint.hex;
-  return { orgId: card.organisation.id, name: card.organisation.name, country: card.organisation.country, fingerprint };
+  const { id, name, country } = keysOrPartner.card.organisation;
+  const fp = keysOrPartner.fingerprint;
+  return { orgId: id, name, country, fingerprint: typeof fp === 'string' ? fp : fp.hex };
 }
 
 function sha256Hex(bytes: Uint8Array): string {
@@ -222,6 +222,7 @@ export interface PackagePreview {
  * an error thrown by a lookup or by the file system is rethrown unchanged.
  */
 export async function openPackage(input: PackageInput, opts: OpenPackageOptions): Promise<PackagePreview> {
+  checkOptions(opts.now, opts.maxBytes, opts.clockSkewMs);
   let reader: LineReader | undefined;
   try {
     reader = await openLineReader(input, opts.maxBytes ?? DEFAULT_MAX_PACKAGE_BYTES);
@@ -231,6 +232,17 @@ export async function openPackage(input: PackageInput, opts: OpenPackageOptions)
   } finally {
     await reader?.close();
   }
+}
+
+/** Caller mistakes are TypeErrors, not refusals: an invalid `now` would make every package look current. */
+export function checkOptions(now: Date, maxBytes: number | undefined, clockSkewMs: number | undefined): void {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('now must be a valid Date');
+  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) throw new TypeError('maxBytes must be a positive integer');
+  if (clockSkewMs !== undefined && !(Number.isFinite(clockSkewMs) && clockSkewMs >= 0)) throw new TypeError('clockSkewMs must be >= 0');
+}
+
+function sameParty(a: PartyRef, b: PartyRef): boolean {
+  return a.orgId === b.orgId && a.name === b.name && a.country === b.country && sameHex(a.fingerprint, b.fingerprint);
 }
 
 function sameHex(a: string, b: string): boolean {
@@ -274,6 +286,8 @@ async function readPackage(reader: LineReader, opts: OpenPackageOptions): Promis
   if (m.recipient.orgId !== mine.card.organisation.id || !sameHex(m.recipient.fingerprint, mine.fingerprint.hex)) {
     throw new Refusal('wrongRecipient');
   }
+  // Names and countries are those of the cards the fingerprints cover: shown from the manifest, they must match.
+  if (!sameParty(m.recipient, partyOf(mine)) || !sameParty(m.sender, partyOf(partner))) throw new Refusal('malformed');
   if (callerDoes(() => opts.seenPackageIds.has(m.packageId))) throw new Refusal('replay');
   const now = opts.now.getTime();
   const created = Date.parse(m.createdAt);
@@ -286,6 +300,9 @@ async function readPackage(reader: LineReader, opts: OpenPackageOptions): Promis
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
   const total = m.attachments.reduce((n, a) => n + a.size, 0);
   if (total > maxBytes) throw new Refusal('oversize');
+  // The attachments travel in the file, base64url-encoded: they cannot be larger than it. This keeps
+  // a small file from making us allocate the declared sizes.
+  if (reader.size !== undefined && total > reader.size) throw new Refusal('malformed');
 
   // 4. The attachments: each chunk decrypted into a buffer of the signed size, hashed as it comes.
   const attachments: OpenedAttachment[] = [];

@@ -18,7 +18,7 @@ import {
 import type { ReceiptOutcomeReason } from '../../../shared/handover/reasons';
 import { AppError } from '../../../shared/errors';
 import { canExchangeWith, encryptionPublicKey, signingPublicKey, type OrganisationKeys } from './org-keys';
-import { DEFAULT_CLOCK_SKEW_MS, partyOf } from './package';
+import { DEFAULT_CLOCK_SKEW_MS, checkOptions, partyOf } from './package';
 import { openLineReader, type LineReader, type PackageInput } from './package-source';
 import {
   Refusal,
@@ -109,6 +109,7 @@ export interface ReceiptPreview {
 }
 
 export async function openReceipt(input: PackageInput, opts: OpenReceiptOptions): Promise<ReceiptPreview> {
+  checkOptions(opts.now, opts.maxBytes, opts.clockSkewMs);
   let reader: LineReader | undefined;
   try {
     reader = await openLineReader(input, Math.min(opts.maxBytes ?? MAX_RECEIPT_BYTES, MAX_RECEIPT_BYTES));
