@@ -39,6 +39,18 @@ describe('errorText', () => {
     expect(text).toContain('Wait 8 seconds');
   });
 
+  it('quotes the broken rule in the user language when the engine sent it in every language', async () => {
+    const t = await translator('fr');
+    const payload = {
+      code: 'RULE_VIOLATION' as const,
+      key: 'ruleViolation' as const,
+      message: '',
+      params: { rule: 'the reflection period cannot be extended', rule_nl: 'kan niet worden verlengd', rule_fr: 'ne peut être prolongée', source: 'brochure §4 BE' },
+    };
+    expect(errorText(t, payload, 'fr')).toBe('Non autorisé : ne peut être prolongée (source : brochure §4 BE).');
+    expect(errorText(t, payload)).toBe('Non autorisé : the reflection period cannot be extended (source : brochure §4 BE).');
+  });
+
   it('falls back to the English message for a key this build does not know', async () => {
     const t = await translator('fr');
     const unknown = { code: 'INTERNAL', key: 'somethingNew', message: 'Something new happened.' } as never;

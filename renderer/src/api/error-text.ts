@@ -6,15 +6,24 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { en } from '../../../shared/i18n/en';
+import type { Language } from '../../../shared/domain';
 import type { ErrorKey, ErrorParams, ErrorPayload, FieldIssue } from '../../../shared/errors';
 
 function isErrorKey(key: string): key is ErrorKey {
   return Object.prototype.hasOwnProperty.call(en.errors, key);
 }
 
-export function errorText(t: TFunction, error: ErrorPayload): string {
+/**
+ * The error in the user's language. A RULE_VIOLATION carries the broken rule as a sentence in every
+ * language (`rule` in English, `rule_nl`, `rule_fr`): `language` picks the right one.
+ */
+export function errorText(t: TFunction, error: ErrorPayload, language?: Language): string {
   if (!isErrorKey(error.key)) return error.message;
   const params: ErrorParams = { ...error.params };
+  if (language && language !== 'en') {
+    const localized = params[`rule_${language}`];
+    if (localized !== undefined) params.rule = localized;
+  }
   // The wait may travel as a param or only in the details; the message needs it either way.
   if (params.seconds === undefined && error.details?.retryAfterSeconds !== undefined) {
     params.seconds = error.details.retryAfterSeconds;
@@ -39,7 +48,15 @@ export function fieldIssueText(t: TFunction, issue: IssueLike): string {
     case 'custom':
       if (issue.message === 'username' || field === 'username') return t('validation.username');
       if (issue.message === 'recoveryKey' || field === 'recoveryKey') return t('validation.recoveryKey');
+      if (issue.message.startsWith('Expected an existing calendar date')) return t('validation.date');
+      if (issue.message === 'Each value may appear only once') return t('validation.unique');
+      if (issue.message === 'phone' || field === 'phone') return t('validation.phone');
+      if (field === 'email') return t('validation.email');
       return t('validation.invalid');
+    case 'invalid_date':
+      return t('validation.date');
+    case 'date_in_future':
+      return t('validation.dateInFuture');
     case 'invalid_value':
     case 'invalid_enum_value':
       return t('validation.chooseOption');

@@ -9,3 +9,13 @@ export function notifySuccess(message: string): void {
     closeButtonProps: { 'aria-label': i18n.t('common.close') },
   });
 }
+
+/** Something worked only in part: stays until closed, so it is not missed. */
+export function notifyWarning(message: string): void {
+  notifications.show({
+    color: 'orange',
+    message,
+    autoClose: false,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+  });
+}

@@ -28,3 +28,26 @@ export function sameAsRule<Values extends object>(otherValue: (values: Values) =
   return (value: unknown, values: Values): string | null =>
     value === otherValue(values) ? null : t('validation.passwordsDiffer');
 }
+
+/**
+ * The issues of a whole-form zod check as @mantine/form errors: the first issue of each path,
+ * translated; `messageFor` may give a better message for an issue (or null to keep the default).
+ */
+export function issuesToErrors(
+  issues: readonly z.core.$ZodIssue[],
+  t: TFunction,
+  messageFor?: (path: string, issue: z.core.$ZodIssue) => string | null,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (path in errors) continue;
+    errors[path] = messageFor?.(path, issue) ?? fieldIssueText(t, fromZodIssue(issue));
+  }
+  return errors;
+}
+
+/** A @mantine/form name from ids (it allows only letters, digits and dashes). */
+export function formName(...parts: string[]): string {
+  return parts.join('-').replace(/[^A-Za-z0-9-]/g, '-');
+}

@@ -9,6 +9,7 @@ import type { FormErrors } from '@mantine/form';
 import type { ErrorKey, ErrorPayload } from '../../../shared/errors';
 import { toErrorPayload } from '../api/client';
 import { errorText, fieldIssueText } from '../api/error-text';
+import { useLanguage } from '../format/labels';
 
 /** The parts of a @mantine/form instance this hook needs. */
 export interface FeedbackForm {
@@ -32,6 +33,7 @@ type FocusRequest = { target: 'alert' } | { target: 'field'; path: string };
 
 export function useFormFeedback(form: FeedbackForm, options: FormFeedbackOptions) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [formError, setFormError] = useState<ErrorPayload | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -75,7 +77,7 @@ export function useFormFeedback(form: FeedbackForm, options: FormFeedbackOptions
           unplaced = true;
         } else if (!placed.includes(issue.path)) {
           // A specific key (samePassword) says more than the issue's generic code.
-          const text = payload.key === 'validation' ? fieldIssueText(t, issue) : errorText(t, payload);
+          const text = payload.key === 'validation' ? fieldIssueText(t, issue) : errorText(t, payload, language);
           form.setFieldError(issue.path as never, text);
           placed.push(issue.path);
         }
@@ -87,7 +89,7 @@ export function useFormFeedback(form: FeedbackForm, options: FormFeedbackOptions
         return;
       }
       const keyField = keyFields?.[payload.key];
-      const target = typeof keyField === 'string' ? { field: keyField, message: errorText(t, payload) } : keyField;
+      const target = typeof keyField === 'string' ? { field: keyField, message: errorText(t, payload, language) } : keyField;
       if (target !== undefined && fields.includes(target.field)) {
         setFormError(null);
         form.setFieldError(target.field as never, target.message);
@@ -97,7 +99,7 @@ export function useFormFeedback(form: FeedbackForm, options: FormFeedbackOptions
       setFormError(payload);
       setFocusRequest({ target: 'alert' });
     },
-    [fields, keyFields, form, focusField, t],
+    [fields, keyFields, form, focusField, t, language],
   );
 
   const clearFormError = useCallback(() => setFormError(null), []);
