@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/contract';
 import { AuditPage } from '../audit/AuditPage';
 import { HomePage } from '../home/HomePage';
+import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
 import { useActivityPing } from './useActivityPing';
 import { useLockShortcut } from './useLockShortcut';
 
-export type Page = 'home' | 'users' | 'settings' | 'audit';
+export type Page = 'home' | 'persons' | 'users' | 'settings' | 'audit';
 
 interface AppLayoutProps {
   status: AppStatus;
@@ -25,12 +26,15 @@ interface AppLayoutProps {
 export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutProps) {
   const { t } = useTranslation();
   const [page, setPage] = useState<Page>('home');
+  // Choosing Persons again while on a person's page goes back to the list.
+  const [personsHome, setPersonsHome] = useState(0);
   const isAdmin = user.role === 'admin';
   useActivityPing();
   useLockShortcut(onLock);
 
   const pages: { id: Page; label: string }[] = [
     { id: 'home', label: t('shell.home') },
+    { id: 'persons', label: t('shell.persons') },
     ...(isAdmin ? [{ id: 'users' as const, label: t('shell.users') }] : []),
     { id: 'settings', label: t('shell.settings') },
     ...(isAdmin ? [{ id: 'audit' as const, label: t('shell.audit') }] : []),
@@ -87,7 +91,10 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
                 label={p.label}
                 active={p.id === current}
                 aria-current={p.id === current ? 'page' : undefined}
-                onClick={() => setPage(p.id)}
+                onClick={() => {
+                  if (p.id === 'persons' && current === 'persons') setPersonsHome((n) => n + 1);
+                  setPage(p.id);
+                }}
               />
             ))}
           </Stack>
@@ -96,6 +103,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
 
       <AppShell.Main>
         {current === 'home' ? <HomePage user={user} country={status.organisation?.country ?? null} /> : null}
+        {current === 'persons' ? <PersonsPage user={user} country={status.organisation?.country ?? 'BE'} listSignal={personsHome} /> : null}
         {current === 'users' && isAdmin ? <UsersPage currentUser={user} onStatusChanged={onStatusChanged} /> : null}
         {current === 'settings' ? (
           <SettingsPage user={user} onStatusChanged={onStatusChanged} />
