@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'vault.rekey',
   'vault.backup',
   'vault.restore',
+  'vault.recoveryKeyRotated',
+  'vault.recoveryKeyConfirmed',
   'session.unlock',
   'session.unlockFailed',
   'session.lock',

@@ -83,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
           organisation: unlocked ? settings.organisation() : null,
           user: vault.session(),
           autoLockMinutes: unlocked ? settings.current().autoLockMinutes : 0,
+          recoveryKeyConfirmed: unlocked ? vault.recoveryKeyConfirmed() : null,
         };
       },
       'prefs.get': () => ({ language: options.prefs.getLanguage() }),
@@ -91,6 +92,11 @@ export function createCore(options: CoreOptions): Core {
         return { language: options.prefs.getLanguage() };
       },
       'vault.setup': (input) => vault.create(input),
+      'vault.rotateRecoveryKey': ({ password }) => vault.rotateRecoveryKey(password),
+      'vault.confirmRecoveryKey': () => {
+        vault.confirmRecoveryKey();
+        return null;
+      },
       'session.unlock': ({ username, password }) => vault.unlock(username, password),
       'session.lock': () => {
         vault.lock('manual');

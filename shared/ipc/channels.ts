@@ -8,6 +8,8 @@ export const CHANNEL_NAMES = [
   'prefs.get',
   'prefs.set',
   'vault.setup',
+  'vault.rotateRecoveryKey',
+  'vault.confirmRecoveryKey',
   'session.unlock',
   'session.lock',
   'session.activity',

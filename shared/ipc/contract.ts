@@ -63,6 +63,8 @@ export const appStatusSchema = z.object({
   organisation: z.object({ name: z.string(), country: countrySchema }).nullable(),
   user: sessionUserSchema.nullable(),
   autoLockMinutes: z.number().int(),
+  /** For a signed-in administrator: whether the current recovery key was confirmed; otherwise null. */
+  recoveryKeyConfirmed: z.boolean().nullable(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -151,6 +153,12 @@ export const contract = {
     output: sessionUserSchema,
     access: 'public',
   }),
+  'vault.rotateRecoveryKey': channel({
+    input: z.strictObject({ password: z.string().min(1).max(256) }),
+    output: z.object({ recoveryKey: z.string() }),
+    access: ['admin'],
+  }),
+  'vault.confirmRecoveryKey': channel({ input: empty, output: z.null(), access: ['admin'] }),
   'session.lock': channel({ input: empty, output: z.null(), access: 'public' }),
   'session.activity': channel({ input: empty, output: z.null(), access: 'unlocked' }),
   'session.recover': channel({

@@ -249,3 +249,25 @@ describe('audit trail tampering and rollback', () => {
     expect(fingerprint(dir, VAULT_STATE)).toEqual(before);
   });
 });
+
+describe('recovery key rotation', () => {
+  it('replaces the recovery key and the data key; the old recovery key stops working', async () => {
+    const { core, dir, recoveryKey } = await vault();
+    expect(core.vault.recoveryKeyConfirmed()).toBe(false);
+    core.vault.confirmRecoveryKey();
+    expect(core.vault.recoveryKeyConfirmed()).toBe(true);
+    expect((await caught(core.vault.rotateRecoveryKey('not my password'))).key).toBe('wrongCredentials');
+    const generation = JSON.parse(readSlots(dir)).generation;
+    const { recoveryKey: fresh } = await core.vault.rotateRecoveryKey(ADMIN.password);
+    expect(fresh).not.toBe(recoveryKey);
+    const slots = JSON.parse(readSlots(dir));
+    expect(slots.generation).toBe(generation + 1);
+    expect(slots.slots.filter((s: { kind: string }) => s.kind === 'recovery')).toHaveLength(1);
+    expect(core.vault.recoveryKeyConfirmed()).toBe(false);
+    core.vault.lock();
+    expect((await caught(core.vault.recover(recoveryKey, ADMIN.username, 'new admin password'))).key).toBe('wrongRecoveryKey');
+    await core.vault.recover(fresh, ADMIN.username, 'new admin password');
+    await core.vault.unlock(ADMIN.username, 'new admin password');
+    expect(core.audit.latest({ limit: 30 }).map((e) => e.action)).toContain('vault.recoveryKeyRotated');
+  });
+});

@@ -100,6 +100,8 @@ interface OpenVault {
 
 const REKEY_TMP = `${DATABASE_FILE}.rekey`;
 export const SETTING_AUTO_LOCK = 'autoLockMinutes';
+/** False until an administrator has typed back part of the current recovery key. */
+export const SETTING_RECOVERY_CONFIRMED = 'recoveryKeyConfirmed';
 
 function toSessionUser(row: UserRow): SessionUser & { slotId: string } {
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, slotId: row.slotId };
@@ -252,6 +254,7 @@ export class VaultService {
           caseCodePrefix: input.caseCodePrefix ?? deriveCaseCodePrefix(input.organisationName),
         });
         settings.set(SETTING_AUTO_LOCK, AUTO_LOCK_MINUTES.default, now);
+        settings.set(SETTING_RECOVERY_CONFIRMED, false, now);
         new UsersRepo(conn.db).insert(admin);
         appendAudit(auditRepo, now, { actorId: adminId, actorName: username, action: 'vault.create', details: { country: input.country } });
         appendAudit(auditRepo, now, {
@@ -486,8 +489,13 @@ export class VaultService {
     if (this.open) this.lock('manual');
     this.throttle();
     const file = readKeySlotFile(this.options.dir);
-    const slot = file.slots.find((s) => s.kind === 'recovery');
-    const keys = await this.openSlot(file, slot, normaliseRecoveryKey(recoveryKey));
+    // Normally one recovery slot; two only if a rotation was interrupted before the old one was removed.
+    const secret = normaliseRecoveryKey(recoveryKey);
+    let keys: Map<number, Buffer> | null = null;
+    for (const slot of file.slots.filter((s) => s.kind === 'recovery')) {
+      keys = await this.openSlot(file, slot, secret);
+      if (keys) break;
+    }
     if (!keys) this.failUnlock('recovery');
     await this.openDatabase(file, keys);
     try {
@@ -656,6 +664,59 @@ export class VaultService {
       pendingGeneration: null,
       slots: body.slots.map((s) => ({ ...s, sealed: { [String(newGen)]: s.sealed[String(newGen)] ?? '' } })),
     };
+  }
+
+  /** Checks the signed-in user's password again before a sensitive operation. */
+  private async reauthenticate(password: string): Promise<void> {
+    const open = this.requireOpen();
+    const session = this.requireSession();
+    const slot = open.body.slots.find((s) => s.id === session.slotId);
+    if (!slot) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+    const kek = await deriveSlotKey(password, slot.kdf);
+    const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, slotAad(open.body.vaultId, slot));
+    wipe(kek, privateKey);
+    if (!privateKey) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+  }
+
+  /**
+   * Replaces the recovery key (lost, never confirmed, or seen by someone): a new recovery slot,
+   * then a re-key that removes the old one, since whoever saw the old key could have kept the data key.
+   */
+  async rotateRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
+    const actor = this.requireRole('admin');
+    await this.reauthenticate(password);
+    const open = this.requireOpen();
+    const old = new Set(open.body.slots.filter((s) => s.kind === 'recovery').map((s) => s.id));
+    const secret = newRecoveryKey();
+    const slot = await this.makeSlot({ kind: 'recovery', userId: null, username: null }, secret, {
+      vaultId: open.body.vaultId,
+      kdfCost: open.body.kdfCost,
+      dataKey: open.dataKey,
+      generation: open.body.generation,
+    });
+    open.body = { ...open.body, slots: [...open.body.slots, slot] };
+    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+    await this.rekey(old);
+    this.write(({ db, now, audit }) => {
+      new SettingsRepo(db).set(SETTING_RECOVERY_CONFIRMED, false, now);
+      audit({ actorId: actor.id, actorName: actor.username, action: 'vault.recoveryKeyRotated' });
+    });
+    return { recoveryKey: groupRecoveryKey(secret) };
+  }
+
+  /** Records that an administrator typed back part of the recovery key shown to them. */
+  confirmRecoveryKey(): void {
+    const actor = this.requireRole('admin');
+    this.write(({ db, now, audit }) => {
+      new SettingsRepo(db).set(SETTING_RECOVERY_CONFIRMED, true, now);
+      audit({ actorId: actor.id, actorName: actor.username, action: 'vault.recoveryKeyConfirmed' });
+    });
+  }
+
+  /** Whether the current recovery key was confirmed; null unless an administrator is signed in. */
+  recoveryKeyConfirmed(): boolean | null {
+    if (this.open?.session?.role !== 'admin') return null;
+    return this.read((db) => new SettingsRepo(db).get(SETTING_RECOVERY_CONFIRMED)) === true;
   }
 
   // ---------------------------------------------------------------- backup
