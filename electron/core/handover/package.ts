@@ -21,7 +21,6 @@ import { AppError } from '../../../shared/errors';
 import { attachmentNamesProblem } from '../../../shared/handover/attachment-name';
 import { isSafeJson } from '../../../shared/handover/encoding';
 import {
-  CONSENT_CATEGORIES,
   PACKAGE_FORMAT,
   PACKAGE_LIMITS,
   PACKAGE_VERSION,
@@ -329,4 +328,3 @@ async function readPackage(reader: LineReader, opts: OpenPackageOptions): Promis
   return { manifest: m, sender: partner, attachments, bytes: reader.bytesRead };
 }
 
-export { CONSENT_CATEGORIES };
