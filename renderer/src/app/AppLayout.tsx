@@ -106,7 +106,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
         {current === 'persons' ? <PersonsPage user={user} country={status.organisation?.country ?? 'BE'} listSignal={personsHome} /> : null}
         {current === 'users' && isAdmin ? <UsersPage currentUser={user} onStatusChanged={onStatusChanged} /> : null}
         {current === 'settings' ? (
-          <SettingsPage user={user} onStatusChanged={onStatusChanged} />
+          <SettingsPage user={user} organisationName={status.organisation?.name ?? ''} onStatusChanged={onStatusChanged} />
         ) : null}
         {current === 'audit' && isAdmin ? <AuditPage /> : null}
       </AppShell.Main>

@@ -5,13 +5,15 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { PageTitle } from '../components/PageTitle';
 import { AutoLockSettings } from './AutoLockSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { RecoveryKeySettings } from './RecoveryKeySettings';
 
 interface SettingsPageProps {
   user: SessionUser;
+  organisationName: string;
   onStatusChanged: () => Promise<void>;
 }
 
-export function SettingsPage({ user, onStatusChanged }: SettingsPageProps) {
+export function SettingsPage({ user, organisationName, onStatusChanged }: SettingsPageProps) {
   const { t } = useTranslation();
   return (
     <Stack maw={560}>
@@ -34,6 +36,14 @@ export function SettingsPage({ user, onStatusChanged }: SettingsPageProps) {
         </Title>
         <ChangePasswordForm />
       </Paper>
+      {user.role === 'admin' ? (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('settings.recoveryKeyTitle')}
+          </Title>
+          <RecoveryKeySettings organisationName={organisationName} />
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

@@ -229,6 +229,7 @@ export function SetupWizard({ onCreatingVault, onFinished }: SetupWizardProps) {
             groups={groups}
             onBack={() => setStep(2)}
             onConfirmed={async () => {
+              await call('vault.confirmRecoveryKey', {});
               await onFinished();
             }}
           />
