@@ -171,7 +171,7 @@ const ENTRIES: readonly SeedContact[] = [
     id: 'nl-iszw',
     country: 'NL',
     category: 'labourInspection',
-    name: 'Inspectie Sociale Zaken en Werkgelegenheid (ISZW)',
+    name: 'Inspectie Sociale zaken en Werkgelegenheid (ISZW)',
     address: 'Parnassusplein 5, NL – 2511 VX DEN HAAG',
     postalAddress: 'Postbus 820, NL – 3500 AV UTRECHT',
     phones: ['+31 (0)703 33 56 78'],
