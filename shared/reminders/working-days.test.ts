@@ -84,6 +84,8 @@ describe('working days (date-holidays, national public holidays)', () => {
     expect(calendar.holidays('BE', 2027).size).toBe(10);
     expect(calendar.holidays('NL', 2027).size).toBe(9);
     expect(calendar.holidays('LU', 2027).size).toBe(11);
+    calendar.warmUp([2028, 2029]);
+    expect(calendar.holidays('NL', 2029).size).toBeGreaterThan(0);
   });
 
   it('does not depend on the host time zone (the library is read as local dates)', () => {

@@ -32,7 +32,7 @@
  */
 import Holidays from 'date-holidays';
 import type { CalendarDate } from '../dates/calendar-date';
-import { LANGUAGES, type Country, type Language } from '../domain';
+import { COUNTRIES, LANGUAGES, type Country, type Language } from '../domain';
 import type { Labels } from '../rules/rule.types';
 import { epochWeekday, fromEpochDay, toEpochDay } from './epoch-day';
 import { MAX_NON_WORKING_RUN, type NonWorkingReason, type WorkingDayCalendar } from './working-day-calendar';
@@ -75,6 +75,14 @@ export class BeneluxWorkingDays implements WorkingDayCalendar {
       if (this.isWorkingDay(candidate, country)) return candidate;
     }
     throw new RangeError(`No working day in ${country} within ${MAX_NON_WORKING_RUN} days before ${date}`);
+  }
+
+  /**
+   * Computes the holiday tables of these years for every country ahead of use (10-40 ms per country
+   * and year): call it at start-up, e.g. for this year and the next, so the first dashboard is fast.
+   */
+  warmUp(years: readonly number[]): void {
+    for (const year of years) for (const country of COUNTRIES) this.holidaysOf(country, year);
   }
 
   /** The public holidays of a year, by date: for tests, the CLI and documentation. */
