@@ -192,6 +192,14 @@ describe('handover package: every refusal has its own reason', () => {
     expect(pulled).toBe(17);
   });
 
+  it('malformed: a line of 14 million dots is refused without splitting it into 14 million strings', async () => {
+    const dots = Buffer.alloc(14 * 1024 * 1024, 0x2e);
+    dots[dots.length - 1] = 0x0a;
+    const t = performance.now();
+    await expectRefused(openPackage(dots, luOptions()), 'malformed');
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
   it('malformed: junk, an empty file, a truncated package, trailing data', async () => {
     const bytes = Buffer.from(await buildPackage(smallContent(be.partner), be.keys));
     await expectRefused(openPackage(Buffer.from('hello\n'), luOptions()), 'malformed');

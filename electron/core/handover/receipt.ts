@@ -126,7 +126,7 @@ async function readReceipt(reader: LineReader, opts: OpenReceiptOptions): Promis
   const line = await reader.next(MAX_RECEIPT_LINE);
   if (line === null || (await reader.next(0)) !== null) throw new Refusal('malformed');
   let text = asciiOf(line);
-  const encrypted = text.split('.').length === 5;
+  const encrypted = text.split('.', 6).length === 5;
   let mine: OrganisationKeys | undefined;
   if (encrypted) {
     const jwe = checkJwe(text, { typ: RECEIPT_JWE_TYP, cty: RECEIPT_JWS_TYP });

@@ -86,7 +86,8 @@ export interface CheckedJwe {
  * caller's recipient check.
  */
 export function checkJwe(compact: string, expect: JweExpectation): CheckedJwe {
-  const parts = compact.split('.');
+  // A limit: a 15 MB line of dots must not become an array of 15 million strings.
+  const parts = compact.split('.', 6);
   if (parts.length !== 5) throw new Refusal('malformed');
   const [h, ek, iv, ct, tag] = parts as [string, string, string, string, string];
   const header = decodeHeader(h);
@@ -143,7 +144,7 @@ export interface CheckedJws {
 
 /** Checks a compact JWS's form and protected header; decodes the (unverified) payload. */
 export function checkJws(compact: string, typ: string, maxPayloadBytes: number): CheckedJws {
-  const parts = compact.split('.');
+  const parts = compact.split('.', 4);
   if (parts.length !== 3) throw new Refusal('malformed');
   const [h, p, s] = parts as [string, string, string];
   const header = decodeHeader(h);
