@@ -49,9 +49,6 @@ test('the set-up wizard switches to Dutch and French, and keeps the choice', asy
 });
 
 test('field errors already on screen change language with the page', async ({ page, snap }) => {
-  // Known renderer bug: @mantine/form keeps the error strings made in the old language, so after
-  // a switch the French form shows Dutch or English field errors. Remove this line once fixed.
-  test.fail(true, 'field errors keep the language they were made in (renderer)');
   await page.goto('/');
   await page.getByRole('button', { name: en.common.continue }).click();
   await expect(page.getByText(en.validation.chooseOption)).toBeVisible();

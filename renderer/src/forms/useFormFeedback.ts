@@ -15,6 +15,9 @@ import { useLanguage } from '../format/labels';
 export interface FeedbackForm {
   setFieldError: (path: never, error: React.ReactNode) => void;
   getInputNode: (path: never) => HTMLElement | null;
+  /** With these two, field errors follow a change of language (see below). */
+  errors?: Record<string, React.ReactNode>;
+  validateField?: (path: never) => { hasError: boolean } | Promise<unknown>;
 }
 
 export interface FormFeedbackOptions {
@@ -38,6 +41,21 @@ export function useFormFeedback(form: FeedbackForm, options: FormFeedbackOptions
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const { fields, keyFields, revealField } = options;
+
+  // Field errors are strings made in the language of the moment: when the language changes, each
+  // one is made again by the form's own rules. A message only the main process could give (a name
+  // already taken) has no rule to remake it and stays as it was.
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    if (!form.errors || !form.validateField) return;
+    for (const [path, previous] of Object.entries(form.errors)) {
+      if (previous === null || previous === undefined || previous === false) continue;
+      const result = form.validateField(path as never);
+      if (!(result instanceof Promise) && !result.hasError) form.setFieldError(path as never, previous);
+    }
+  }, [language, form]);
 
   // Focus once React has rendered the message (and, in the wizard, the step holding the field).
   useEffect(() => {
