@@ -14,6 +14,8 @@ import type { In, PasserelleApi } from '../../shared/ipc/contract';
 import { beRules } from '../../shared/rules/be.rules';
 import { DUE_KIND_LABELS, WARNING_LABELS } from '../../shared/rules/common.rules';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_MEGABYTES } from '../../shared/persons/attachment.schema';
+import { loadInventedPersons } from '../../bench/persons.seed';
+import { inventedPersons } from '../helpers/invented-persons';
 import { ADMIN, expect, test, unlockInUi, untranslatedText } from './fixtures';
 
 type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
@@ -337,4 +339,45 @@ test('the person page in French: document expiry warning, a refusal citing the r
   await snap('fr-person');
   await snapPart(track, 'fr-track');
   await snapPart(page.getByRole('region', { name: fr.person.sectionAttachments }), 'fr-attachments');
+});
+
+test('the list at scale: only a window of rows in the page, End reaches the last person, search narrows at once', async ({
+  page,
+  bridge,
+  invoke,
+  seedVault,
+}) => {
+  const COUNT = 5_000;
+  await seedVault();
+  await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+  await page.goto('/');
+  const today = await pageToday(page);
+  const admin = (await invoke('users.list', {}))[0]!;
+  const people = Array.from(inventedPersons(20260601, COUNT, today, 1));
+  loadInventedPersons((fn) => bridge.core.vault.write(({ db }) => fn(db)), people, { prefix: 'MAI', today, caseworkerIds: [admin.id] });
+
+  await openPersons(page);
+  await page.getByRole('combobox', { name: en.persons.status }).selectOption({ label: en.persons.statusAll });
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', String(COUNT)));
+  const grid = page.getByRole('grid');
+  await expect(grid).toHaveAttribute('aria-rowcount', String(COUNT + 1));
+  const rows = grid.locator('[role="row"][data-index]');
+  expect(await rows.count()).toBeLessThan(60);
+
+  // End: the last person, fetched as its window scrolls into view, focused.
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  const focused = grid.locator('[role="row"]:focus');
+  await expect(focused).toHaveAttribute('aria-rowindex', String(COUNT + 1));
+  await expect(focused).toHaveAttribute('data-person-id', /.+/);
+  expect(await rows.count()).toBeLessThan(60);
+  await page.keyboard.press('PageUp');
+  await expect(grid.locator('[role="row"]:focus')).not.toHaveAttribute('aria-rowindex', String(COUNT + 1));
+
+  // A search by case code answers with that one person.
+  const target = await invoke('persons.list', { search: '', status: 'all', sort: 'caseCode', offset: 1234, limit: 1 });
+  const caseCode = target.items[0]!.caseCode;
+  await page.getByRole('searchbox', { name: en.persons.search }).fill(caseCode);
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', '1'));
+  await expect(rows.first()).toHaveAttribute('data-testid', `person-row-${caseCode}`);
 });

@@ -180,7 +180,7 @@ function ChecklistItemForm({
                 : t('checklist.answeredOn', { date: dateWithWeekday(t, answer.date) })
               : t('checklist.notAnswered')}
           </Text>
-          <Button type="submit" variant="light" size="xs" loading={form.submitting}>
+          <Button type="submit" variant="default" size="xs" loading={form.submitting}>
             {t('checklist.saveItem', { number })}
           </Button>
         </Group>

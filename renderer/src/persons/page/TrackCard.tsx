@@ -149,8 +149,7 @@ export function TrackCard({ track, attachments, today, onChanged }: TrackCardPro
                       </div>
                       <Button
                         size="compact-xs"
-                        variant="subtle"
-                        color="gray.8"
+                        variant="default"
                         aria-label={t('procedure.removeEventOf', { event: label, date: dateWithWeekday(t, outcome.date) })}
                         onClick={() => setRemoving({ id: outcome.eventId, label, date: outcome.date })}
                       >
