@@ -54,7 +54,7 @@ test('field errors already on screen change language with the page', async ({ pa
   await expect(page.getByText(en.validation.chooseOption)).toBeVisible();
   await page.getByRole('combobox', { name: en.language.label }).selectOption('fr');
   await expect(page.getByRole('heading', { level: 1, name: fr.setup.title })).toBeVisible();
-  await snap('fr-stale-errors');
+  await snap('fr-field-errors');
   expect(await untranslatedText(page, 'fr')).toEqual([]);
   await expect(page.getByText(fr.validation.chooseOption)).toBeVisible();
 });
