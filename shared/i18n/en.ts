@@ -414,7 +414,7 @@ export const en = {
     statusClosed: 'Closed files',
     statusAll: 'All files',
     clearFilters: 'Clear search and filters',
-    found: 'Persons found: {{count}}',
+    found: 'Persons found: {{number}}',
     tableLabel: 'Persons',
     colCaseCode: 'Case code',
     colName: 'Name',

@@ -415,7 +415,7 @@ export const fr: Translation = {
     statusClosed: 'Dossiers clôturés',
     statusAll: 'Tous les dossiers',
     clearFilters: 'Effacer la recherche et les filtres',
-    found: 'Personnes trouvées : {{count}}',
+    found: 'Personnes trouvées : {{number}}',
     tableLabel: 'Personnes',
     colCaseCode: 'Code de dossier',
     colName: 'Nom',

@@ -411,7 +411,7 @@ export const nl: Translation = {
     statusClosed: 'Afgesloten dossiers',
     statusAll: 'Alle dossiers',
     clearFilters: 'Zoekterm en filters wissen',
-    found: 'Gevonden personen: {{count}}',
+    found: 'Gevonden personen: {{number}}',
     tableLabel: 'Personen',
     colCaseCode: 'Dossiercode',
     colName: 'Naam',

@@ -177,7 +177,7 @@ test('the list: sorted by next deadline with urgency in words, found by alias an
   const noTrack = await createPerson(invoke, { givenNames: 'Oskar', familyName: 'Lindqvist', dateOfBirth: { precision: 'approximate', date: '1980-01-01' } });
 
   await openPersons(page);
-  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', '4'));
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{number}}', '4'));
   const grid = page.getByRole('grid');
   const rows = grid.locator('[role="row"][data-person-id]');
   // Next deadline first: overdue, then within 7 days, within 30 days, then no deadline.
@@ -201,7 +201,7 @@ test('the list: sorted by next deadline with urgency in words, found by alias an
   await search.fill('rosa');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-testid', `person-row-${soon.caseCode}`);
-  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', '1'));
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{number}}', '1'));
 
   // Found by case code, in lower case too.
   await search.fill(child.caseCode.toLowerCase());
@@ -241,7 +241,7 @@ test('a caseworker sees only the persons assigned to them', async ({ page, invok
   await unlockInUi(page, CARLA);
   await openPersons(page);
   const rows = page.getByRole('grid').locator('[role="row"][data-person-id]');
-  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', '1'));
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{number}}', '1'));
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-testid', `person-row-${mine.caseCode}`);
   // No caseworker filter: a caseworker's list is their own cases.
@@ -358,7 +358,7 @@ test('the list at scale: only a window of rows in the page, End reaches the last
 
   await openPersons(page);
   await page.getByRole('combobox', { name: en.persons.status }).selectOption({ label: en.persons.statusAll });
-  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', String(COUNT)));
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{number}}', new Intl.NumberFormat('en').format(COUNT)));
   const grid = page.getByRole('grid');
   await expect(grid).toHaveAttribute('aria-rowcount', String(COUNT + 1));
   const rows = grid.locator('[role="row"][data-index]');
@@ -378,6 +378,53 @@ test('the list at scale: only a window of rows in the page, End reaches the last
   const target = await invoke('persons.list', { search: '', status: 'all', sort: 'caseCode', offset: 1234, limit: 1 });
   const caseCode = target.items[0]!.caseCode;
   await page.getByRole('searchbox', { name: en.persons.search }).fill(caseCode);
-  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{count}}', '1'));
+  await expect(page.getByTestId('person-count')).toHaveText(en.persons.found.replace('{{number}}', '1'));
   await expect(rows.first()).toHaveAttribute('data-testid', `person-row-${caseCode}`);
+});
+
+test('a coordinator edits a person (age in doubt, caseworker) and corrects a wrongly recorded event', async ({ page, invoke, seedVault, snap }) => {
+  const COLETTE = { username: 'colette.coord', displayName: 'Colette Coordinator', password: 'a coordinator password', role: 'coordinator' } as const;
+  await seedVault({ users: [COLETTE, CARLA] });
+  await invoke('session.unlock', { username: COLETTE.username, password: COLETTE.password });
+  await page.goto('/');
+  const today = await pageToday(page);
+  const person = await createPerson(invoke, { givenNames: 'Sana', familyName: 'Okoro', dateOfBirth: { precision: 'exact', date: '1999-10-10' } }, [
+    { type: 'annex15Issued', date: addDays(today, -3) },
+    { type: 'statementMade', date: addDays(today, -1) },
+  ]);
+
+  await openPersons(page);
+  await page.getByTestId(`person-row-${person.caseCode}`).click();
+  await page.getByRole('button', { name: en.person.edit }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en.personForm.editTitle.replace('{{caseCode}}', person.caseCode) })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: en.personForm.dobDate })).toHaveValue('10-10-1999');
+  await page.getByRole('checkbox', { name: en.personForm.ageInDoubt }).check();
+  await expect(page.getByTestId('derived-minor-status')).toContainText(en.minorBasis.ageInDoubt);
+  await page.getByRole('combobox', { name: en.personForm.caseworker }).selectOption({ label: `${CARLA.displayName} (${en.roles.caseworker})` });
+  await page.getByRole('button', { name: en.personForm.save }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Okoro, Sana' })).toBeVisible();
+  await expect(page.getByTestId('person-minor-status')).toContainText(en.minorBasis.ageInDoubt);
+  await expect(page.getByText(en.person.caseworker.replace('{{name}}', CARLA.displayName))).toBeVisible();
+
+  // The statement was entered in error: removed with a reason, the track is back in phase 1.
+  const track = page.getByRole('region', { name: en.procedure.trackTitle.replace('{{country}}', en.countries.BE) });
+  await expect(track.getByTestId('phase-BE')).toHaveText(phase('be.attestation').en);
+  await track
+    .getByRole('button', { name: en.procedure.removeEventOf.replace('{{event}}', event('statementMade').en).replace('{{date}}', withWeekday(addDays(today, -1))) })
+    .click();
+  const dialog = page.getByRole('dialog', { name: en.procedure.removeTitle });
+  await dialog.getByRole('combobox', { name: en.procedure.removeReason }).selectOption({ label: en.removalReasons.enteredInError });
+  await dialog.getByRole('button', { name: en.procedure.removeConfirm }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(track.getByTestId('phase-BE')).toHaveText(phase('be.reflection').en);
+  await expect(track.getByTestId('due-BE-reflectionPeriodEnd')).toContainText(withWeekday(addDays(today, 42)));
+  await expect(track.getByTestId('timeline-BE').locator('li')).toHaveCount(1);
+  await snap('edited');
+
+  // The list shows the new status and caseworker.
+  await page.getByRole('button', { name: en.person.back }).click();
+  const row = page.getByTestId(`person-row-${person.caseCode}`);
+  await expect(row).toContainText(en.minorStatus.presumedMinor);
+  await expect(row).toContainText(CARLA.displayName);
 });

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Country } from '../../../shared/domain';
 import type { SessionUser } from '../../../shared/ipc/contract';
-import type { Assignee } from '../../../shared/persons/person.schema';
+import type { Assignee, PersonRecord } from '../../../shared/persons/person.schema';
 import { call } from '../api/client';
 import { INITIAL_LIST_STATE, PersonList, type PersonListState } from './list/PersonList';
 import { PersonPage } from './page/PersonPage';
@@ -15,7 +15,7 @@ type View =
   | { kind: 'list'; returning: boolean }
   | { kind: 'new' }
   | { kind: 'person'; id: string }
-  | { kind: 'edit'; id: string };
+  | { kind: 'edit'; id: string; record: PersonRecord };
 
 interface PersonsPageProps {
   user: SessionUser;
@@ -77,7 +77,7 @@ export function PersonsPage({ user, country, listSignal }: PersonsPageProps) {
     case 'edit':
       return (
         <PersonFormPage
-          mode={{ kind: 'edit', id: view.id }}
+          mode={{ kind: 'edit', id: view.id, record: view.record }}
           user={user}
           assignees={assignees}
           country={country}
@@ -94,7 +94,7 @@ export function PersonsPage({ user, country, listSignal }: PersonsPageProps) {
           assignees={assignees}
           country={country}
           onBack={backToList}
-          onEdit={() => setView({ kind: 'edit', id: view.id })}
+          onEdit={(record) => setView({ kind: 'edit', id: view.id, record })}
         />
       );
   }

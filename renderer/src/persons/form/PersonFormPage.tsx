@@ -20,7 +20,8 @@ import { useLanguage } from '../../format/labels';
 import { emptyPersonValues, fromRecord, processingConsentInput, toPersonInput, toPersonUpdate, type PersonFormValues } from '../person-form-values';
 import { PersonForm } from './PersonForm';
 
-type Mode = { kind: 'new' } | { kind: 'edit'; id: string };
+/** Editing starts from the record the person page already holds (no second audited view). */
+type Mode = { kind: 'new' } | { kind: 'edit'; id: string; record?: PersonRecord };
 
 interface PersonFormPageProps {
   mode: Mode;
@@ -35,9 +36,9 @@ export function PersonFormPage({ mode, user, assignees, country, onCancel, onSav
   const { t } = useTranslation();
   const language = useLanguage();
   const today = useMemo(() => todayLocal(), []);
-  const [record, setRecord] = useState<PersonRecord | null>(null);
+  const [record, setRecord] = useState<PersonRecord | null>(mode.kind === 'edit' ? (mode.record ?? null) : null);
   const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
-  const editId = mode.kind === 'edit' ? mode.id : null;
+  const editId = mode.kind === 'edit' && !mode.record ? mode.id : null;
 
   const load = useCallback(async () => {
     if (!editId) return;

@@ -296,7 +296,7 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
 
       <Group justify="space-between">
         <Text role="status" fw={600} data-testid="person-count" aria-busy={windows.loading}>
-          {windows.total === null ? t('common.loading') : t('persons.found', { count: windows.total })}
+          {windows.total === null ? t('common.loading') : t('persons.found', { number: new Intl.NumberFormat(language).format(windows.total) })}
         </Text>
         <Text size="sm" c="dimmed" id={hintId}>
           {t('persons.keyboardHint')}

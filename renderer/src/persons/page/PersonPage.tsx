@@ -28,7 +28,7 @@ interface PersonPageProps {
   assignees: Assignee[];
   country: Country;
   onBack: () => void;
-  onEdit: () => void;
+  onEdit: (record: PersonDetail['person']) => void;
 }
 
 export function PersonPage({ personId, country, onBack, onEdit }: PersonPageProps) {
@@ -95,7 +95,7 @@ export function PersonPage({ personId, country, onBack, onEdit }: PersonPageProp
         </Group>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <PageTitle>{name}</PageTitle>
-          <Button variant="default" onClick={onEdit} data-testid="edit-person">
+          <Button variant="default" onClick={() => onEdit(person)} data-testid="edit-person">
             {t('person.edit')}
           </Button>
         </Group>
