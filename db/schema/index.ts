@@ -6,3 +6,4 @@ export * from './persons.table';
 export * from './attachments.table';
 export * from './procedure.table';
 export * from './consents.table';
+export * from './handover.table';
