@@ -7,3 +7,4 @@ export * from './attachments.table';
 export * from './procedure.table';
 export * from './consents.table';
 export * from './handover.table';
+export * from './reminders.table';
