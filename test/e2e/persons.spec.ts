@@ -325,6 +325,20 @@ test('the person page in French: document expiry warning, a refusal citing the r
   await page.getByRole('button', { name: fr.attachments.upload }).click();
   await expect(page.getByTestId('attachments-table')).toContainText('annexe15.png');
   await expect(page.getByTestId('attachments-table')).toContainText(fr.attachmentKinds.identityDocument);
+  // Opened in the page (an image), and saved as a copy with its own name and bytes.
+  await page.getByRole('button', { name: fr.attachments.openOf.replace('{{fileName}}', 'annexe15.png') }).click();
+  const preview = page.getByRole('dialog', { name: 'annexe15.png' });
+  await expect(preview.getByRole('img', { name: 'annexe15.png' })).toBeVisible();
+  await preview.getByRole('button', { name: fr.common.close }).click();
+  await expect(preview).toHaveCount(0);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: fr.attachments.downloadOf.replace('{{fileName}}', 'annexe15.png') }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('annexe15.png');
+  const saved = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of saved) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).equals(PNG)).toBe(true);
   await fileInput.setInputFiles({ name: 'dossier-complet.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x25) });
   await expect(page.getByText(fr.errors.attachmentTooLarge.replace('{{maxMb}}', String(ATTACHMENT_MAX_MEGABYTES)))).toBeVisible();
   await page.getByRole('button', { name: fr.attachments.upload }).click();

@@ -324,8 +324,12 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
         data-testid="person-grid"
       >
         <div role="row" aria-rowindex={1} className="person-grid-header">
-          <div role="columnheader">{t('persons.colCaseCode')}</div>
-          <div role="columnheader">{t('persons.colName')}</div>
+          <div role="columnheader" aria-sort={state.sort === 'caseCode' ? 'ascending' : undefined}>
+            {t('persons.colCaseCode')}
+          </div>
+          <div role="columnheader" aria-sort={state.sort === 'name' ? 'ascending' : undefined}>
+            {t('persons.colName')}
+          </div>
           <div role="columnheader">{t('persons.colMinor')}</div>
           <div role="columnheader">{t('persons.colProcedure')}</div>
           <div role="columnheader" aria-sort={state.sort === 'nextDeadline' ? 'ascending' : undefined}>
