@@ -410,7 +410,7 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
         {item.caseCode}
       </div>
       <div role="gridcell">
-        <Text fw={600} truncate="end">
+        <Text fw={600} truncate="end" title={name || undefined}>
           {name || t('persons.noName')}
         </Text>
         {item.aliases.length > 0 ? (
@@ -429,7 +429,7 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
           </Text>
         ) : (
           item.tracks.map((track) => (
-            <Text key={track.country} size="sm" lineClamp={item.tracks.length > 1 ? 1 : 2}>
+            <Text key={track.country} size="sm" lineClamp={item.tracks.length > 1 ? 1 : 2} title={phaseLabel(track.phase, language)}>
               <strong>{track.country}</strong> · {phaseLabel(track.phase, language)}
             </Text>
           ))
@@ -450,7 +450,7 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
         )}
       </div>
       <div role="gridcell">
-        <Text size="sm" truncate="end">
+        <Text size="sm" truncate="end" title={item.caseworker?.displayName}>
           {item.caseworker?.displayName ?? t('persons.unassigned')}
         </Text>
       </div>
