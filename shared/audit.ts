@@ -36,6 +36,17 @@ export const AUDIT_ACTIONS = [
   'attachment.remove',
   'consent.record',
   'consent.withdraw',
+  // Reminders (issue 4): done, snooze and reopen name the person's uuid only (subjectType 'person'),
+  // or the task's uuid for a task about nobody (subjectType 'task'); never the kind, reason or note.
+  // Tasks: details hold the task's uuid and the names of the fields changed, never the title.
+  'reminder.done',
+  'reminder.snooze',
+  'reminder.reopen',
+  'reminders.settingsUpdate',
+  'reminders.calendarExport',
+  'task.create',
+  'task.update',
+  'task.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
