@@ -13,6 +13,17 @@ import { ConsentService } from './persons/consent.service';
 import { PersonService } from './persons/person.service';
 import { ProcedureService } from './persons/procedure.service';
 import { SettingsService } from './settings/settings.service';
+import { beneluxWorkingDays } from '../../shared/reminders/working-days';
+import type { WorkingDayCalendar } from '../../shared/reminders/working-day-calendar';
+import type { Notifier } from './reminders/reminder-ports';
+import {
+  DEADLINE_CHANNELS,
+  ReminderNotifications,
+  memoryReminderPrefs,
+  type DesktopReminderPrefsStore,
+} from './reminders/reminder-notifications';
+import { ReminderService } from './reminders/reminder.service';
+import { TaskService } from './reminders/task.service';
 import { UsersService } from './users/users.service';
 import { VaultService, type VaultOptions } from './vault/vault.service';
 
@@ -24,6 +35,14 @@ export interface CoreOptions {
   prefs: PreferencesStore;
   kdfProfile?: KdfProfile;
   afterRekeyStep?: VaultOptions['afterRekeyStep'];
+  /** Desktop notifications of deadlines (electron/main: Electron's Notification). None: no scheduler (CLI, tests). */
+  notifier?: Notifier;
+  /** This desktop's reminder preferences (digest, tray). Default: in memory, nothing supported. */
+  reminderPrefs?: DesktopReminderPrefsStore;
+  /** Working days for reminders; default the BE/NL/LU public holidays of date-holidays. */
+  calendar?: WorkingDayCalendar;
+  /** IANA zone of the notifier's "today"; default the system's. */
+  timeZone?: string;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -37,6 +56,10 @@ export interface Core {
   procedures: ProcedureService;
   attachments: AttachmentService;
   consents: ConsentService;
+  reminders: ReminderService;
+  tasks: TaskService;
+  /** The deadline notifier, when a Notifier was given (the app); null in the CLI and the test bridge. */
+  reminderNotifications: ReminderNotifications | null;
   autoLock: AutoLock;
   router: Router;
   onEvent(listener: EventListener): () => void;
@@ -65,8 +88,28 @@ export function createCore(options: CoreOptions): Core {
   const consents = new ConsentService(vault);
   const autoLock = new AutoLock(options.clock, () => vault.lock('idle'));
   const listeners = new Set<EventListener>();
+  const reminderLanguage = () => options.prefs.getLanguage() ?? 'nl';
+  const reminders = new ReminderService(vault, options.clock, options.calendar ?? beneluxWorkingDays, reminderLanguage);
+  const tasks = new TaskService(vault, reminders);
+  const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
+  const reminderNotifications = options.notifier
+    ? new ReminderNotifications({
+        vault,
+        service: reminders,
+        clock: options.clock,
+        notifier: options.notifier,
+        calendar: options.calendar ?? beneluxWorkingDays,
+        prefs: reminderPrefs,
+        language: reminderLanguage,
+        logger: options.logger,
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      })
+    : null;
+  reminders.onChange(() => reminderNotifications?.requestRefresh());
 
   vault.onChange((change) => {
+    if (change.state === 'unlocked') reminderNotifications?.unlocked();
+    else reminderNotifications?.locked();
     if (change.state === 'unlocked') autoLock.start(settings.current().autoLockMinutes);
     else autoLock.stop();
     for (const l of listeners) l('session.changed', { state: change.state, reason: change.reason });
@@ -143,15 +186,35 @@ export function createCore(options: CoreOptions): Core {
         return null;
       },
       'deadlines.upcoming': (input) => procedures.upcoming(input),
+      'reminders.dashboard': (input) => reminders.dashboard(input),
+      'reminders.markDone': (input) => reminders.markDone(input),
+      'reminders.snooze': (input) => reminders.snooze(input),
+      'reminders.reopen': (input) => reminders.reopen(input),
+      'reminders.settings': () => reminders.settings(),
+      'reminders.updateSettings': (input) => reminders.updateSettings(input),
+      'reminders.desktopPrefs': () => ({ ...reminderPrefs.get(), supported: { ...reminderPrefs.supported } }),
+      'reminders.setDesktopPrefs': (input) => {
+        reminderPrefs.set(input);
+        reminderNotifications?.prefsChanged();
+        return { ...reminderPrefs.get(), supported: { ...reminderPrefs.supported } };
+      },
+      'reminders.exportCalendar': (input) => reminders.exportCalendar(input),
+      'tasks.list': (input) => tasks.list(input),
+      'tasks.create': (input) => tasks.create(input),
+      'tasks.update': (input) => tasks.update(input),
+      'tasks.delete': (input) => tasks.remove(input),
     },
     {
       gate: vault,
       logger: options.logger,
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
+        if (DEADLINE_CHANNELS.has(channel)) reminderNotifications?.requestRefresh();
       },
     },
   );
+  // Runs while the app runs, locked or not; nothing is cached before the first unlock.
+  reminderNotifications?.start();
 
   return {
     vault,
@@ -162,6 +225,9 @@ export function createCore(options: CoreOptions): Core {
     procedures,
     attachments,
     consents,
+    reminders,
+    tasks,
+    reminderNotifications,
     autoLock,
     router,
     onEvent(listener) {
@@ -169,6 +235,7 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     dispose() {
+      reminderNotifications?.stop();
       vault.lock('manual');
       autoLock.stop();
     },

@@ -41,6 +41,9 @@ export const en = {
     attachmentTypeMismatch: 'The file is not a real {{mediaType}} file. Attach a PDF, JPEG, PNG, WebP or TIFF file.',
     consentAlreadyWithdrawn: 'This consent has already been withdrawn.',
     withdrawalBeforeConsent: 'The withdrawal date cannot be before the date the consent was given.',
+    taskAssigneeInvalid: 'A task can only be assigned to an active staff member.',
+    snoozeInPast: 'Choose a day after today.',
+    snoozeTooLate: 'This reminder can be put off until {{date}} at the latest.',
     internal: 'Something went wrong. The details were written to the log, without personal data.',
   },
   common: {

@@ -38,6 +38,9 @@ export const fr: Translation = {
     attachmentTypeMismatch: "Le fichier n'est pas un véritable fichier {{mediaType}}. Joignez un fichier PDF, JPEG, PNG, WebP ou TIFF.",
     consentAlreadyWithdrawn: 'Ce consentement a déjà été retiré.',
     withdrawalBeforeConsent: 'La date de retrait ne peut pas précéder la date du consentement.',
+    taskAssigneeInvalid: "Une tâche ne peut être attribuée qu'à un membre actif du personnel.",
+    snoozeInPast: "Choisissez un jour après aujourd'hui.",
+    snoozeTooLate: "Ce rappel peut être reporté jusqu'au {{date}} au plus tard.",
     internal: "Une erreur s'est produite. Les détails ont été écrits dans le journal, sans données personnelles.",
   },
   common: {

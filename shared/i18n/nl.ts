@@ -38,6 +38,9 @@ export const nl: Translation = {
     attachmentTypeMismatch: 'Het bestand is geen echt {{mediaType}}-bestand. Voeg een PDF-, JPEG-, PNG-, WebP- of TIFF-bestand toe.',
     consentAlreadyWithdrawn: 'Deze toestemming werd al ingetrokken.',
     withdrawalBeforeConsent: 'De datum van intrekking kan niet vóór de datum van de toestemming liggen.',
+    taskAssigneeInvalid: 'Een taak kan enkel aan een actief personeelslid worden toegewezen.',
+    snoozeInPast: 'Kies een dag na vandaag.',
+    snoozeTooLate: 'Deze herinnering kan ten laatste tot {{date}} worden uitgesteld.',
     internal: 'Er ging iets mis. De details werden zonder persoonsgegevens in het logboek geschreven.',
   },
   common: {

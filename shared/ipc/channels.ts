@@ -41,9 +41,22 @@ export const CHANNEL_NAMES = [
   'attachments.get',
   'attachments.remove',
   'deadlines.upcoming',
+  'reminders.dashboard',
+  'reminders.markDone',
+  'reminders.snooze',
+  'reminders.reopen',
+  'reminders.settings',
+  'reminders.updateSettings',
+  'reminders.desktopPrefs',
+  'reminders.setDesktopPrefs',
+  'reminders.exportCalendar',
+  'tasks.list',
+  'tasks.create',
+  'tasks.update',
+  'tasks.delete',
 ] as const;
 
-export const EVENT_NAMES_LIST = ['session.changed'] as const;
+export const EVENT_NAMES_LIST = ['session.changed', 'reminders.open'] as const;
 
 /** Prefix of every ipcMain/ipcRenderer channel name. */
 export const IPC_PREFIX = 'passerelle:';

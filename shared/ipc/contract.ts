@@ -41,6 +41,24 @@ import {
   upcomingDeadlineSchema,
   upcomingDeadlinesInputSchema,
 } from '../persons/procedure.schema';
+import {
+  calendarExportInputSchema,
+  calendarExportSchema,
+  dashboardInputSchema,
+  dashboardViewSchema,
+  desktopReminderPrefsInputSchema,
+  desktopReminderPrefsViewSchema,
+  markDoneInputSchema,
+  reminderSettingsUpdateSchema,
+  reminderSettingsViewSchema,
+  reopenInputSchema,
+  snoozeInputSchema,
+  taskCreateSchema,
+  taskIdInputSchema,
+  taskListInputSchema,
+  taskSchema,
+  taskUpdateSchema,
+} from '../reminders/reminders.schema';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -236,6 +254,22 @@ export const contract = {
   'attachments.get': channel({ input: attachmentIdInputSchema, output: attachmentContentSchema, access: STAFF }),
   'attachments.remove': channel({ input: attachmentIdInputSchema, output: z.null(), access: STAFF }),
   'deadlines.upcoming': channel({ input: upcomingDeadlinesInputSchema, output: z.array(upcomingDeadlineSchema), access: STAFF }),
+
+  // Reminders (issue 4). A caseworker only ever gets their own cases and tasks (scope 'all' too);
+  // items out of their reach are NOT_FOUND. Done, snooze and reopen are audited with the person's uuid only.
+  'reminders.dashboard': channel({ input: dashboardInputSchema, output: dashboardViewSchema, access: STAFF }),
+  'reminders.markDone': channel({ input: markDoneInputSchema, output: z.null(), access: STAFF }),
+  'reminders.snooze': channel({ input: snoozeInputSchema, output: z.null(), access: STAFF }),
+  'reminders.reopen': channel({ input: reopenInputSchema, output: z.null(), access: STAFF }),
+  'reminders.settings': channel({ input: empty, output: reminderSettingsViewSchema, access: STAFF }),
+  'reminders.updateSettings': channel({ input: reminderSettingsUpdateSchema, output: reminderSettingsViewSchema, access: ['admin'] }),
+  'reminders.desktopPrefs': channel({ input: empty, output: desktopReminderPrefsViewSchema, access: 'unlocked' }),
+  'reminders.setDesktopPrefs': channel({ input: desktopReminderPrefsInputSchema, output: desktopReminderPrefsViewSchema, access: 'unlocked' }),
+  'reminders.exportCalendar': channel({ input: calendarExportInputSchema, output: calendarExportSchema, access: STAFF }),
+  'tasks.list': channel({ input: taskListInputSchema, output: z.array(taskSchema), access: STAFF }),
+  'tasks.create': channel({ input: taskCreateSchema, output: taskSchema, access: STAFF }),
+  'tasks.update': channel({ input: taskUpdateSchema, output: taskSchema, access: STAFF }),
+  'tasks.delete': channel({ input: taskIdInputSchema, output: z.null(), access: STAFF }),
 } as const;
 
 export type Contract = typeof contract;
@@ -253,6 +287,8 @@ export const events = {
     state: z.enum(['locked', 'unlocked']),
     reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'unlock']),
   }),
+  /** A deadline notification was clicked: show the dashboard (no case data in the event). */
+  'reminders.open': z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -54,6 +54,19 @@ const valid: { [C in Channel]: In<C> } = {
   'attachments.get': { attachmentId: UUID },
   'attachments.remove': { attachmentId: UUID },
   'deadlines.upcoming': { withinDays: 30, today: '2026-11-29' },
+  'reminders.dashboard': { scope: 'all', limits: { overdue: 10 }, includeHandled: true, today: '2026-11-29' },
+  'reminders.markDone': { itemId: `task:${UUID}`, reason: 'actionTaken', note: 'Called the lawyer' },
+  'reminders.snooze': { itemId: `procedure:${UUID}:reflectionPeriodEnd`, until: '2026-12-01', reason: 'waitingForAuthority' },
+  'reminders.reopen': { itemId: `task:${UUID}` },
+  'reminders.settings': {},
+  'reminders.updateSettings': { leadDays: { reflectionPeriodEnd: [21, 14, 7, 1, 0] } },
+  'reminders.desktopPrefs': {},
+  'reminders.setDesktopPrefs': { notifications: true, digest: { enabled: true, time: '07:30' }, keepRunningInTray: false },
+  'reminders.exportCalendar': { scope: 'mine', withinDays: 90, language: 'nl' },
+  'tasks.list': { includeDone: true, limit: 20 },
+  'tasks.create': { title: 'Book an interpreter', dueDate: '2026-12-03', assigneeId: UUID, personId: null },
+  'tasks.update': { id: UUID, dueDate: '2026-12-04' },
+  'tasks.delete': { id: UUID },
 };
 
 /** Inputs that must be refused, for each channel, beyond the generic ones below. */
@@ -155,6 +168,51 @@ const malformed: { [C in Channel]: unknown[] } = {
   'attachments.get': [{ attachmentId: 'a' }],
   'attachments.remove': [{}],
   'deadlines.upcoming': [{ withinDays: -1 }, { withinDays: 3661 }, { withinDays: 30, today: '2026-13-01' }, { withinDays: 1.5 }],
+  'reminders.dashboard': [
+    { scope: 'everyone' },
+    { limits: { overdue: 0 } },
+    { limits: { overdue: 1001 } },
+    { limits: { later: 5 } },
+    { today: '2026-02-30' },
+  ],
+  'reminders.markDone': [
+    { itemId: `task:${UUID}` },
+    { itemId: `task:${UUID}`, reason: 'because' },
+    { itemId: 'person:PAY-2026-0001', reason: 'actionTaken' },
+    { itemId: `task:${UUID}`, reason: 'other', note: 'x'.repeat(201) },
+  ],
+  'reminders.snooze': [
+    { itemId: `task:${UUID}`, reason: 'waitingForPerson' },
+    { itemId: `task:${UUID}`, until: 'tomorrow', reason: 'waitingForPerson' },
+    { itemId: `task:${UUID}`, until: '2026-12-01', reason: 'bored' },
+  ],
+  'reminders.reopen': [{ itemId: '' }, { itemId: `task:${UUID} OR 1=1` }],
+  'reminders.settings': [],
+  'reminders.updateSettings': [
+    { leadDays: { reflectionPeriodEnd: [] } },
+    { leadDays: { reflectionPeriodEnd: [-1] } },
+    { leadDays: { reflectionPeriodEnd: [366] } },
+    { leadDays: { reflectionPeriodEnd: [1.5] } },
+    { leadDays: { birthday: [7] } },
+    { leadDays: { task: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] } },
+  ],
+  'reminders.desktopPrefs': [],
+  'reminders.setDesktopPrefs': [
+    { ...valid['reminders.setDesktopPrefs'], digest: { enabled: true, time: '25:00' } },
+    { ...valid['reminders.setDesktopPrefs'], digest: { enabled: true, time: '7:30' } },
+    { notifications: true },
+  ],
+  'reminders.exportCalendar': [{ withinDays: 0 }, { withinDays: 3661 }, { language: 'de' }, { scope: 'team' }],
+  'tasks.list': [{ personId: 'PAY-2026-0001' }, { limit: 0 }],
+  'tasks.create': [
+    { title: '', dueDate: '2026-12-03' },
+    { title: 'x'.repeat(201), dueDate: '2026-12-03' },
+    { title: 'Call', dueDate: '03-12-2026' },
+    { title: 'Call', dueDate: '2026-12-03', assigneeId: 'me' },
+    { title: 'Call', dueDate: '2026-12-03', personId: 'PAY-2026-0001' },
+  ],
+  'tasks.update': [{ title: 'No id' }, { id: UUID, title: '' }, { id: UUID, dueDate: '2026-02-30' }],
+  'tasks.delete': [{ id: 'task-1' }],
 };
 
 const GENERIC_BAD: unknown[] = ['a string', 42, [], { unexpectedField: true }];

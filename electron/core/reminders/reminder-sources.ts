@@ -1,0 +1,221 @@
+/**
+ * Where reminder items come from (issue 4 "What is due"). Each source lists its dated items for a
+ * viewer, finds one by id with the same access rules as the rest of the app, and may keep the done /
+ * snoozed state itself (tasks do); the others' state lives in reminder_dispositions.
+ *
+ * Sources today: procedure due dates (track_due_dates, written by the procedure engine after every
+ * change) and staff tasks. HOOK FOR ISSUE 5: handover deadlines become a third source. Implement
+ * `ReminderSourceProvider` with `source: 'handover'`, items of kind 'handover' with ids
+ * `handover:<handoverId>:<checklistItemId>` (the id regex in shared/reminders/reminders.schema.ts
+ * allows them), the person's case code and the handover's country, and pass it to
+ * `ReminderService.addSource()` in app-core.ts (and add the channels that change handover deadlines
+ * to DEADLINE_CHANNELS there, so the notification cache is refreshed). Nothing else changes: the
+ * dashboard, notifications, calendar export, done/snooze and the CLI all go through the sources.
+ */
+import type { Db } from '../../../db/connection';
+import { RemindersRepo, type TaskDueRow, type TaskVisibility } from '../../../db/reminders.repo';
+import type { CalendarDate } from '../../../shared/dates/calendar-date';
+import type { Country } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { SessionUser } from '../../../shared/ipc/contract';
+import type { DashboardItem } from '../../../shared/reminders/dashboard';
+import type { ReminderKind, ReminderSource } from '../../../shared/reminders/reminder.types';
+import type { ReminderState } from '../../../shared/reminders/reminders.schema';
+import { DUE_KINDS } from '../../../shared/rules/rule.types';
+import { reachablePerson, seesEveryCase } from '../persons/person-access';
+import type { WriteContext } from '../vault/vault.service';
+
+/** A reminder item as the service handles it (never sent as is: rows are built from it). */
+export interface SourceItem extends DashboardItem {
+  readonly source: ReminderSource;
+  readonly personId: string | null;
+  /** The staff member responsible: the person's caseworker, or the task's assignee. */
+  readonly assigneeId: string | null;
+  /** A task's title (free text); null for other kinds. */
+  readonly title: string | null;
+  /** Kept by the source itself (tasks); undefined: look it up in reminder_dispositions. */
+  readonly state?: ReminderState;
+  readonly snoozedUntil?: CalendarDate | null;
+}
+
+/** Who is looking, and whether they asked for their own cases or all they may see. */
+export interface Viewer {
+  readonly actor: SessionUser;
+  readonly scope: 'mine' | 'all';
+}
+
+export type Decision =
+  | { readonly state: 'done'; readonly reason: string; readonly note: string }
+  | { readonly state: 'snoozed'; readonly until: CalendarDate; readonly reason: string; readonly note: string };
+
+export interface ReminderSourceProvider {
+  readonly source: ReminderSource;
+  /** Items due up to `to` (null: any date) the viewer sees, open, snoozed or (where kept) done. */
+  list(db: Db, viewer: Viewer, to: CalendarDate | null): SourceItem[];
+  /** How many items due after `after` the viewer sees (not listed, only counted). */
+  countAfter(db: Db, viewer: Viewer, after: CalendarDate): number;
+  /** The item with this id if `actor` may reach it; NOT_FOUND otherwise (also for another caseworker's). */
+  get(db: Db, actor: SessionUser, itemId: string): SourceItem;
+  /** For sources that keep the state themselves: store a decision (null: reopen). */
+  decide?(ctx: WriteContext, item: SourceItem, decision: Decision | null, actor: SessionUser): void;
+}
+
+export function sourceOf(itemId: string): ReminderSource | null {
+  const prefix = itemId.slice(0, itemId.indexOf(':'));
+  return prefix === 'procedure' || prefix === 'task' || prefix === 'handover' ? prefix : null;
+}
+
+function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'notFound');
+}
+
+// ---------------------------------------------------------------- procedure due dates
+
+const PROCEDURE_KINDS = new Set<string>(DUE_KINDS);
+
+export function procedureItemId(trackId: string, kind: string): string {
+  return `procedure:${trackId}:${kind}`;
+}
+
+/** "My cases" and a caseworker's view: the persons assigned to them. */
+function caseworkerFilter(viewer: Viewer): string | null {
+  return !seesEveryCase(viewer.actor) || viewer.scope === 'mine' ? viewer.actor.id : null;
+}
+
+export const procedureSource: ReminderSourceProvider = {
+  source: 'procedure',
+
+  list(db, viewer, to) {
+    const rows = new RemindersRepo(db).procedureDue({ from: null, to }, caseworkerFilter(viewer));
+    const out: SourceItem[] = new Array(rows.length);
+    let n = 0;
+    for (const r of rows) {
+      if (!PROCEDURE_KINDS.has(r.kind)) continue; // a kind this build does not know: never guess its words
+      out[n++] = {
+        id: procedureItemId(r.trackId, r.kind),
+        source: 'procedure',
+        kind: r.kind as ReminderKind,
+        dueDate: r.dueDate,
+        country: r.country,
+        caseCode: r.caseCode,
+        personId: r.personId,
+        assigneeId: r.caseworkerId,
+        title: null,
+      };
+    }
+    out.length = n;
+    return out;
+  },
+
+  countAfter(db, viewer, after) {
+    return new RemindersRepo(db).procedureDueAfter(after, caseworkerFilter(viewer));
+  },
+
+  get(db, actor, itemId) {
+    const match = /^procedure:([^:]+):([A-Za-z]+)$/.exec(itemId);
+    if (!match) throw notFound();
+    const row = new RemindersRepo(db).procedureDueOne(match[1] ?? '', match[2] ?? '');
+    if (!row || !PROCEDURE_KINDS.has(row.kind)) throw notFound();
+    reachablePerson(db, actor, row.personId);
+    return {
+      id: itemId,
+      source: 'procedure',
+      kind: row.kind as ReminderKind,
+      dueDate: row.dueDate,
+      country: row.country,
+      caseCode: row.caseCode,
+      personId: row.personId,
+      assigneeId: row.caseworkerId,
+      title: null,
+    };
+  },
+};
+
+// ---------------------------------------------------------------- staff tasks
+
+export function taskItemId(taskId: string): string {
+  return `task:${taskId}`;
+}
+
+/** Which tasks a viewer sees: a caseworker those assigned to them or about their cases. */
+export function taskVisibility(viewer: Viewer): TaskVisibility {
+  if (!seesEveryCase(viewer.actor)) return { kind: 'caseworker', userId: viewer.actor.id };
+  return viewer.scope === 'mine' ? { kind: 'assigned', userId: viewer.actor.id } : { kind: 'all' };
+}
+
+/** Whether `actor` may see and change a task (assigned to them, about one of their cases, or any for admins and coordinators). */
+export function maySeeTask(actor: SessionUser, task: { assigneeId: string; caseworkerId: string | null }): boolean {
+  return seesEveryCase(actor) || task.assigneeId === actor.id || (task.caseworkerId !== null && task.caseworkerId === actor.id);
+}
+
+export function taskToItem(t: TaskDueRow): SourceItem {
+  return {
+    id: taskItemId(t.id),
+    source: 'task',
+    kind: 'task',
+    dueDate: t.dueDate,
+    country: t.country as Country,
+    caseCode: t.caseCode ?? '',
+    personId: t.personId,
+    assigneeId: t.assigneeId,
+    title: t.title,
+    state: t.state,
+    snoozedUntil: t.snoozedUntil,
+  };
+}
+
+/** A task row with its person's case code and caseworker, or NOT_FOUND when `actor` may not see it. */
+export function visibleTask(db: Db, actor: SessionUser, taskId: string): TaskDueRow {
+  const repo = new RemindersRepo(db);
+  const task = repo.task(taskId);
+  if (!task) throw notFound();
+  const person = task.personId ? db.$client.prepare('SELECT case_code AS caseCode, caseworker_id AS caseworkerId FROM persons WHERE id = ?').get(task.personId) as
+    | { caseCode: string; caseworkerId: string | null }
+    | undefined : undefined;
+  const row: TaskDueRow = {
+    id: task.id,
+    title: task.title,
+    dueDate: task.dueDate,
+    country: task.country,
+    assigneeId: task.assigneeId,
+    personId: task.personId,
+    caseCode: person?.caseCode ?? null,
+    caseworkerId: person?.caseworkerId ?? null,
+    state: task.state,
+    snoozedUntil: task.snoozedUntil,
+  };
+  if (!maySeeTask(actor, row)) throw notFound();
+  return row;
+}
+
+export const taskSource: ReminderSourceProvider = {
+  source: 'task',
+
+  list(db, viewer, to) {
+    return new RemindersRepo(db).tasksDue(to, taskVisibility(viewer), { includeDone: false }).map(taskToItem);
+  },
+
+  countAfter(db, viewer, after) {
+    return new RemindersRepo(db).tasksDueAfter(after, taskVisibility(viewer));
+  },
+
+  get(db, actor, itemId) {
+    const match = /^task:([0-9a-f-]{36})$/.exec(itemId);
+    if (!match) throw notFound();
+    return taskToItem(visibleTask(db, actor, match[1] ?? ''));
+  },
+
+  decide({ db, now }, item, decision, actor) {
+    const taskId = item.id.slice('task:'.length);
+    new RemindersRepo(db).updateTask(taskId, {
+      state: decision ? decision.state : 'open',
+      snoozedUntil: decision?.state === 'snoozed' ? decision.until : null,
+      stateReason: decision?.reason ?? null,
+      stateNote: decision?.note ?? null,
+      stateAt: now,
+      stateBy: actor.id,
+      updatedAt: now,
+      updatedBy: actor.id,
+    });
+  },
+};

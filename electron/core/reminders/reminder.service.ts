@@ -1,0 +1,462 @@
+/**
+ * Reminders (issue 4): what is due, from every source (reminder-sources.ts), for the dashboard, the
+ * notifications, the calendar export and the CLI; marking an item done or snoozing it with a reason;
+ * the vault-wide lead days.
+ *
+ * Access: every signed-in role; a caseworker sees only the deadlines of the persons assigned to them
+ * and the tasks assigned to them or about those persons (anything else is NOT_FOUND), whatever scope
+ * they ask for. Audit: done, snooze and reopen record the action and the person's uuid only (a task's
+ * uuid for a task about nobody): not the kind, the reason or the note.
+ *
+ * Speed (100k persons): the due dates up to the dashboard's horizon are read over their index with the
+ * case code only, grouped in memory (shared/reminders/dashboard.ts), and only the rows sent (50 per
+ * group unless more are asked for) get their names, in one query.
+ */
+import { UsersRepo } from '../../../db/users.repo';
+import { RemindersRepo, type DispositionRow } from '../../../db/reminders.repo';
+import { SettingsRepo } from '../../../db/settings.repo';
+import { addDays, formatDate, type CalendarDate } from '../../../shared/dates/calendar-date';
+import type { Language } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { SessionUser } from '../../../shared/ipc/contract';
+import {
+  DASHBOARD_GROUPS,
+  dashboardBounds,
+  groupDashboard,
+  type DashboardGroup,
+  type DashboardRow,
+} from '../../../shared/reminders/dashboard';
+import { MAX_NON_WORKING_RUN } from '../../../shared/reminders/working-day-calendar';
+import { remindersDueOn, type PlannedReminder } from '../../../shared/reminders/reminder-plan';
+import { toNotifiable, type NotifiableDeadline } from '../../../shared/reminders/reminder.types';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  parseReminderSettings,
+  reminderSettingsSchema,
+  type ReminderSettings,
+} from '../../../shared/reminders/reminder-settings';
+import {
+  DASHBOARD_ROWS_DEFAULT,
+  SNOOZE_MAX_DAYS_WHEN_DUE,
+  type DashboardRowView,
+  type DashboardView,
+  type DoneReason,
+  type ReminderState,
+  type SnoozeReason,
+} from '../../../shared/reminders/reminders.schema';
+import { reminderNotification, type NotificationText } from '../../../shared/reminders/reminder-texts';
+import type { WorkingDayCalendar } from '../../../shared/reminders/working-day-calendar';
+import { epochWeekday, toEpochDay } from '../../../shared/reminders/epoch-day';
+import { WEEKDAY_IDS, type WeekdayId } from '../../../shared/dates/calendar-date';
+import type { Db } from '../../../db/connection';
+import { todayOf } from '../persons/person-access';
+import type { Clock } from '../ports';
+import type { VaultService } from '../vault/vault.service';
+import { deadlinesToIcs } from './ics-export';
+import {
+  procedureSource,
+  sourceOf,
+  taskSource,
+  type Decision,
+  type ReminderSourceProvider,
+  type SourceItem,
+  type Viewer,
+} from './reminder-sources';
+
+export const SETTING_REMINDER_LEAD_DAYS = 'reminderLeadDays';
+/** Handled (done or snoozed) rows sent at most. */
+export const HANDLED_ROWS_MAX = 200;
+/** Rows of each group when the caller does not say. */
+export { DASHBOARD_ROWS_DEFAULT };
+
+export interface DashboardQuery {
+  scope: 'mine' | 'all';
+  limits: Partial<Record<DashboardGroup, number>>;
+  includeHandled: boolean;
+  today?: CalendarDate | undefined;
+}
+
+/** An open item for the notifier: the five non-personal fields, and the day a snooze ends. */
+export interface NotifiableEntry {
+  readonly deadline: NotifiableDeadline;
+  readonly snoozedUntil: CalendarDate | null;
+}
+
+export interface DueTodayEntry {
+  readonly deadline: NotifiableDeadline;
+  readonly daysLeft: number;
+  readonly actBy: CalendarDate;
+  readonly nonWorking: string | null;
+  readonly reminders: readonly (PlannedReminder & { readonly fired: boolean })[];
+  readonly notification: NotificationText;
+}
+
+type Handled = { state: 'done' | 'snoozed'; until: CalendarDate | null };
+
+/** The state of an item on `today`: from the source (tasks) or from a decision about the same due date. */
+function stateOf(item: SourceItem, decision: DispositionRow | undefined, today: CalendarDate): Handled | null {
+  if (item.state !== undefined) {
+    if (item.state === 'done') return { state: 'done', until: null };
+    if (item.state === 'snoozed' && item.snoozedUntil && item.snoozedUntil > today) return { state: 'snoozed', until: item.snoozedUntil };
+    return null;
+  }
+  if (!decision || decision.dueDate !== item.dueDate) return null;
+  if (decision.state === 'done') return { state: 'done', until: null };
+  if (decision.snoozedUntil && decision.snoozedUntil > today) return { state: 'snoozed', until: decision.snoozedUntil };
+  return null;
+}
+
+function displayName(row: { givenNames: string; familyName: string; aliases: string } | undefined): string | null {
+  if (!row) return null;
+  const name = [row.familyName, row.givenNames].filter((part) => part.trim() !== '').join(', ');
+  if (name) return name;
+  try {
+    const aliases = JSON.parse(row.aliases) as unknown;
+    return Array.isArray(aliases) && typeof aliases[0] === 'string' ? aliases[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+export class ReminderService {
+  private readonly sources = new Map<string, ReminderSourceProvider>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly vault: VaultService,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly language: () => Language,
+  ) {
+    this.addSource(procedureSource);
+    this.addSource(taskSource);
+  }
+
+  /** Adds a source of reminder items (issue 5: handover deadlines). See reminder-sources.ts. */
+  addSource(source: ReminderSourceProvider): void {
+    this.sources.set(source.source, source);
+  }
+
+  /** Called after every change this service (or the task service) makes to what is due. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners (the notification cache) that items changed. */
+  changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private today(): CalendarDate {
+    return todayOf(this.clock);
+  }
+
+  private collect(db: Db, viewer: Viewer, to: CalendarDate | null): SourceItem[] {
+    const out: SourceItem[] = [];
+    for (const source of this.sources.values()) {
+      const items = source.list(db, viewer, to);
+      for (let i = 0; i < items.length; i++) out.push(items[i] as SourceItem);
+    }
+    return out;
+  }
+
+  private decisions(db: Db): Map<string, DispositionRow> {
+    const map = new Map<string, DispositionRow>();
+    for (const d of new RemindersRepo(db).dispositions()) map.set(d.itemId, d);
+    return map;
+  }
+
+  // ------------------------------------------------------------ dashboard
+
+  dashboard(query: DashboardQuery): DashboardView {
+    const actor = this.vault.requireSession();
+    const today = query.today ?? this.today();
+    const { horizon } = dashboardBounds(today);
+    const viewer: Viewer = { actor, scope: query.scope };
+    return this.vault.read((db) => {
+      const items = this.collect(db, viewer, horizon);
+      const decisions = this.decisions(db);
+      const open: SourceItem[] = [];
+      const handled: { item: SourceItem; handled: Handled }[] = [];
+      for (const item of items) {
+        const h = decisions.size === 0 && item.state === undefined ? null : stateOf(item, decisions.get(item.id), today);
+        if (h) handled.push({ item, handled: h });
+        else open.push(item);
+      }
+      let later = 0;
+      for (const source of this.sources.values()) later += source.countAfter(db, viewer, horizon);
+      const dash = groupDashboard(open, { today, calendar: this.calendar });
+
+      const picked = {} as Record<DashboardGroup, DashboardRow<SourceItem>[]>;
+      for (const group of DASHBOARD_GROUPS) {
+        const limit = query.limits[group] ?? DASHBOARD_ROWS_DEFAULT;
+        picked[group] = dash.groups[group].slice(0, limit) as DashboardRow<SourceItem>[];
+      }
+      handled.sort((a, b) => (a.item.dueDate < b.item.dueDate ? -1 : a.item.dueDate > b.item.dueDate ? 1 : a.item.id < b.item.id ? -1 : 1));
+      const handledShown = query.includeHandled ? handled.slice(0, HANDLED_ROWS_MAX) : [];
+
+      const personIds = new Set<string>();
+      for (const group of DASHBOARD_GROUPS) for (const row of picked[group]) if (row.item.personId) personIds.add(row.item.personId);
+      for (const h of handledShown) if (h.item.personId) personIds.add(h.item.personId);
+      const repo = new RemindersRepo(db);
+      const names = repo.names([...personIds]);
+      const users = new Map(new UsersRepo(db).all().map((u) => [u.id, u.displayName]));
+
+      const view = (row: DashboardRow<SourceItem>, state: ReminderState, until: CalendarDate | null): DashboardRowView => ({
+        id: row.item.id,
+        source: row.item.source,
+        kind: row.item.kind,
+        personId: row.item.personId,
+        caseCode: row.item.caseCode || null,
+        name: row.item.personId ? displayName(names.get(row.item.personId)) : null,
+        title: row.item.title,
+        country: row.item.country,
+        dueDate: row.item.dueDate,
+        weekday: row.weekday,
+        daysLeft: row.daysLeft,
+        nonWorking: row.nonWorking ? { type: row.nonWorking.type, label: { ...row.nonWorking.label } } : null,
+        actBy: row.actBy,
+        assigneeId: row.item.assigneeId,
+        assigneeName: row.item.assigneeId ? (users.get(row.item.assigneeId) ?? null) : null,
+        state,
+        snoozedUntil: until,
+      });
+
+      const todayDay = toEpochDay(today);
+      const handledRow = (item: SourceItem): DashboardRow<SourceItem> => {
+        const day = toEpochDay(item.dueDate);
+        const nonWorking = this.calendar.nonWorkingReason(item.dueDate, item.country);
+        return {
+          item,
+          group: 'overdue',
+          daysLeft: day - todayDay,
+          weekday: WEEKDAY_IDS[epochWeekday(day) - 1] as WeekdayId,
+          nonWorking,
+          actBy: nonWorking ? this.calendar.previousWorkingDay(item.dueDate, item.country) : item.dueDate,
+        };
+      };
+
+      const groups = {} as DashboardView['groups'];
+      for (const group of DASHBOARD_GROUPS) {
+        groups[group] = { total: dash.groups[group].length, rows: picked[group].map((row) => view(row, 'open', null)) };
+      }
+      return {
+        today,
+        weekEnd: dash.weekEnd,
+        horizon: dash.horizon,
+        scope: query.scope,
+        groups,
+        later,
+        handled: handledShown.map((h) => view(handledRow(h.item), h.handled.state, h.handled.until)),
+        handledTotal: handled.length,
+      };
+    });
+  }
+
+  // ------------------------------------------------------------ done, snooze, reopen
+
+  private sourceFor(itemId: string): ReminderSourceProvider {
+    const name = sourceOf(itemId);
+    const source = name ? this.sources.get(name) : undefined;
+    if (!source) throw new AppError('NOT_FOUND', 'notFound');
+    return source;
+  }
+
+  private decide(itemId: string, decision: Decision | null, action: 'reminder.done' | 'reminder.snooze' | 'reminder.reopen'): void {
+    const actor = this.vault.requireSession();
+    const source = this.sourceFor(itemId);
+    const today = this.today();
+    this.vault.write((ctx) => {
+      const item = source.get(ctx.db, actor, itemId);
+      if (decision?.state === 'snoozed') checkSnooze(item.dueDate, decision.until, today);
+      if (source.decide) {
+        source.decide(ctx, item, decision, actor);
+      } else {
+        const repo = new RemindersRepo(ctx.db);
+        if (decision === null) repo.deleteDisposition(itemId);
+        else {
+          repo.upsertDisposition({
+            itemId,
+            dueDate: item.dueDate,
+            personId: item.personId,
+            state: decision.state,
+            snoozedUntil: decision.state === 'snoozed' ? decision.until : null,
+            reason: decision.reason,
+            note: decision.note,
+            decidedAt: ctx.now,
+            decidedBy: actor.id,
+          });
+        }
+      }
+      // The person's uuid only (a task about nobody: the task's uuid). No kind, reason or note.
+      ctx.audit({
+        actorId: actor.id,
+        actorName: actor.username,
+        action,
+        subjectType: item.personId ? 'person' : 'task',
+        subjectId: item.personId ?? item.id.slice(item.id.indexOf(':') + 1),
+      });
+    });
+    this.changed();
+  }
+
+  markDone(input: { itemId: string; reason: DoneReason; note: string }): null {
+    this.decide(input.itemId, { state: 'done', reason: input.reason, note: input.note }, 'reminder.done');
+    return null;
+  }
+
+  snooze(input: { itemId: string; until: CalendarDate; reason: SnoozeReason; note: string }): null {
+    this.decide(input.itemId, { state: 'snoozed', until: input.until, reason: input.reason, note: input.note }, 'reminder.snooze');
+    return null;
+  }
+
+  reopen(input: { itemId: string }): null {
+    this.decide(input.itemId, null, 'reminder.reopen');
+    return null;
+  }
+
+  // ------------------------------------------------------------ lead days
+
+  /** The vault's lead days, without a session check (the notifier reads them at unlock). */
+  currentSettings(): ReminderSettings {
+    return this.vault.read((db) => {
+      const stored = new SettingsRepo(db).get(SETTING_REMINDER_LEAD_DAYS);
+      const parsed = reminderSettingsSchema.safeParse(stored ?? {});
+      return parsed.success ? parsed.data : DEFAULT_REMINDER_SETTINGS;
+    });
+  }
+
+  settings(): ReminderSettings {
+    this.vault.requireSession();
+    return this.currentSettings();
+  }
+
+  /** Admin: changes the lead days of the kinds given; the others keep theirs. */
+  updateSettings(input: { leadDays: Partial<Record<string, number[] | undefined>> }): ReminderSettings {
+    const actor = this.vault.requireRole('admin');
+    const current = this.currentSettings();
+    const changed = Object.entries(input.leadDays).filter(([, days]) => days !== undefined);
+    const next = parseReminderSettings({ leadDays: { ...current.leadDays, ...Object.fromEntries(changed) } });
+    this.vault.write(({ db, now, audit }) => {
+      new SettingsRepo(db).set(SETTING_REMINDER_LEAD_DAYS, next, now);
+      audit({
+        actorId: actor.id,
+        actorName: actor.username,
+        action: 'reminders.settingsUpdate',
+        details: { kinds: changed.map(([kind]) => kind).sort().join(',') },
+      });
+    });
+    this.changed();
+    return next;
+  }
+
+  // ------------------------------------------------------------ notifications, calendar, CLI
+
+  /**
+   * The open items of everything `actor` may see, due up to `to`, with the five non-personal fields
+   * only (and a snooze's end): what the notification cache keeps. Done items are left out.
+   */
+  notifiableItems(actor: SessionUser, to: CalendarDate | null): NotifiableEntry[] {
+    const today = this.today();
+    return this.vault.read((db) => {
+      const decisions = this.decisions(db);
+      const out: NotifiableEntry[] = [];
+      for (const item of this.collect(db, { actor, scope: 'all' }, to)) {
+        const h = stateOf(item, decisions.get(item.id), today);
+        if (h?.state === 'done') continue;
+        out.push({ deadline: toNotifiable(item), snoozedUntil: h?.state === 'snoozed' ? h.until : null });
+      }
+      return out;
+    });
+  }
+
+  /** How far ahead the notification cache must reach so that every reminder up to `days` later is known. */
+  notificationHorizon(today: CalendarDate, settings: ReminderSettings, days: number): CalendarDate {
+    const longest = Math.max(0, ...Object.values(settings.leadDays).flat());
+    return addDays(today, longest + 2 * MAX_NON_WORKING_RUN + days);
+  }
+
+  /** The .ics text of the open deadlines from today to today + withinDays (case codes and kinds only). Audited with the count. */
+  exportCalendar(input: { scope: 'mine' | 'all'; withinDays: number; language?: Language | undefined }): {
+    fileName: string;
+    content: string;
+    events: number;
+  } {
+    const actor = this.vault.requireSession();
+    const today = this.today();
+    const to = addDays(today, input.withinDays);
+    const settings = this.currentSettings();
+    const deadlines = this.vault.read((db) => {
+      const decisions = this.decisions(db);
+      return this.collect(db, { actor, scope: input.scope }, to)
+        .filter((item) => item.dueDate >= today && stateOf(item, decisions.get(item.id), today)?.state !== 'done')
+        .map(toNotifiable);
+    });
+    const content = deadlinesToIcs({
+      deadlines,
+      language: input.language ?? this.language(),
+      now: this.clock.now(),
+      from: today,
+      alarms: { settings, calendar: this.calendar },
+    });
+    this.vault.write(({ audit }) =>
+      audit({ actorId: actor.id, actorName: actor.username, action: 'reminders.calendarExport', details: { events: deadlines.length, withinDays: input.withinDays } }),
+    );
+    return { fileName: `passerelle-deadlines-${today}.ics`, content, events: deadlines.length };
+  }
+
+  /**
+   * What the notifier would show on `today` (CLI `reminders`): the open deadlines the signed-in user
+   * sees that have a reminder on that day, with the planning of shared/reminders and whether each
+   * reminder already fired. Snoozed items are left out (they are silent until their snooze ends).
+   */
+  dueOn(today: CalendarDate, firedIds: ReadonlySet<string>, language: Language): DueTodayEntry[] {
+    const actor = this.vault.requireSession();
+    const settings = this.currentSettings();
+    const entries = this.notifiableItems(actor, this.notificationHorizon(today, settings, 1)).filter(
+      (e) => e.snoozedUntil === null || e.snoozedUntil <= today,
+    );
+    const due = remindersDueOn(
+      entries.map((e) => e.deadline),
+      today,
+      settings,
+      this.calendar,
+    );
+    const todayDay = toEpochDay(today);
+    return due.map(({ plan, reminders }) => {
+      const daysLeft = toEpochDay(plan.item.dueDate) - todayDay;
+      return {
+        deadline: plan.item,
+        daysLeft,
+        actBy: plan.actBy,
+        nonWorking: plan.nonWorking ? plan.nonWorking.label[language] : null,
+        reminders: reminders.map((r) => ({ ...r, fired: firedIds.has(r.id) })),
+        notification: reminderNotification({ kind: plan.item.kind, caseCode: plan.item.caseCode, daysLeft, language }),
+      };
+    });
+  }
+
+  firedIds(): Set<string> {
+    return this.vault.read((db) => new Set(new RemindersRepo(db).firedIds()));
+  }
+}
+
+/** A snooze ends after today; before the due date for a coming deadline, within 14 days for one due or overdue. */
+export function latestSnooze(dueDate: CalendarDate, today: CalendarDate): CalendarDate {
+  return dueDate > today ? dueDate : addDays(today, SNOOZE_MAX_DAYS_WHEN_DUE);
+}
+
+function checkSnooze(dueDate: CalendarDate, until: CalendarDate, today: CalendarDate): void {
+  if (until <= today) {
+    throw new AppError('VALIDATION', 'snoozeInPast', undefined, {
+      fields: [{ path: 'until', code: 'too_small', message: 'A snooze ends after today' }],
+    });
+  }
+  const latest = latestSnooze(dueDate, today);
+  if (until > latest) {
+    throw new AppError('VALIDATION', 'snoozeTooLate', { date: formatDate(latest) }, {
+      fields: [{ path: 'until', code: 'snoozeTooLate', message: `A snooze ends on ${latest} at the latest` }],
+    });
+  }
+}
