@@ -14,6 +14,7 @@
  * Manual use: `npx electron-vite build && npx tsx test/e2e/bridge/server.ts [--vault DIR] [--port N]`
  * prints the URL. Open it in Chromium with the injected API, or drive the router with curl.
  */
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
@@ -37,12 +38,10 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 
 /**
- * The same Content-Security-Policy electron/main adds as a header to every response (it also sits
- * in index.html), so a CSP violation that would break the app in Electron breaks the tests too.
- * Keep in step with CSP in electron/main/index.ts.
+ * The same Content-Security-Policy electron/main adds as a header to every response (one constant
+ * in shared/security/csp.ts), so a CSP violation that would break the app in Electron breaks the tests too.
  */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CSP = CONTENT_SECURITY_POLICY;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
