@@ -47,6 +47,29 @@ export const AUDIT_ACTIONS = [
   'task.create',
   'task.update',
   'task.delete',
+  // Cross-border handover (issue 5): subjectType 'person' (subjectId the person's uuid), 'handover'
+  // (the handover's uuid), 'partner' (the organisation's uuid) or null; details hold ids (package,
+  // receipt, import, item template ids), reason codes, section codes and counts only.
+  'keys.create',
+  'keys.rotate',
+  'keys.cardExport',
+  'partner.import',
+  'partner.verify',
+  'directory.edit',
+  'handover.start',
+  'handover.itemUpdate',
+  'handover.itemAdd',
+  'handover.cancel',
+  'handover.export',
+  'handover.exportRefused',
+  'handover.summaryPdf',
+  'handover.import',
+  'handover.importRefused',
+  'handover.decline',
+  'handover.receiptExport',
+  'handover.receiptImport',
+  'handover.receiptRefused',
+  'handover.settingsUpdate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -25,6 +25,10 @@ import {
 import { ReminderService } from './reminders/reminder.service';
 import { TaskService } from './reminders/task.service';
 import { UsersService } from './users/users.service';
+import { DirectoryService } from './handover/directory.service';
+import { HandoverImportService } from './handover/import.service';
+import { HandoverKeysService } from './handover/keys.service';
+import { HandoverService } from './handover/handover.service';
 import { VaultService, type VaultOptions } from './vault/vault.service';
 
 export interface CoreOptions {
@@ -58,6 +62,13 @@ export interface Core {
   consents: ConsentService;
   reminders: ReminderService;
   tasks: TaskService;
+  /** Organisation keys and partners (issue 5). */
+  handoverKeys: HandoverKeysService;
+  directory: DirectoryService;
+  /** Handovers on the sending side; `handoverDeadlines()` gives the checklist due dates to reminders. */
+  handovers: HandoverService;
+  /** Packages on the receiving side. */
+  handoverImports: HandoverImportService;
   /** The deadline notifier, when a Notifier was given (the app); null in the CLI and the test bridge. */
   reminderNotifications: ReminderNotifications | null;
   autoLock: AutoLock;
@@ -91,6 +102,10 @@ export function createCore(options: CoreOptions): Core {
   const reminderLanguage = () => options.prefs.getLanguage() ?? 'nl';
   const reminders = new ReminderService(vault, options.clock, options.calendar ?? beneluxWorkingDays, reminderLanguage);
   const tasks = new TaskService(vault, reminders);
+  const handoverKeys = new HandoverKeysService(vault);
+  const directory = new DirectoryService(vault);
+  const handovers = new HandoverService(vault, options.clock, handoverKeys);
+  const handoverImports = new HandoverImportService(vault, options.clock, handoverKeys);
   const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
   const reminderNotifications = options.notifier
     ? new ReminderNotifications({
@@ -108,6 +123,14 @@ export function createCore(options: CoreOptions): Core {
   reminders.onChange(() => reminderNotifications?.requestRefresh());
 
   vault.onChange((change) => {
+    // A vault made before handovers existed gets its organisation keys at an administrator's unlock.
+    if (change.state === 'unlocked') {
+      try {
+        handoverKeys.ensureKeys();
+      } catch (e) {
+        options.logger.error('handover.keys-create-failed', e);
+      }
+    }
     if (change.state === 'unlocked') reminderNotifications?.unlocked();
     else reminderNotifications?.locked();
     if (change.state === 'unlocked') autoLock.start(settings.current().autoLockMinutes);
@@ -203,6 +226,37 @@ export function createCore(options: CoreOptions): Core {
       'tasks.create': (input) => tasks.create(input),
       'tasks.update': (input) => tasks.update(input),
       'tasks.delete': (input) => tasks.remove(input),
+      'keys.card': () => handoverKeys.ownCard(),
+      'keys.rotate': () => handoverKeys.rotate(),
+      'partners.list': () => handoverKeys.list(),
+      'partners.import': (input) => handoverKeys.importCard(input),
+      'partners.verify': (input) => handoverKeys.verify(input),
+      'directory.list': (input) => directory.list(input),
+      'directory.update': (input) => directory.update(input),
+      'directory.add': (input) => directory.add(input),
+      'directory.setHidden': (input) => directory.setHidden(input),
+      'directory.remove': (input) => {
+        directory.remove(input);
+        return null;
+      },
+      'directory.resolveSeedChange': (input) => directory.resolveSeedChange(input),
+      'handover.list': (input) => handovers.list(input),
+      'handover.get': (input) => handovers.get(input),
+      'handover.start': (input) => handovers.start(input),
+      'handover.updateItem': (input) => handovers.updateItem(input),
+      'handover.addItem': (input) => handovers.addItem(input),
+      'handover.cancel': (input) => handovers.cancel(input),
+      'handover.export': (input) => handovers.export(input),
+      'handover.summaryPdf': (input) => handovers.summary(input),
+      'handover.importReceipt': (input) => handovers.importReceipt(input),
+      'handover.settings': () => handovers.settings(),
+      'handover.updateSettings': (input) => handovers.updateSettings(input),
+      'handover.previewImport': (input) => handoverImports.preview(input),
+      'handover.acceptImport': (input) => handoverImports.accept(input),
+      'handover.declineImport': (input) => handoverImports.decline(input),
+      'handover.receipt': (input) => handoverImports.receipt(input),
+      'handover.imports': () => handoverImports.imports(),
+      'handover.origin': (input) => handoverImports.origin(input),
     },
     {
       gate: vault,
@@ -227,6 +281,10 @@ export function createCore(options: CoreOptions): Core {
     consents,
     reminders,
     tasks,
+    handoverKeys,
+    directory,
+    handovers,
+    handoverImports,
     reminderNotifications,
     autoLock,
     router,

@@ -27,6 +27,7 @@ import { AppError } from '../../../shared/errors';
 import { deriveCaseCodePrefix } from '../../../shared/persons/case-code';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { appendAudit, type AuditInput } from '../audit/audit-chain';
+import { initialOrganisationKeys } from '../handover/keys.service';
 import { deriveSlotKey, kdfCostFor, newKdfParams, type KdfCost, type KdfProfile } from '../crypto/kdf';
 import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
 import {
@@ -264,6 +265,14 @@ export class VaultService {
           subjectType: 'user',
           subjectId: adminId,
           details: { role: 'admin' },
+        });
+        // The organisation's signing and encryption keys (issue 5): private halves only in this database.
+        const keys = initialOrganisationKeys(conn.db, { name: input.organisationName, country: input.country }, now, adminId);
+        appendAudit(auditRepo, now, {
+          actorId: adminId,
+          actorName: username,
+          action: 'keys.create',
+          details: { fingerprint: keys.fingerprint, orgId: keys.orgId, at: 'setup' },
         });
       })();
       const last = auditRepo.last();
