@@ -33,8 +33,10 @@ import type { WorkingDayCalendar } from '../../../shared/reminders/working-day-c
 import type { Clock, Logger, TimerHandle } from '../ports';
 import type { VaultService } from '../vault/vault.service';
 import { localDate, nextLocalMidnight, systemTimeZone } from './local-time';
+import { mayRemindBy, planDeadline } from '../../../shared/reminders/reminder-plan';
+import { FiredJournal, JournaledFiredStore } from './fired-journal';
 import { DeadlineCache, MirroredFiredStore, type DeadlineSource, type FiredTable, type Notifier } from './reminder-ports';
-import { ReminderScheduler, type CheckReport } from './reminder-scheduler';
+import { ReminderScheduler, digestId, type CheckReport } from './reminder-scheduler';
 import type { NotifiableEntry, ReminderService } from './reminder.service';
 
 /**
@@ -151,6 +153,8 @@ export interface ReminderNotificationsDeps {
 
 export class ReminderNotifications {
   readonly fired: MirroredFiredStore;
+  /** What fired while locked, hashed, beside the vault: survives a quit before the next unlock. */
+  readonly journal: FiredJournal;
   private readonly deadlines: NotificationDeadlines;
   private readonly scheduler: ReminderScheduler;
   private readonly timeZone: string;
@@ -162,11 +166,12 @@ export class ReminderNotifications {
   constructor(private readonly deps: ReminderNotificationsDeps) {
     this.timeZone = deps.timeZone ?? systemTimeZone();
     this.fired = new MirroredFiredStore(new VaultFiredTable(deps.vault), deps.logger);
+    this.journal = new FiredJournal(deps.vault.dir, deps.logger);
     this.deadlines = new NotificationDeadlines(() => localDate(deps.clock.now(), this.timeZone));
     this.scheduler = new ReminderScheduler({
       clock: deps.clock,
       deadlines: this.deadlines,
-      fired: this.fired,
+      fired: new JournaledFiredStore(this.fired, this.journal),
       notifier: deps.notifier,
       calendar: deps.calendar,
       settings: () => this.leadSettings,
@@ -225,6 +230,7 @@ export class ReminderNotifications {
       const today = localDate(this.deps.clock.now(), this.timeZone);
       const to = this.deps.service.notificationHorizon(today, this.leadSettings, CACHE_MARGIN_DAYS);
       this.deadlines.replace(this.deps.service.notifiableItems(actor, to));
+      this.settleJournal(today);
     } catch (error) {
       this.deps.logger.error('reminders.refreshFailed', error);
       return;
@@ -262,6 +268,26 @@ export class ReminderNotifications {
 
   isRunning(): boolean {
     return this.scheduler.isRunning();
+  }
+
+  /**
+   * Writes to the fired table what the journal says fired while locked (matched against the reminder
+   * ids of the deadlines now known, and the digests of the last weeks), then removes the journal.
+   */
+  private settleJournal(today: CalendarDate): void {
+    if (this.journal.size === 0 || this.fired.pendingCount > 0) return;
+    const candidates: string[] = [];
+    for (const deadline of this.deadlines.deadlines()) {
+      if (!mayRemindBy(deadline, today, this.leadSettings)) continue;
+      for (const r of planDeadline(deadline, this.leadSettings, this.deps.calendar).reminders) if (r.notifyOn <= today) candidates.push(r.id);
+    }
+    for (let i = 0; i <= 60; i++) candidates.push(digestId(addDays(today, -i)));
+    const matched = this.journal.matching(candidates);
+    if (matched.length > 0) this.fired.add(matched);
+    if (this.fired.pendingCount === 0) {
+      this.journal.clear();
+      this.deps.logger.info('reminders.journalSettled', { count: matched.length });
+    }
   }
 
   private scheduleMidnight(): void {
