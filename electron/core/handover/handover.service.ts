@@ -786,6 +786,20 @@ export class HandoverService {
     });
   }
 
+  /**
+   * The person's handover to this partner that is still open (preparing or sent), or a new one
+   * (CLI `handover export`, which names a person and a partner, not a handover).
+   */
+  openHandoverFor(personId: string, partnerOrgId: string): { handoverId: string; started: boolean } {
+    const actor = this.vault.requireSession();
+    const existing = this.vault.read((db) => {
+      reachablePerson(db, actor, personId);
+      return new HandoversRepo(db).list({ personId, statuses: ['preparing', 'sent'] }).find((h) => h.partnerOrgId === partnerOrgId);
+    });
+    if (existing) return { handoverId: existing.id, started: false };
+    return { handoverId: this.start({ personId, partnerOrgId }).id, started: true };
+  }
+
   /** Handover ids of a person's handovers (CLI). */
   idsOf(personId: string): string[] {
     const actor = this.vault.requireSession();

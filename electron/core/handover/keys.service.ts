@@ -28,8 +28,11 @@ import {
   rotateOrganisationKeys,
   serialiseKeyCard,
   canExchangeWith,
+  keyCardRejected,
   type OrganisationKeys,
+  type VerifiedKeyCard,
 } from './org-keys';
+import { parseFingerprintInput } from '../../../shared/handover/fingerprint';
 import { decodeFileBase64 } from './file-transfer';
 
 const KEY_CARD_ERROR_KEYS: Record<string, ErrorKey> = {
@@ -230,7 +233,7 @@ export class HandoverKeysService {
   }
 
   importCardBytes(bytes: Uint8Array, actor = this.vault.requireRole('admin', 'coordinator')): PartnerImportResult {
-    let verified;
+    let verified: VerifiedKeyCard;
     try {
       verified = parseKeyCard(bytes);
     } catch (e) {
@@ -260,6 +263,44 @@ export class HandoverKeysService {
         details: { outcome: result.outcome, fingerprint: result.partner.fingerprint, status: result.partner.status },
       });
       return { outcome: result.outcome, partner: partnerView(result.partner) };
+    });
+  }
+
+  /**
+   * Imports a card and marks it verified in one step, when the fingerprint read out by the partner is
+   * already at hand (CLI `partner add --fingerprint`). A wrong fingerprint is refused before anything
+   * is written; the import and the verification are one transaction.
+   */
+  addVerified(bytes: Uint8Array, typedFingerprint: string): PartnerImportResult {
+    const actor = this.vault.requireRole('admin', 'coordinator');
+    let verified: VerifiedKeyCard;
+    try {
+      verified = parseKeyCard(bytes);
+    } catch (e) {
+      throw withKeyCardMessage(e);
+    }
+    if (parseFingerprintInput(typedFingerprint) !== verified.fingerprint.digits) throw withKeyCardMessage(keyCardRejected('fingerprintMismatch'));
+    return this.vault.write(({ db, now, audit }) => {
+      const repo = new PartnersRepo(db);
+      const existingRow = repo.byId(verified.card.organisation.id);
+      let partner: Partner;
+      let outcome: PartnerImportResult['outcome'];
+      try {
+        const result = importPartnerCard(existingRow ? toPartner(existingRow) : undefined, verified, {
+          now: new Date(now),
+          ownOrgId: this.currentKeys(db).card.organisation.id,
+          partners: this.partners(db),
+        });
+        outcome = result.outcome;
+        partner = canExchangeWith(result.partner) ? result.partner : markPartnerVerified(result.partner, typedFingerprint, new Date(now));
+      } catch (e) {
+        throw withKeyCardMessage(e);
+      }
+      repo.upsert(partnerRow(partner, actor.id));
+      const subject = { actorId: actor.id, actorName: actor.username, subjectType: 'partner', subjectId: partner.orgId } as const;
+      audit({ ...subject, action: 'partner.import', details: { outcome, fingerprint: partner.fingerprint, status: existingRow?.status ?? 'unverified' } });
+      audit({ ...subject, action: 'partner.verify', details: { fingerprint: partner.fingerprint, previousStatus: existingRow?.status ?? 'unverified' } });
+      return { outcome, partner: partnerView(partner) };
     });
   }
 
