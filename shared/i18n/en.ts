@@ -90,6 +90,8 @@ export const en = {
     unknownPackage: 'the receipt acknowledges a package this organisation did not send',
     receiptFromWrongPartner: 'the receipt comes from an organisation the package was not sent to',
     declined: 'the receiving organisation declined the handover',
+    /** A receipt imported twice (reason code 'replay' of a receipt). */
+    receiptReplay: 'this receipt was already imported',
   },
   common: {
     cancel: 'Cancel',

@@ -87,6 +87,8 @@ export const fr: Translation = {
     unknownPackage: "l'accusé de réception confirme un paquet que cette organisation n'a pas envoyé",
     receiptFromWrongPartner: "l'accusé de réception provient d'une organisation à laquelle le paquet n'a pas été envoyé",
     declined: "l'organisation destinataire a refusé le transfert",
+    /** A receipt imported twice (reason code 'replay' of a receipt). */
+    receiptReplay: 'cet accusé de réception a déjà été importé',
   },
   common: {
     cancel: 'Annuler',

@@ -87,6 +87,8 @@ export const nl: Translation = {
     unknownPackage: 'het ontvangstbewijs bevestigt een pakket dat deze organisatie niet verstuurde',
     receiptFromWrongPartner: 'het ontvangstbewijs komt van een organisatie waaraan het pakket niet werd verstuurd',
     declined: 'de ontvangende organisatie weigerde de overdracht',
+    /** A receipt imported twice (reason code 'replay' of a receipt). */
+    receiptReplay: 'dit ontvangstbewijs werd al geïmporteerd',
   },
   common: {
     cancel: 'Annuleren',

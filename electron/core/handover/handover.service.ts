@@ -44,6 +44,7 @@ import {
 import type { Partner } from '../../../shared/handover/key-card.schema';
 import type { ConsentCategory, HandoverSection } from '../../../shared/handover/package.schema';
 import { REJECTION_MESSAGES } from '../../../shared/handover/reasons';
+import { en } from '../../../shared/i18n/en';
 import { RECEIVING_PROCEDURES } from '../../../shared/handover/receiving-procedure';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import type { Clock } from '../ports';
@@ -96,7 +97,8 @@ function withExportMessage(e: unknown): unknown {
 function receiptRejected(e: unknown): unknown {
   if (isAppError(e) && e.code === 'PACKAGE_REJECTED') {
     const reason = e.details?.reason as keyof typeof REJECTION_MESSAGES | undefined;
-    const text = reason && REJECTION_MESSAGES[reason] ? REJECTION_MESSAGES[reason].en : String(e.params?.reason ?? '');
+    // 'replay' of a receipt has its own words (the package text says "package").
+    const text = reason === 'replay' ? en.handoverReasons.receiptReplay : reason && REJECTION_MESSAGES[reason] ? REJECTION_MESSAGES[reason].en : String(e.params?.reason ?? '');
     return new AppError('PACKAGE_REJECTED', 'receiptRejected', { reason: text }, e.details);
   }
   return e;
