@@ -12,10 +12,11 @@ export interface AppPaths {
   resourcesPath: string;
   userData: string;
   electronVersion: string;
+  packaged: boolean;
 }
 
 export function composeApp(paths: AppPaths): { core: Core; prefs: ReturnType<typeof createDesktopPreferences> } {
-  setNativeBinding(electronNativeBinding(paths.appPath, paths.resourcesPath, paths.electronVersion));
+  setNativeBinding(electronNativeBinding(paths.appPath, paths.resourcesPath, paths.electronVersion, paths.packaged));
   const prefs = createDesktopPreferences();
   const logger = createFileLogger(join(paths.userData, 'logs'));
   const core = createCore({

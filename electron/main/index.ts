@@ -2,7 +2,7 @@
  * The Electron main process: lifecycle, the window, IPC registration, power events.
  * Thin on purpose: all behaviour lives in electron/core, which runs (and is tested) in plain Node.
  */
-import { app, BrowserWindow, ipcMain, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
@@ -23,9 +23,13 @@ async function main(): Promise<void> {
     resourcesPath: process.resourcesPath,
     userData: app.getPath('userData'),
     electronVersion: process.versions.electron ?? 'unknown',
+    packaged: app.isPackaged,
   });
 
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+  // A packaged app ignores development overrides, has no DevTools and no default menu.
+  const development = !app.isPackaged;
+  if (!development) Menu.setApplicationMenu(null);
+  const rendererUrl = development ? process.env.ELECTRON_RENDERER_URL : undefined;
   const indexFile = join(__dirname, '../renderer/index.html');
   const allowedOrigin = rendererUrl ? new URL(rendererUrl).origin : null;
   const indexUrl = pathToFileURL(indexFile).href;
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: development,
     },
   });
   // The title never shows personal data: it stays "Passerelle".

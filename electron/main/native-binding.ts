@@ -6,10 +6,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function electronNativeBinding(appPath: string, resourcesPath: string, electronVersion: string): string | undefined {
+export function electronNativeBinding(
+  appPath: string,
+  resourcesPath: string,
+  electronVersion: string,
+  packaged: boolean,
+): string | undefined {
   const name = `better_sqlite3-electron-${electronVersion}.node`;
   const candidates = [
-    process.env.PASSERELLE_NATIVE_BINDING,
+    // Only `npm start` (not a packaged app) may point elsewhere.
+    packaged ? undefined : process.env.PASSERELLE_NATIVE_BINDING,
     join(resourcesPath, 'native', name),
     join(appPath, '.electron-native', name),
   ];

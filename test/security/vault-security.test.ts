@@ -84,7 +84,7 @@ describe('clear errors that change nothing', () => {
     json.audit.seq = 1;
     const { createHash } = await import('node:crypto');
     const canonicalize = (await import('canonicalize')).default;
-    const { checksum: _c, mac: _m, ...body } = json;
+    const { checksum: _c, mac: _m, previousMac: _p, ...body } = json;
     json.checksum = createHash('sha256').update(canonicalize(body) ?? '').update('\n').update(json.mac).digest('hex');
     writeFileSync(path, JSON.stringify(json));
     const err = await caught(core.vault.unlock(ADMIN.username, ADMIN.password));
@@ -269,5 +269,102 @@ describe('recovery key rotation', () => {
     await core.vault.recover(fresh, ADMIN.username, 'new admin password');
     await core.vault.unlock(ADMIN.username, 'new admin password');
     expect(core.audit.latest({ limit: 30 }).map((e) => e.action)).toContain('vault.recoveryKeyRotated');
+  });
+});
+
+describe('findings of the security review (regression tests)', () => {
+  it('H1: a pending data key planted in the key-slot file by someone without the current key is refused', async () => {
+    const { serialiseKeySlotFile, parseKeySlotFile, bodyOf } = await import('../../electron/core/vault/keyslot-file');
+    const { sealDataKey, newDataKey } = await import('../../electron/core/crypto/slot-crypto');
+    const { core, dir } = await vault();
+    core.vault.lock();
+    const realKey = await dataKeyFromSlots(readSlots(dir), ADMIN.username, ADMIN.password);
+    const file = parseKeySlotFile(readSlots(dir));
+    const planted = newDataKey();
+    const gen = file.generation + 1;
+    const body = bodyOf(file);
+    const slots = [];
+    for (const s of body.slots) {
+      const jwe = await sealDataKey(planted, Buffer.from(s.publicKey, 'base64url'), { vaultId: body.vaultId, slotId: s.id, generation: gen });
+      slots.push({ ...s, sealed: { ...s.sealed, [String(gen)]: jwe } });
+    }
+    // The attacker can MAC with the planted key but can only guess the current one.
+    writeFileSync(join(dir, 'keyslots.json'), serialiseKeySlotFile({ ...body, slots, pendingGeneration: gen }, planted, newDataKey()));
+    const before = fingerprint(dir, VAULT_STATE);
+    expect((await caught(core.vault.unlock(ADMIN.username, ADMIN.password))).key).toBe('keySlotsTampered');
+    expect(fingerprint(dir, VAULT_STATE)).toEqual(before);
+    // The database is still under the real key, not the planted one.
+    openRaw(join(dir, 'vault.db'), realKey, false).close();
+    expect(() => openRaw(join(dir, 'vault.db'), planted, false)).toThrow(DatabaseOpenError);
+  });
+
+  it('H2: locking while a password change awaits its KDF aborts the change and leaves a vault that opens', async () => {
+    const { core } = await vault();
+    const change = core.users.changeOwnPassword({ currentPassword: ADMIN.password, newPassword: 'a new admin password' });
+    core.vault.lock('suspend');
+    expect((await caught(change)).code).toBe('LOCKED');
+    await core.vault.unlock(ADMIN.username, ADMIN.password);
+    const add = core.users.add({ username: 'late', displayName: 'L', role: 'caseworker', password: 'late password 123' });
+    core.vault.lock('screen-lock');
+    expect((await caught(add)).code).toBe('LOCKED');
+    await core.vault.unlock(ADMIN.username, ADMIN.password);
+    expect(core.audit.verify().ok).toBe(true);
+  });
+
+  it('M1: parallel wrong guesses cannot slip past the delay', async () => {
+    const { core } = await vault();
+    core.vault.lock();
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => core.vault.unlock(ADMIN.username, 'a wrong guess!!')));
+    const keys = results.map((r) => (r.status === 'rejected' && r.reason instanceof AppError ? r.reason.key : 'ok'));
+    expect(keys.filter((k) => k === 'wrongCredentials')).toHaveLength(3);
+    expect(keys.filter((k) => k === 'tooManyAttempts')).toHaveLength(5);
+  });
+
+  it('M4: an unlock that fails after the session started leaves the vault locked', async () => {
+    const clock = new FakeClock();
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    let failRekey = false;
+    const core = makeCore(join(dir, 'v'), clock, {
+      afterRekeyStep: () => {
+        if (failRekey) throw new Error('simulated failure');
+      },
+    });
+    await core.vault.create({ organisationName: 'Org', country: 'NL', admin: ADMIN });
+    // A slot without a user row (an interrupted "add user"): the next unlock removes it with a re-key.
+    await core.vault.addUserSlot('0b7c9a54-2f1e-4d7a-9c3b-5e6f7a8b9c0d', 'ghost', 'ghost password 1');
+    core.vault.lock();
+    failRekey = true;
+    await expect(core.vault.unlock(ADMIN.username, ADMIN.password)).rejects.toThrow(/simulated failure/);
+    expect(core.vault.state()).toBe('locked');
+    expect(core.autoLock.isRunning()).toBe(false);
+    failRekey = false;
+    await core.vault.unlock(ADMIN.username, ADMIN.password);
+    expect(JSON.parse(readSlots(join(dir, 'v'))).slots.some((s: { username: string }) => s.username === 'ghost')).toBe(false);
+    core.dispose();
+  });
+
+  it('M5: set-up next to a database without its key file moves the database aside instead of deleting it', async () => {
+    const { core, dir } = await vault();
+    core.vault.lock();
+    const original = readFileSync(join(dir, 'vault.db'));
+    const { rmSync, readdirSync } = await import('node:fs');
+    rmSync(join(dir, 'keyslots.json'));
+    await core.vault.create({ organisationName: 'Again', country: 'BE', admin: ADMIN });
+    const aside = readdirSync(dir).find((f) => f.startsWith('vault.db.orphaned-') && !f.endsWith('-wal') && !f.endsWith('-shm'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(dir, aside ?? ''))).toEqual(original);
+  });
+
+  it('M6: a failure recorded with a clock far ahead delays no longer than the delay itself', async () => {
+    const clock = new FakeClock();
+    const { core, dir } = await vault(clock);
+    core.vault.lock();
+    const future = new Date(clock.now().getTime() + 180 * 86_400_000).toISOString();
+    writeFileSync(join(dir, 'lockout.json'), JSON.stringify({ failures: 4, lastFailureAt: future, pending: [] }));
+    const err = await caught(core.vault.unlock(ADMIN.username, ADMIN.password));
+    expect(err.details?.retryAfterSeconds).toBe(10);
+    clock.advance(10_000);
+    await core.vault.unlock(ADMIN.username, ADMIN.password);
   });
 });

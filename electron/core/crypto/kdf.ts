@@ -9,11 +9,12 @@ import { z } from 'zod';
 
 export const KDF_FLOOR = { memoryKiB: 65_536, iterations: 3, parallelism: 4 } as const;
 
-export const kdfParamsSchema = z.object({
+/** Strict, with bounds: a key-slot file edited to weaken or to hang the KDF is refused as damaged. */
+export const kdfParamsSchema = z.strictObject({
   alg: z.literal('argon2id'),
-  memoryKiB: z.number().int().min(KDF_FLOOR.memoryKiB).max(4_194_304),
-  iterations: z.number().int().min(KDF_FLOOR.iterations).max(100),
-  parallelism: z.number().int().min(1).max(16),
+  memoryKiB: z.number().int().min(KDF_FLOOR.memoryKiB).max(1_048_576),
+  iterations: z.number().int().min(KDF_FLOOR.iterations).max(64),
+  parallelism: z.number().int().min(KDF_FLOOR.parallelism).max(16),
   salt: z.string().regex(/^[A-Za-z0-9_-]{22,}$/),
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;

@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, ge
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { z } from 'zod';
 
-export const wrappedKeySchema = z.object({
+export const wrappedKeySchema = z.strictObject({
   iv: z.string(),
   ct: z.string(),
   tag: z.string(),

@@ -40,11 +40,7 @@ const bodySchema = z.strictObject({
   format: z.literal('passerelle-keyslots'),
   version: z.literal(1),
   vaultId: z.uuid(),
-  kdfCost: z.strictObject({
-    memoryKiB: z.number().int(),
-    iterations: z.number().int(),
-    parallelism: z.number().int(),
-  }),
+  kdfCost: kdfParamsSchema.pick({ memoryKiB: true, iterations: true, parallelism: true }),
   /** The generation of the data key the database is encrypted with. */
   generation: z.number().int().positive(),
   /** Set while a re-key is in progress: the generation being moved to. */
@@ -55,7 +51,15 @@ const bodySchema = z.strictObject({
 });
 export type KeySlotBody = z.infer<typeof bodySchema>;
 
-const fileSchema = bodySchema.extend({ checksum: z.string(), mac: z.string() });
+const fileSchema = bodySchema.extend({
+  checksum: z.string(),
+  mac: z.string(),
+  /**
+   * Only while a re-key is pending: the MAC under the current (older) data key too, so a pending
+   * key can only have been written by someone who already holds the current one.
+   */
+  previousMac: z.string().nullable().default(null),
+});
 export type KeySlotFile = z.infer<typeof fileSchema>;
 
 function canonical(body: KeySlotBody): string {
@@ -65,13 +69,15 @@ function canonical(body: KeySlotBody): string {
 }
 
 function stripIntegrity(file: KeySlotFile): KeySlotBody {
-  const { checksum: _c, mac: _m, ...body } = file;
+  const { checksum: _c, mac: _m, previousMac: _p, ...body } = file;
   return body;
 }
 
-/** Covers the body and the MAC, so damage anywhere in the file is reported as damage. */
-function checksumOf(body: KeySlotBody, mac: string): string {
-  return createHash('sha256').update(canonical(body)).update('\n').update(mac).digest('hex');
+/** Covers the body and the MACs, so damage anywhere in the file is reported as damage. */
+function checksumOf(body: KeySlotBody, mac: string, previousMac: string | null): string {
+  const hash = createHash('sha256').update(canonical(body)).update('\n').update(mac);
+  if (previousMac !== null) hash.update('\n').update(previousMac);
+  return hash.digest('hex');
 }
 
 function macKey(dataKey: Buffer, vaultId: string): Buffer {
@@ -106,7 +112,7 @@ export function parseKeySlotFile(text: string): KeySlotFile {
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) throw new AppError('INTERNAL', 'keySlotsDamaged', undefined, { reason: 'schema' });
-  if (!hexEqual(parsed.data.checksum, checksumOf(stripIntegrity(parsed.data), parsed.data.mac))) {
+  if (!hexEqual(parsed.data.checksum, checksumOf(stripIntegrity(parsed.data), parsed.data.mac, parsed.data.previousMac))) {
     throw new AppError('INTERNAL', 'keySlotsDamaged', undefined, { reason: 'checksum' });
   }
   return parsed.data;
@@ -117,20 +123,37 @@ export function readKeySlotFile(dir: string): KeySlotFile {
   return parseKeySlotFile(readFileSync(keySlotPath(dir), 'utf8'));
 }
 
-/** True when the file was written by someone holding `dataKey`. */
+/** True when the file was written by someone holding `dataKey` (the newest key: pending if any). */
 export function verifyKeySlotMac(file: KeySlotFile, dataKey: Buffer): boolean {
   return hexEqual(file.mac, macOf(stripIntegrity(file), dataKey));
 }
 
-export function serialiseKeySlotFile(body: KeySlotBody, dataKey: Buffer): string {
+/** For a pending re-key: true when the writer also held the current data key. */
+export function verifyPreviousMac(file: KeySlotFile, currentKey: Buffer): boolean {
+  return file.previousMac !== null && hexEqual(file.previousMac, macOf(stripIntegrity(file), currentKey));
+}
+
+function isAllZero(key: Buffer): boolean {
+  return key.every((b) => b === 0);
+}
+
+/**
+ * `dataKey` is the newest key (the pending one during a re-key); `previousKey`, required while a
+ * re-key is pending, is the key the database is still encrypted with.
+ */
+export function serialiseKeySlotFile(body: KeySlotBody, dataKey: Buffer, previousKey?: Buffer): string {
   const clean = bodySchema.parse(body);
+  // A wiped buffer would sign the file with zeros and make the vault unopenable: refuse loudly.
+  if (isAllZero(dataKey) || (previousKey && isAllZero(previousKey))) throw new Error('refusing to write key slots with a wiped key');
+  if ((clean.pendingGeneration !== null) !== (previousKey !== undefined)) throw new Error('a pending re-key needs the previous key');
   const mac = macOf(clean, dataKey);
-  const file: KeySlotFile = { ...clean, checksum: checksumOf(clean, mac), mac };
+  const previousMac = previousKey ? macOf(clean, previousKey) : null;
+  const file: KeySlotFile = { ...clean, checksum: checksumOf(clean, mac, previousMac), mac, previousMac };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export function writeKeySlotFile(dir: string, body: KeySlotBody, dataKey: Buffer): KeySlotFile {
-  const text = serialiseKeySlotFile(body, dataKey);
+export function writeKeySlotFile(dir: string, body: KeySlotBody, dataKey: Buffer, previousKey?: Buffer): KeySlotFile {
+  const text = serialiseKeySlotFile(body, dataKey, previousKey);
   writeFileAtomic(keySlotPath(dir), text);
   return fileSchema.parse(JSON.parse(text));
 }

@@ -15,7 +15,7 @@ export const LOCKOUT_FILE = 'lockout.json';
 const lockoutSchema = z.object({
   failures: z.number().int().nonnegative(),
   lastFailureAt: z.string().nullable(),
-  pending: z.array(z.object({ at: z.string(), kind: z.enum(['unlock', 'recovery']) })).max(1000),
+  pending: z.array(z.strictObject({ at: z.iso.datetime(), kind: z.enum(['unlock', 'recovery']) })).max(1000),
 });
 export type LockoutState = z.infer<typeof lockoutSchema>;
 
@@ -56,8 +56,15 @@ export class Lockout {
   remainingSeconds(now: Date): number {
     const state = this.read();
     if (!state.lastFailureAt) return 0;
-    const until = new Date(state.lastFailureAt).getTime() + delaySeconds(state.failures) * 1000;
-    return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+    const delay = delaySeconds(state.failures);
+    let last = new Date(state.lastFailureAt).getTime();
+    if (!(last <= now.getTime())) {
+      // Recorded while the clock ran ahead (or unreadable): count the delay from now, once,
+      // instead of locking everyone out until that future time.
+      last = now.getTime();
+      writeFileAtomic(this.path, JSON.stringify({ ...state, lastFailureAt: now.toISOString() }));
+    }
+    return Math.max(0, Math.ceil((last + delay * 1000 - now.getTime()) / 1000));
   }
 
   recordFailure(now: Date, kind: 'unlock' | 'recovery'): LockoutState {

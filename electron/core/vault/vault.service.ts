@@ -50,6 +50,7 @@ import {
   slotAad,
   vaultExists,
   verifyKeySlotMac,
+  verifyPreviousMac,
   writeKeySlotFile,
   type KeySlot,
   type KeySlotBody,
@@ -110,6 +111,12 @@ function toSessionUser(row: UserRow): SessionUser & { slotId: string } {
 
 export class VaultService {
   private open: OpenVault | null = null;
+  /** Serialises the operations that await (KDF, sealing) and change the vault: one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set when an interrupted re-key was rolled back at unlock: a fresh re-key must follow. */
+  private rekeyNeeded = false;
+  /** Set when an interrupted re-key was finished at unlock, to be audited once a session exists. */
+  private rekeyFinishedAtUnlock: number | null = null;
   private readonly listeners = new Set<(change: VaultChange) => void>();
   readonly lockout: Lockout;
 
@@ -173,6 +180,20 @@ export class VaultService {
     return this.open;
   }
 
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * After an await: the vault may have been locked meanwhile (suspend, Lock button), which wipes
+   * the key. Called right before every write that follows an await, with no await in between.
+   */
+  private assertStillOpen(open: OpenVault): void {
+    if (this.open !== open) throw new AppError('LOCKED', 'locked');
+  }
+
   /** Runs `fn` in one transaction; audit entries written in it are anchored in the key-slot file after commit. */
   write<T>(fn: (ctx: WriteContext) => T): T {
     const open = this.requireOpen();
@@ -205,14 +226,24 @@ export class VaultService {
 
   // ---------------------------------------------------------------- creation
 
-  async create(input: CreateVaultInput): Promise<{ recoveryKey: string }> {
+  create(input: CreateVaultInput): Promise<{ recoveryKey: string }> {
+    return this.exclusive(() => this.createVault(input));
+  }
+
+  private async createVault(input: CreateVaultInput): Promise<{ recoveryKey: string }> {
     const dir = this.options.dir;
     if (vaultExists(dir)) throw new AppError('CONFLICT', 'vaultExists');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // A database without a key-slot file is the leftover of an interrupted set-up: nobody can open it.
-    for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, REKEY_TMP]) {
-      rmSync(join(dir, f), { force: true });
+    // A database without its key-slot file cannot be opened, but its key file may still be in a
+    // backup somewhere: move it aside, never delete it.
+    if (existsSync(this.dbPath)) {
+      const aside = `${DATABASE_FILE}.orphaned-${this.nowIso().replace(/[:.]/g, '-')}`;
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(this.dbPath + suffix)) renameSync(this.dbPath + suffix, join(dir, aside + suffix));
+      }
+      this.options.logger.warn('vault.orphaned-database-moved-aside');
     }
+    rmSync(join(dir, REKEY_TMP), { force: true });
     const releaseDirLock = acquireDirLock(dir);
     try {
       const vaultId = randomUUID();
@@ -369,7 +400,12 @@ export class VaultService {
     throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
   }
 
-  async unlock(username: string, password: string): Promise<SessionUser> {
+  /** Attempts run one at a time, so parallel guesses cannot slip past the failed-unlock delay. */
+  unlock(username: string, password: string): Promise<SessionUser> {
+    return this.exclusive(() => this.unlockNow(username, password));
+  }
+
+  private async unlockNow(username: string, password: string): Promise<SessionUser> {
     if (this.open) this.lock('manual');
     this.throttle();
     const file = readKeySlotFile(this.options.dir);
@@ -378,14 +414,20 @@ export class VaultService {
     if (!keys || !slot) this.failUnlock('unlock');
     await this.openDatabase(file, keys);
     const open = this.requireOpen();
-    const user = slot.userId ? new UsersRepo(open.conn.db).byId(slot.userId) : undefined;
-    if (!user || user.status !== 'active' || user.slotId !== slot.id) {
+    try {
+      const user = slot.userId ? new UsersRepo(open.conn.db).byId(slot.userId) : undefined;
+      if (!user || user.status !== 'active' || user.slotId !== slot.id) {
+        this.closeDatabase();
+        this.failUnlock('unlock');
+      }
+      open.session = toSessionUser(user);
+      this.recordUnlock(open.session);
+      await this.reconcileSlotsNow();
+    } catch (e) {
+      // Never leave a session open behind an error.
       this.closeDatabase();
-      this.failUnlock('unlock');
+      throw e;
     }
-    open.session = toSessionUser(user);
-    this.recordUnlock(open.session);
-    await this.reconcileSlots();
     this.emit({ state: 'unlocked', reason: 'unlock' });
     return this.session() as SessionUser;
   }
@@ -398,7 +440,11 @@ export class VaultService {
         audit({ actorId: null, actorName: null, action: 'session.unlockFailed', at: p.at, details: { kind: p.kind } });
       }
       if (user) audit({ actorId: user.id, actorName: user.username, action: 'session.unlock' });
+      if (this.rekeyFinishedAtUnlock !== null) {
+        audit({ actorId: user?.id ?? null, actorName: user?.username ?? null, action: 'vault.rekey', details: { generation: this.rekeyFinishedAtUnlock, completedAtUnlock: true } });
+      }
     });
+    this.rekeyFinishedAtUnlock = null;
     this.lockout.clear();
   }
 
@@ -422,21 +468,30 @@ export class VaultService {
       const opts = { create: false, migrationsFolder: this.options.migrationsFolder, check: true };
       let body = bodyOf(file);
       let dataKey: Buffer;
-      if (pending && current && file.pendingGeneration !== null) {
-        // An interrupted re-key: the database is under the new key if the swap happened, else the old one.
+      if (file.pendingGeneration !== null) {
+        // An interrupted re-key. The pending key counts only if whoever wrote it also held the
+        // current key (previousMac): sealing to a slot's public key is open to anyone.
+        if (!pending || !current || !verifyPreviousMac(file, current)) throw new AppError('INTERNAL', 'keySlotsTampered');
+        rmSync(join(this.options.dir, REKEY_TMP), { force: true });
         try {
+          // The swap happened: the database is under the new key. Finish step (c).
           conn = openVaultDatabase(this.dbPath, pending, opts);
+          body = this.finishRekeyBody(body, file.pendingGeneration);
+          writeKeySlotFile(this.options.dir, body, pending);
+          dataKey = Buffer.from(pending);
+          this.rekeyFinishedAtUnlock = body.generation;
+          this.options.logger.info('vault.rekey-completed-at-unlock', { generation: body.generation });
         } catch (e) {
           if (!(e instanceof DatabaseOpenError)) throw e;
-          rmSync(join(this.options.dir, REKEY_TMP), { force: true });
-          const old = openVaultDatabase(this.dbPath, current, opts);
-          this.swapInRekeyedCopy(old, current, pending);
-          conn = openVaultDatabase(this.dbPath, pending, opts);
+          // The swap never happened. Never adopt a key read from the file: drop it, keep the
+          // current key, and re-key afresh with a new random key once the vault is open.
+          conn = openVaultDatabase(this.dbPath, current, opts);
+          body = this.dropPendingBody(body);
+          writeKeySlotFile(this.options.dir, body, current);
+          dataKey = Buffer.from(current);
+          this.rekeyNeeded = true;
+          this.options.logger.info('vault.rekey-rolled-back-at-unlock', { generation: body.generation });
         }
-        body = this.finishRekeyBody(body, file.pendingGeneration);
-        writeKeySlotFile(this.options.dir, body, pending);
-        dataKey = Buffer.from(pending);
-        this.options.logger.info('vault.rekey-completed-at-unlock', { generation: body.generation });
       } else {
         if (!current) throw new AppError('INTERNAL', 'keySlotsTampered');
         rmSync(join(this.options.dir, REKEY_TMP), { force: true });
@@ -494,7 +549,11 @@ export class VaultService {
   // ---------------------------------------------------------------- recovery
 
   /** Sets a new password for an administrator with the recovery key; the vault stays locked afterwards. */
-  async recover(recoveryKey: string, username: string, newPassword: string): Promise<void> {
+  recover(recoveryKey: string, username: string, newPassword: string): Promise<void> {
+    return this.exclusive(() => this.recoverNow(recoveryKey, username, newPassword));
+  }
+
+  private async recoverNow(recoveryKey: string, username: string, newPassword: string): Promise<void> {
     if (this.open) this.lock('manual');
     this.throttle();
     const file = readKeySlotFile(this.options.dir);
@@ -519,8 +578,11 @@ export class VaultService {
         dataKey: open.dataKey,
         generation: open.body.generation,
       });
-      // The slot goes into the key-slot file first; the user row then points to it.
-      open.body = { ...open.body, slots: [...open.body.slots.filter((s) => s.id !== user.slotId), newSlot] };
+      this.assertStillOpen(open);
+      // Crash-safe order: add the new slot beside the old one, point the user row to it, then the
+      // re-key below removes the old slot (its password may be known to someone: that is often
+      // why recovery is needed).
+      open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
       writeKeySlotFile(this.options.dir, open.body, open.dataKey);
       this.recordUnlock(null);
       this.write(({ db, audit }) => {
@@ -528,6 +590,7 @@ export class VaultService {
         audit({ actorId: null, actorName: 'recovery-key', action: 'session.recover' });
         audit({ actorId: null, actorName: 'recovery-key', action: 'user.passwordReset', subjectType: 'user', subjectId: user.id });
       });
+      await this.reconcileSlotsNow();
       this.options.logger.info('vault.recovered');
     } finally {
       this.closeDatabase();
@@ -537,21 +600,28 @@ export class VaultService {
   // ---------------------------------------------------------------- slots of staff
 
   /** Adds a key slot for a new user; call before inserting the user row that points to it. */
-  async addUserSlot(userId: string, username: string, password: string): Promise<KeySlot> {
-    const open = this.requireOpen();
-    const slot = await this.makeSlot({ kind: 'user', userId, username }, password, {
-      vaultId: open.body.vaultId,
-      kdfCost: open.body.kdfCost,
-      dataKey: open.dataKey,
-      generation: open.body.generation,
+  addUserSlot(userId: string, username: string, password: string): Promise<KeySlot> {
+    return this.exclusive(async () => {
+      const open = this.requireOpen();
+      const slot = await this.makeSlot({ kind: 'user', userId, username }, password, {
+        vaultId: open.body.vaultId,
+        kdfCost: open.body.kdfCost,
+        dataKey: open.dataKey,
+        generation: open.body.generation,
+      });
+      this.assertStillOpen(open);
+      open.body = { ...open.body, slots: [...open.body.slots, slot] };
+      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      return slot;
     });
-    open.body = { ...open.body, slots: [...open.body.slots, slot] };
-    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
-    return slot;
   }
 
   /** Re-wraps only this slot's private key under a key derived from the new password. */
-  async changeSlotPassword(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
+  changeSlotPassword(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
+    return this.exclusive(() => this.changeSlotPasswordNow(slotId, currentPassword, newPassword));
+  }
+
+  private async changeSlotPasswordNow(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
     const open = this.requireOpen();
     const slot = open.body.slots.find((s) => s.id === slotId);
     if (!slot) throw new AppError('NOT_FOUND', 'notFound');
@@ -559,15 +629,17 @@ export class VaultService {
       fields: [{ path: 'newPassword', code: 'same_password', message: 'must differ from the current password' }],
     });
     const aad = slotAad(open.body.vaultId, slot);
+    this.throttle();
     const kek = await deriveSlotKey(currentPassword, slot.kdf);
     const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, aad);
     wipe(kek);
-    if (!privateKey) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+    if (!privateKey) this.failUnlock('unlock');
     try {
       const kdf = newKdfParams(open.body.kdfCost);
       const newKek = await deriveSlotKey(newPassword, kdf);
       const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
       wipe(newKek);
+      this.assertStillOpen(open);
       open.body = { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) };
       writeKeySlotFile(this.options.dir, open.body, open.dataKey);
     } finally {
@@ -579,7 +651,11 @@ export class VaultService {
    * Removes the slots of users who are no longer active (disabled, or never finished being added)
    * and, if any was removed, replaces the data key: they could have kept the old one.
    */
-  async reconcileSlots(): Promise<boolean> {
+  reconcileSlots(): Promise<boolean> {
+    return this.exclusive(() => this.reconcileSlotsNow());
+  }
+
+  private async reconcileSlotsNow(): Promise<boolean> {
     const open = this.requireOpen();
     const active = new Set(
       new UsersRepo(open.conn.db)
@@ -588,8 +664,9 @@ export class VaultService {
         .map((u) => u.slotId),
     );
     const stale = open.body.slots.filter((s) => s.kind === 'user' && !active.has(s.id));
-    if (stale.length === 0) return false;
+    if (stale.length === 0 && !this.rekeyNeeded) return false;
     await this.rekey(new Set(stale.map((s) => s.id)));
+    this.rekeyNeeded = false;
     return true;
   }
 
@@ -617,9 +694,10 @@ export class VaultService {
       });
       slots.push({ ...slot, sealed: { ...slot.sealed, [String(newGen)]: sealed } });
     }
+    this.assertStillOpen(open);
     const session = open.session;
     open.body = { ...open.body, slots, pendingGeneration: newGen };
-    writeKeySlotFile(this.options.dir, open.body, newKey); // (a)
+    writeKeySlotFile(this.options.dir, open.body, newKey, oldKey); // (a)
     this.open = null;
     try {
       this.options.afterRekeyStep?.('slots-pending');
@@ -666,6 +744,16 @@ export class VaultService {
     fsyncDir(dir);
   }
 
+  /** Forgets a pending generation whose swap never happened (the database is under the current key). */
+  private dropPendingBody(body: KeySlotBody): KeySlotBody {
+    const current = String(body.generation);
+    return {
+      ...body,
+      pendingGeneration: null,
+      slots: body.slots.map((s) => ({ ...s, sealed: { [current]: s.sealed[current] ?? '' } })),
+    };
+  }
+
   private finishRekeyBody(body: KeySlotBody, newGen: number): KeySlotBody {
     return {
       ...body,
@@ -681,17 +769,22 @@ export class VaultService {
     const session = this.requireSession();
     const slot = open.body.slots.find((s) => s.id === session.slotId);
     if (!slot) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+    this.throttle();
     const kek = await deriveSlotKey(password, slot.kdf);
     const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, slotAad(open.body.vaultId, slot));
     wipe(kek, privateKey);
-    if (!privateKey) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
+    if (!privateKey) this.failUnlock('unlock');
   }
 
   /**
    * Replaces the recovery key (lost, never confirmed, or seen by someone): a new recovery slot,
    * then a re-key that removes the old one, since whoever saw the old key could have kept the data key.
    */
-  async rotateRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
+  rotateRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
+    return this.exclusive(() => this.rotateRecoveryKeyNow(password));
+  }
+
+  private async rotateRecoveryKeyNow(password: string): Promise<{ recoveryKey: string }> {
     const actor = this.requireRole('admin');
     await this.reauthenticate(password);
     const open = this.requireOpen();
@@ -703,6 +796,7 @@ export class VaultService {
       dataKey: open.dataKey,
       generation: open.body.generation,
     });
+    this.assertStillOpen(open);
     open.body = { ...open.body, slots: [...open.body.slots, slot] };
     writeKeySlotFile(this.options.dir, open.body, open.dataKey);
     await this.rekey(old);
