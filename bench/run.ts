@@ -3,8 +3,10 @@ import { cpus } from 'node:os';
 import { printResults } from './measure';
 import { runPersonsBench } from './persons.bench';
 import { runVaultBench } from './vault.bench';
+import { runHandoverBench } from '../electron/core/handover/handover.bench';
+import { runHandoverServicesBench } from './handover-services.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, handover); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -12,4 +14,8 @@ console.log(`Passerelle benchmarks — Node ${process.version}, ${cpus().length}
 if (wanted('vault')) printResults('Vault: unlock and encrypted vs plain SQLite (medians of 3)', await runVaultBench());
 if (wanted('persons')) {
   printResults('Persons: 100k invented persons, ~1M events (medians of 15; ratio = measured / target)', await runPersonsBench());
+}
+if (wanted('handover')) {
+  printResults('Handover: the package format alone, 50 MB of attachments (each step a fresh process)', await runHandoverBench());
+  printResults('Handover through the services: 50 MB of attachments, BE vault -> LU vault (each step a fresh process)', await runHandoverServicesBench());
 }
