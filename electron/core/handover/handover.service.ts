@@ -17,9 +17,9 @@
  * accents and spacing, or the partner's organisation id), and lists every chosen section, plus
  * 'attachments' when attachments are chosen.
  */
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { AttachmentsRepo } from '../../../db/attachments.repo';
 import { ConsentsRepo, type ConsentRow } from '../../../db/consents.repo';
 import type { Db } from '../../../db/connection';
@@ -629,23 +629,31 @@ export class HandoverService {
       this.refuseExport(actor, choice, e);
     }
     const partial = `${path}.partial`;
-    const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     let size = 0;
+    let created = false;
     try {
-      for await (const part of packageParts({ ...prepared.content, packageId }, prepared.sender)) {
-        size += part.length;
-        if (!out.write(part)) await once(out, 'drain');
-      }
-      out.end();
-      await once(out, 'finish');
-      if (size > HANDOVER_PACKAGE_MAX_BYTES) {
-        this.refuseExport(actor, choice, new AppError('VALIDATION', 'handoverTooLarge', { maxMb: HANDOVER_MAX_ATTACHMENT_BYTES / (1024 * 1024) }, { reason: 'handover.tooLarge' }));
+      // A file handle, not a write stream: every write error is a rejected promise here, never an
+      // 'error' event nobody listens to. 'wx': an existing file is never overwritten.
+      const fh = await open(partial, 'wx', 0o600).catch((e: NodeJS.ErrnoException) => {
+        throw e.code === 'EEXIST' ? new AppError('CONFLICT', 'fileExists') : e;
+      });
+      created = true;
+      try {
+        for await (const part of packageParts({ ...prepared.content, packageId }, prepared.sender)) {
+          size += part.length;
+          if (size > HANDOVER_PACKAGE_MAX_BYTES) {
+            this.refuseExport(actor, choice, new AppError('VALIDATION', 'handoverTooLarge', { maxMb: HANDOVER_MAX_ATTACHMENT_BYTES / (1024 * 1024) }, { reason: 'handover.tooLarge' }));
+          }
+          await fh.write(part);
+        }
+        await fh.sync();
+      } finally {
+        await fh.close();
       }
       this.recordExport(prepared, packageId, size, choice.sections);
       renameSync(partial, path);
     } catch (e) {
-      out.destroy();
-      rmSync(partial, { force: true });
+      if (created) rmSync(partial, { force: true });
       throw e;
     }
     return { packageId, bytes: size, expiresAt: (prepared.content.expiresAt as Date).toISOString() };
