@@ -3,6 +3,8 @@ import { cpus } from 'node:os';
 import { printResults } from './measure';
 import { runPersonsBench } from './persons.bench';
 import { runVaultBench } from './vault.bench';
+import { runRemindersBench } from '../electron/core/reminders/reminders.bench';
+import { runRemindersServiceBench } from './reminders.bench';
 import { runHandoverBench } from '../electron/core/handover/handover.bench';
 import { runHandoverServicesBench } from './handover-services.bench';
 
@@ -14,6 +16,13 @@ console.log(`Passerelle benchmarks — Node ${process.version}, ${cpus().length}
 if (wanted('vault')) printResults('Vault: unlock and encrypted vs plain SQLite (medians of 3)', await runVaultBench());
 if (wanted('persons')) {
   printResults('Persons: 100k invented persons, ~1M events (medians of 15; ratio = measured / target)', await runPersonsBench());
+}
+if (wanted('reminders')) {
+  printResults('Reminders: dashboard grouping alone, 100k persons in memory (medians of 5; ratio = measured / 100 ms)', runRemindersBench());
+  printResults(
+    'Reminders: dashboard through the service, 100k persons in an encrypted vault (medians of 15; ratio = measured / 100 ms)',
+    await runRemindersServiceBench(),
+  );
 }
 if (wanted('handover')) {
   printResults('Handover: the package format alone, 50 MB of attachments (each step a fresh process)', await runHandoverBench());

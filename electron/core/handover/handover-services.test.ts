@@ -195,6 +195,26 @@ describe('handover checklist, decline and retention', () => {
     expect(await call(lu.core, 'handover.origin', { personId: accepted.personId })).toMatchObject({ readOnly: true, senderCaseCode: minor.person.caseCode });
   });
 
+  it('opens a package sent to a key replaced since, and answers with the current key, which the sender must verify first', async () => {
+    const clock = new FakeClock('2026-11-29T09:00:00.000Z');
+    const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
+    const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
+    const { bId: luId } = await makePartners(be, lu);
+    const p = await call(be.core, 'persons.create', { familyName: 'Invented' });
+    await call(be.core, 'consents.record', { personId: p.person.id, kind: 'sharing', partner: luId, categories: ['identity'], givenOn: '2026-11-28' });
+    const h = await call(be.core, 'handover.start', { personId: p.person.id, partnerOrgId: luId });
+    const pkg = await call(be.core, 'handover.export', { handoverId: h.id, sections: ['identity'] });
+    const newCard = await call(lu.core, 'keys.rotate', {});
+    const accepted = await call(lu.core, 'handover.acceptImport', { fileBase64: pkg.file.contentBase64, caseworkerId: null });
+    // The receipt is signed with LU's new key: BE refuses it until it has compared the new fingerprint.
+    expect(await fail(be.core, 'handover.importReceipt', { fileBase64: accepted.receipt.contentBase64 })).toMatchObject({ key: 'receiptRejected', details: { reason: 'senderKeyChanged' } });
+    const reimported = await call(be.core, 'partners.import', { fileBase64: newCard.file.contentBase64 });
+    expect(reimported.partner.status).toBe('keyChanged');
+    expect(await fail(be.core, 'handover.importReceipt', { fileBase64: accepted.receipt.contentBase64 })).toMatchObject({ details: { reason: 'senderKeyChanged' } });
+    await call(be.core, 'partners.verify', { orgId: luId, fingerprint: newCard.fingerprint.display });
+    expect((await call(be.core, 'handover.importReceipt', { fileBase64: accepted.receipt.contentBase64 })).status).toBe('closed');
+  });
+
   it('refuses to start a handover to a partner in the same country or to one that is not verified', async () => {
     const clock = new FakeClock();
     const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);

@@ -165,8 +165,9 @@ export class HandoverImportService {
     const fields = personFieldsFromSections(m.sections, m.senderCaseCode);
     // The receipt is signed before the transaction (signing is asynchronous); it is stored in it,
     // and handed out only after the commit.
-    const own = this.vault.read((db) => this.keys.ownKeys(db)).find((k) => k.fingerprint.hex === m.recipient.fingerprint);
-    if (!own) throw rejected('wrongRecipient');
+    // Signed with the current key, also for a package sent to a key replaced since: the sender must
+    // know the current card to exchange with us anyway.
+    const own = this.vault.read((db) => this.keys.currentKeys(db));
     const receipt = await this.receiptFor(opened, opened.sender, own, 'accepted', this.clock.now());
     try {
       return this.vault.write(({ db, now, audit }) => {
@@ -274,8 +275,9 @@ export class HandoverImportService {
     const actor = this.vault.requireRole('admin', 'coordinator');
     const opened = await this.open(input, actor, 'decline');
     const m = opened.manifest;
-    const own = this.vault.read((db) => this.keys.ownKeys(db)).find((k) => k.fingerprint.hex === m.recipient.fingerprint);
-    if (!own) throw rejected('wrongRecipient');
+    // Signed with the current key, also for a package sent to a key replaced since: the sender must
+    // know the current card to exchange with us anyway.
+    const own = this.vault.read((db) => this.keys.currentKeys(db));
     const receipt = await this.receiptFor(opened, opened.sender, own, 'rejected', this.clock.now());
     try {
       return this.vault.write(({ db, now, audit }) => {
