@@ -56,7 +56,9 @@ export class RemindersRepo {
 
   /**
    * Running due dates from `from` to `to` (both included; null: unbounded), with the person's case code
-   * and caseworker; only the persons of `caseworkerId` when given. Unordered: the caller groups them.
+   * and caseworker; only the persons of `caseworkerId` when given (read from that caseworker's persons,
+   * through their tracks, so a caseload of thousands costs thousands of rows, not the whole vault).
+   * Unordered: the caller groups them.
    */
   procedureDue(range: { from: CalendarDate | null; to: CalendarDate | null }, caseworkerId: string | null): ProcedureDueRow[] {
     const where = [
@@ -64,10 +66,13 @@ export class RemindersRepo {
       range.from ? 'd.due_date >= @from' : null,
       caseworkerId ? 'p.caseworker_id = @caseworkerId' : null,
     ].filter(Boolean);
+    const from = caseworkerId
+      ? 'persons p CROSS JOIN tracks t ON t.person_id = p.id CROSS JOIN track_due_dates d ON d.track_id = t.id'
+      : 'track_due_dates d JOIN persons p ON p.id = d.person_id';
     const sqlText = `
       SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
              p.case_code AS caseCode, p.caseworker_id AS caseworkerId
-        FROM track_due_dates d JOIN persons p ON p.id = d.person_id
+        FROM ${from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const params: Record<string, string> = {};
     if (range.to) params.to = range.to;
@@ -79,12 +84,69 @@ export class RemindersRepo {
   /** How many running due dates fall after `after` (the dashboard's "later"). */
   procedureDueAfter(after: CalendarDate, caseworkerId: string | null): number {
     const sqlText = caseworkerId
-      ? `SELECT count(*) AS n FROM track_due_dates d JOIN persons p ON p.id = d.person_id
-          WHERE d.due_date > @after AND p.caseworker_id = @caseworkerId`
+      ? `SELECT count(*) AS n FROM persons p CROSS JOIN tracks t ON t.person_id = p.id CROSS JOIN track_due_dates d ON d.track_id = t.id
+          WHERE p.caseworker_id = @caseworkerId AND d.due_date > @after`
       : 'SELECT count(*) AS n FROM track_due_dates WHERE due_date > @after';
     const params: Record<string, string> = { after };
     if (caseworkerId) params.caseworkerId = caseworkerId;
     return (this.db.$client.prepare(sqlText).get(params) as { n: number }).n;
+  }
+
+  /** How many running due dates fall from `from` to `to` (both included; null: unbounded), over the due-date index only. */
+  procedureDueCount(from: CalendarDate | null, to: CalendarDate | null): number {
+    const where = [from ? 'due_date >= @from' : null, to ? 'due_date <= @to' : null].filter(Boolean);
+    const params: Record<string, string> = {};
+    if (from) params.from = from;
+    if (to) params.to = to;
+    return this.db.$client
+      .prepare(`SELECT count(*) FROM track_due_dates ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .pluck()
+      .get(params) as number;
+  }
+
+  /**
+   * The first `limit` running due dates from `from` to `to` in the dashboard's order (due date, case
+   * code, item id), leaving out those done or snoozed on `today`. Reads the due-date index in order and
+   * stops after `limit` rows (plus the rest of the last day): a page costs the page, not the range.
+   */
+  procedureDueFirst(from: CalendarDate | null, to: CalendarDate, today: CalendarDate, limit: number): ProcedureDueRow[] {
+    return this.db.$client
+      .prepare(
+        `SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
+                p.case_code AS caseCode, p.caseworker_id AS caseworkerId
+           FROM track_due_dates d INDEXED BY track_due_dates_due JOIN persons p ON p.id = d.person_id
+          WHERE d.due_date >= @from AND d.due_date <= @to
+            AND NOT EXISTS (SELECT 1 FROM reminder_dispositions r
+                             WHERE r.item_id = 'procedure:' || d.track_id || ':' || d.kind AND r.due_date = d.due_date
+                               AND (r.state = 'done' OR r.snoozed_until > @today))
+          ORDER BY d.due_date, p.case_code, d.track_id, d.kind
+          LIMIT @limit`,
+      )
+      .all({ from: from ?? '0000-01-01', to, today, limit }) as ProcedureDueRow[];
+  }
+
+  /**
+   * Procedure due dates done, or snoozed on `today`, whose decision is about their current due date,
+   * up to `to`; only the persons of `caseworkerId` when given. Few rows: decisions about older due
+   * dates are pruned (pruneStaleDispositions).
+   */
+  procedureHandled(to: CalendarDate, today: CalendarDate, caseworkerId: string | null): (ProcedureDueRow & { state: 'done' | 'snoozed'; snoozedUntil: CalendarDate | null })[] {
+    return this.db.$client
+      .prepare(
+        `SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
+                p.case_code AS caseCode, p.caseworker_id AS caseworkerId, r.state, r.snoozed_until AS snoozedUntil
+           FROM reminder_dispositions r
+           JOIN track_due_dates d ON d.track_id = substr(r.item_id, 11, instr(substr(r.item_id, 11), ':') - 1)
+                                 AND d.kind = substr(r.item_id, 11 + instr(substr(r.item_id, 11), ':'))
+           JOIN persons p ON p.id = d.person_id
+          WHERE r.item_id LIKE 'procedure:%' AND r.due_date = d.due_date AND d.due_date <= @to
+            AND (r.state = 'done' OR r.snoozed_until > @today)
+            ${caseworkerId ? 'AND p.caseworker_id = @caseworkerId' : ''}`,
+      )
+      .all(caseworkerId ? { to, today, caseworkerId } : { to, today }) as (ProcedureDueRow & {
+      state: 'done' | 'snoozed';
+      snoozedUntil: CalendarDate | null;
+    })[];
   }
 
   /** One running due date, with the person (for mark done / snooze). */
@@ -97,6 +159,20 @@ export class RemindersRepo {
           WHERE d.track_id = @trackId AND d.kind = @kind`,
       )
       .get({ trackId, kind }) as ProcedureDueRow | undefined;
+  }
+
+  /** Removes decisions about procedure due dates that moved or ended: they can never apply again. */
+  pruneStaleDispositions(): number {
+    return this.db.$client
+      .prepare(
+        `DELETE FROM reminder_dispositions
+          WHERE item_id LIKE 'procedure:%'
+            AND NOT EXISTS (SELECT 1 FROM track_due_dates d
+                             WHERE d.track_id = substr(item_id, 11, instr(substr(item_id, 11), ':') - 1)
+                               AND d.kind = substr(item_id, 11 + instr(substr(item_id, 11), ':'))
+                               AND d.due_date = reminder_dispositions.due_date)`,
+      )
+      .run().changes;
   }
 
   // ------------------------------------------------------------ tasks

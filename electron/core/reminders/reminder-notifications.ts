@@ -15,9 +15,10 @@
  *   on disk) so reminders keep firing while the vault is locked, as issue 4 asks. Pass
  *   `clearOnLock: true` for the stricter choice (nothing fires until the next unlock).
  *
- * What the cache reaches: every open deadline due up to today + the longest lead + 2 x 60 days of
- * holiday moves + 31 days, so a vault left locked for a month still reminds of what enters the lead
- * window meanwhile. Done items are left out; snoozed ones stay silent until the snooze ends.
+ * What the cache reaches: every open deadline due from 30 days ago up to today + the longest lead +
+ * 2 x 7 days of holiday moves + 31 days, so a vault left locked for a month still reminds of what
+ * enters the lead window meanwhile (ReminderService.notificationRange). Done items are left out;
+ * snoozed ones stay silent until the snooze ends.
  */
 import { RemindersRepo } from '../../../db/reminders.repo';
 import { addDays, type CalendarDate } from '../../../shared/dates/calendar-date';
@@ -228,8 +229,8 @@ export class ReminderNotifications {
       const settings = this.deps.service.currentSettings();
       if (JSON.stringify(settings) !== JSON.stringify(this.leadSettings)) this.leadSettings = settings;
       const today = localDate(this.deps.clock.now(), this.timeZone);
-      const to = this.deps.service.notificationHorizon(today, this.leadSettings, CACHE_MARGIN_DAYS);
-      this.deadlines.replace(this.deps.service.notifiableItems(actor, to));
+      const range = this.deps.service.notificationRange(today, this.leadSettings, CACHE_MARGIN_DAYS);
+      this.deadlines.replace(this.deps.service.notifiableItems(actor, range));
       this.settleJournal(today);
     } catch (error) {
       this.deps.logger.error('reminders.refreshFailed', error);

@@ -13,12 +13,13 @@
  * dashboard, notifications, calendar export, done/snooze and the CLI all go through the sources.
  */
 import type { Db } from '../../../db/connection';
-import { RemindersRepo, type TaskDueRow, type TaskVisibility } from '../../../db/reminders.repo';
+import { RemindersRepo, type ProcedureDueRow, type TaskDueRow, type TaskVisibility } from '../../../db/reminders.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import type { Country } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
-import type { DashboardItem } from '../../../shared/reminders/dashboard';
+import { addDays } from '../../../shared/dates/calendar-date';
+import type { DashboardGroup, DashboardItem } from '../../../shared/reminders/dashboard';
 import type { ReminderKind, ReminderSource } from '../../../shared/reminders/reminder.types';
 import type { ReminderState } from '../../../shared/reminders/reminders.schema';
 import { DUE_KINDS } from '../../../shared/rules/rule.types';
@@ -48,10 +49,39 @@ export type Decision =
   | { readonly state: 'done'; readonly reason: string; readonly note: string }
   | { readonly state: 'snoozed'; readonly until: CalendarDate; readonly reason: string; readonly note: string };
 
+/** Due dates from `from` to `to`, both included; null: unbounded. */
+export interface DueRange {
+  readonly from: CalendarDate | null;
+  readonly to: CalendarDate | null;
+}
+
+/** What the dashboard asks a large source for (see `summarize`). */
+export interface SummaryQuery {
+  readonly today: CalendarDate;
+  readonly weekEnd: CalendarDate;
+  readonly horizon: CalendarDate;
+  readonly limits: Readonly<Record<DashboardGroup, number>>;
+}
+
+/** A large source's part of the dashboard: open items counted and the first rows of each group. */
+export interface SourceSummary {
+  readonly counts: Record<DashboardGroup, number>;
+  /** The first `limits[group]` open items of each group, in the dashboard's order. */
+  readonly rows: Record<DashboardGroup, SourceItem[]>;
+  readonly later: number;
+  /** Items done, or snoozed today, up to the horizon. */
+  readonly handled: { item: SourceItem; state: 'done' | 'snoozed'; until: CalendarDate | null }[];
+}
+
 export interface ReminderSourceProvider {
   readonly source: ReminderSource;
-  /** Items due up to `to` (null: any date) the viewer sees, open, snoozed or (where kept) done. */
-  list(db: Db, viewer: Viewer, to: CalendarDate | null): SourceItem[];
+  /** Items due in `range` the viewer sees, open, snoozed or (where kept) done. */
+  list(db: Db, viewer: Viewer, range: DueRange): SourceItem[];
+  /**
+   * For a source too large to list at every dashboard (procedure due dates at 100k persons): its
+   * counts and first rows straight from SQL. Null: the service lists and groups the items itself.
+   */
+  summarize?(db: Db, viewer: Viewer, query: SummaryQuery): SourceSummary | null;
   /** How many items due after `after` the viewer sees (not listed, only counted). */
   countAfter(db: Db, viewer: Viewer, after: CalendarDate): number;
   /** The item with this id if `actor` may reach it; NOT_FOUND otherwise (also for another caseworker's). */
@@ -82,29 +112,64 @@ function caseworkerFilter(viewer: Viewer): string | null {
   return !seesEveryCase(viewer.actor) || viewer.scope === 'mine' ? viewer.actor.id : null;
 }
 
+function procedureItem(r: ProcedureDueRow): SourceItem {
+  return {
+    id: procedureItemId(r.trackId, r.kind),
+    source: 'procedure',
+    kind: r.kind as ReminderKind,
+    dueDate: r.dueDate,
+    country: r.country,
+    caseCode: r.caseCode,
+    personId: r.personId,
+    assigneeId: r.caseworkerId,
+    title: null,
+  };
+}
+
+/** Rows of kinds this build knows (a kind it does not know is never guessed at). */
+function procedureItems(rows: readonly ProcedureDueRow[]): SourceItem[] {
+  const out: SourceItem[] = [];
+  for (const r of rows) if (PROCEDURE_KINDS.has(r.kind)) out.push(procedureItem(r));
+  return out;
+}
+
 export const procedureSource: ReminderSourceProvider = {
   source: 'procedure',
 
-  list(db, viewer, to) {
-    const rows = new RemindersRepo(db).procedureDue({ from: null, to }, caseworkerFilter(viewer));
-    const out: SourceItem[] = new Array(rows.length);
-    let n = 0;
-    for (const r of rows) {
-      if (!PROCEDURE_KINDS.has(r.kind)) continue; // a kind this build does not know: never guess its words
-      out[n++] = {
-        id: procedureItemId(r.trackId, r.kind),
-        source: 'procedure',
-        kind: r.kind as ReminderKind,
-        dueDate: r.dueDate,
-        country: r.country,
-        caseCode: r.caseCode,
-        personId: r.personId,
-        assigneeId: r.caseworkerId,
-        title: null,
-      };
+  list(db, viewer, range) {
+    return procedureItems(new RemindersRepo(db).procedureDue(range, caseworkerFilter(viewer)));
+  },
+
+  /**
+   * Every case (an admin's or coordinator's "all"): counts over the due-date index, the first rows of
+   * each group read in order, and the few done or snoozed ones subtracted. A caseload ("my cases", a
+   * caseworker) is listed instead: it is read from the caseworker's persons, thousands of rows at most.
+   */
+  summarize(db, viewer, q) {
+    if (caseworkerFilter(viewer) !== null) return null;
+    const repo = new RemindersRepo(db);
+    const ranges: Record<DashboardGroup, [CalendarDate | null, CalendarDate]> = {
+      overdue: [null, addDays(q.today, -1)],
+      today: [q.today, q.today],
+      thisWeek: [addDays(q.today, 1), q.weekEnd],
+      next30Days: [addDays(q.weekEnd, 1), q.horizon],
+    };
+    const groupOf = (due: CalendarDate): DashboardGroup =>
+      due < q.today ? 'overdue' : due === q.today ? 'today' : due <= q.weekEnd ? 'thisWeek' : 'next30Days';
+    const handled = repo
+      .procedureHandled(q.horizon, q.today, null)
+      .filter((r) => PROCEDURE_KINDS.has(r.kind))
+      .map((r) => ({ item: procedureItem(r), state: r.state, until: r.state === 'snoozed' ? r.snoozedUntil : null }));
+    const counts = { overdue: 0, today: 0, thisWeek: 0, next30Days: 0 };
+    const rows: Record<DashboardGroup, SourceItem[]> = { overdue: [], today: [], thisWeek: [], next30Days: [] };
+    for (const group of Object.keys(ranges) as DashboardGroup[]) {
+      const [from, to] = ranges[group];
+      if (from !== null && from > to) continue;
+      counts[group] = repo.procedureDueCount(from, to);
+      rows[group] = procedureItems(repo.procedureDueFirst(from, to, q.today, q.limits[group]));
     }
-    out.length = n;
-    return out;
+    for (const h of handled) counts[groupOf(h.item.dueDate)] -= 1;
+    return { counts, rows, later: repo.procedureDueAfter(q.horizon, null), handled };
   },
 
   countAfter(db, viewer, after) {
@@ -117,17 +182,7 @@ export const procedureSource: ReminderSourceProvider = {
     const row = new RemindersRepo(db).procedureDueOne(match[1] ?? '', match[2] ?? '');
     if (!row || !PROCEDURE_KINDS.has(row.kind)) throw notFound();
     reachablePerson(db, actor, row.personId);
-    return {
-      id: itemId,
-      source: 'procedure',
-      kind: row.kind as ReminderKind,
-      dueDate: row.dueDate,
-      country: row.country,
-      caseCode: row.caseCode,
-      personId: row.personId,
-      assigneeId: row.caseworkerId,
-      title: null,
-    };
+    return procedureItem(row);
   },
 };
 
@@ -191,8 +246,11 @@ export function visibleTask(db: Db, actor: SessionUser, taskId: string): TaskDue
 export const taskSource: ReminderSourceProvider = {
   source: 'task',
 
-  list(db, viewer, to) {
-    return new RemindersRepo(db).tasksDue(to, taskVisibility(viewer), { includeDone: false }).map(taskToItem);
+  list(db, viewer, range) {
+    return new RemindersRepo(db)
+      .tasksDue(range.to, taskVisibility(viewer), { includeDone: false })
+      .filter((t) => range.from === null || t.dueDate >= range.from)
+      .map(taskToItem);
   },
 
   countAfter(db, viewer, after) {

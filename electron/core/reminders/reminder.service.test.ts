@@ -8,10 +8,11 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditRepo } from '../../../db/audit.repo';
 import { RemindersRepo } from '../../../db/reminders.repo';
-import type { CalendarDate } from '../../../shared/dates/calendar-date';
+import { addDays, type CalendarDate } from '../../../shared/dates/calendar-date';
 import { AppError } from '../../../shared/errors';
 import type { Contract, In, Out } from '../../../shared/ipc/contract';
 import { FakeClock } from '../../../test/helpers/fake-clock';
+import { seededRandom } from '../../../test/helpers/random';
 import { newVault } from '../../../test/helpers/vault';
 import type { Core } from '../app-core';
 
@@ -120,6 +121,38 @@ describe('dashboard', () => {
     // Sorted by due date, then case code.
     const codes = view.groups.overdue.rows.map((r) => r.caseCode);
     expect(codes).toEqual([...codes].sort());
+  });
+
+  it('reads every case in SQL (counts, first rows) exactly as it groups a caseload in memory', async () => {
+    const { core } = await vault();
+    const admin = core.vault.requireSession();
+    const random = seededRandom(44);
+    const items: string[] = [];
+    for (let i = 0; i < 36; i++) {
+      const annex15 = addDays(TODAY, -85 + Math.floor(random() * 80));
+      const p = await personWithReflection(core, { givenNames: `G${i}`, familyName: `F${i % 7}` }, annex15, admin.id);
+      items.push(p.itemId);
+      if (i % 5 === 0) await call(core, 'tasks.create', { title: `T${i}`, dueDate: addDays(TODAY, Math.floor(random() * 40) - 10), personId: p.person.id });
+    }
+    // Some done, some snoozed (one of them snoozed past the day asked below), and some untouched.
+    for (const [i, itemId] of items.entries()) {
+      const open = (await call(core, 'reminders.dashboard', { scope: 'all', limits: { overdue: 1000, today: 1000, thisWeek: 1000, next30Days: 1000 } }));
+      const row = allRows(open).find((r) => r.id === itemId);
+      if (!row) continue;
+      if (i % 4 === 1) await call(core, 'reminders.markDone', { itemId, reason: 'actionTaken' });
+      if (i % 4 === 2) await call(core, 'reminders.snooze', { itemId, until: row.daysLeft > 1 ? addDays(TODAY, 1) : addDays(TODAY, 3), reason: 'other' });
+    }
+    for (const limit of [1000, 3]) {
+      const limits = { overdue: limit, today: limit, thisWeek: limit, next30Days: limit };
+      const bySql = await call(core, 'reminders.dashboard', { scope: 'all', limits, includeHandled: true });
+      const inMemory = await call(core, 'reminders.dashboard', { scope: 'mine', limits, includeHandled: true });
+      expect({ ...bySql, scope: 'mine' }).toEqual(inMemory);
+      expect(allRows(bySql).length).toBeGreaterThan(limit === 3 ? 5 : 15);
+      expect(bySql.handledTotal).toBeGreaterThan(10);
+    }
+    // And on another day, where some snoozes have ended.
+    const later = { scope: 'all' as const, includeHandled: true, today: addDays(TODAY, 2) };
+    expect({ ...(await call(core, 'reminders.dashboard', later)), scope: 'mine' }).toEqual(await call(core, 'reminders.dashboard', { ...later, scope: 'mine' }));
   });
 
   it("'my cases' are the cases assigned to the user; a caseworker never sees another's, whatever the scope", async () => {

@@ -19,14 +19,7 @@ import { addDays, formatDate, type CalendarDate } from '../../../shared/dates/ca
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
-import {
-  DASHBOARD_GROUPS,
-  dashboardBounds,
-  groupDashboard,
-  type DashboardGroup,
-  type DashboardRow,
-} from '../../../shared/reminders/dashboard';
-import { MAX_NON_WORKING_RUN } from '../../../shared/reminders/working-day-calendar';
+import { DASHBOARD_GROUPS, dashboardBounds, groupDashboard, type DashboardGroup } from '../../../shared/reminders/dashboard';
 import { remindersDueOn, type PlannedReminder } from '../../../shared/reminders/reminder-plan';
 import { toNotifiable, type NotifiableDeadline } from '../../../shared/reminders/reminder.types';
 import {
@@ -58,12 +51,21 @@ import {
   sourceOf,
   taskSource,
   type Decision,
+  type DueRange,
   type ReminderSourceProvider,
   type SourceItem,
   type Viewer,
 } from './reminder-sources';
 
 export const SETTING_REMINDER_LEAD_DAYS = 'reminderLeadDays';
+/** Overdue deadlines older than this are not notified (the dashboard lists them). */
+export const NOTIFY_OVERDUE_DAYS = 30;
+/**
+ * The longest run of non-working days the notification cache allows for, twice (before a deadline and
+ * before a reminder day). The BE, NL and LU calendars never have more than 4 in a row (a weekend and
+ * Easter or Whit Monday, Christmas and Boxing Day); the cache is refilled every day while unlocked.
+ */
+export const NON_WORKING_RUN_BOUND = 7;
 /** Handled (done or snoozed) rows sent at most. */
 export const HANDLED_ROWS_MAX = 200;
 /** Rows of each group when the caller does not say. */
@@ -106,6 +108,22 @@ function stateOf(item: SourceItem, decision: DispositionRow | undefined, today: 
   return null;
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The dashboard's order: due date, case code, id (as shared/reminders/dashboard.ts and the SQL sort). */
+function compareItems(a: SourceItem, b: SourceItem): number {
+  return compareText(a.dueDate, b.dueDate) || compareText(a.caseCode, b.caseCode) || compareText(a.id, b.id);
+}
+
+/** The first `limit` items of lists each already in the dashboard's order. */
+function mergeSorted(lists: readonly SourceItem[][], limit: number): SourceItem[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length === 1) return (nonEmpty[0] as SourceItem[]).slice(0, limit);
+  return nonEmpty.flat().sort(compareItems).slice(0, limit);
+}
+
 function displayName(row: { givenNames: string; familyName: string; aliases: string } | undefined): string | null {
   if (!row) return null;
   const name = [row.familyName, row.givenNames].filter((part) => part.trim() !== '').join(', ');
@@ -130,6 +148,16 @@ export class ReminderService {
   ) {
     this.addSource(procedureSource);
     this.addSource(taskSource);
+    // Decisions about due dates that have since moved or ended never apply again: drop them at unlock,
+    // so the dashboard's done/snoozed lookups stay as small as what is actually handled.
+    vault.onChange((change) => {
+      if (change.state !== 'unlocked') return;
+      try {
+        vault.write(({ db }) => new RemindersRepo(db).pruneStaleDispositions());
+      } catch {
+        /* a read-only moment (re-key): next unlock */
+      }
+    });
   }
 
   /** Adds a source of reminder items (issue 5: handover deadlines). See reminder-sources.ts. */
@@ -152,10 +180,10 @@ export class ReminderService {
     return todayOf(this.clock);
   }
 
-  private collect(db: Db, viewer: Viewer, to: CalendarDate | null): SourceItem[] {
+  private collect(db: Db, viewer: Viewer, range: DueRange): SourceItem[] {
     const out: SourceItem[] = [];
     for (const source of this.sources.values()) {
-      const items = source.list(db, viewer, to);
+      const items = source.list(db, viewer, range);
       for (let i = 0; i < items.length; i++) out.push(items[i] as SourceItem);
     }
     return out;
@@ -169,86 +197,101 @@ export class ReminderService {
 
   // ------------------------------------------------------------ dashboard
 
+  /**
+   * The dashboard: each large source summarises itself in SQL (counts over an index, the first rows
+   * of each group); the others' items are listed and grouped here; both are merged in the
+   * dashboard's order (due date, case code, id) and only the rows sent get names.
+   */
   dashboard(query: DashboardQuery): DashboardView {
     const actor = this.vault.requireSession();
     const today = query.today ?? this.today();
-    const { horizon } = dashboardBounds(today);
+    const { weekEnd, horizon } = dashboardBounds(today);
     const viewer: Viewer = { actor, scope: query.scope };
-    return this.vault.read((db) => {
-      const items = this.collect(db, viewer, horizon);
-      const decisions = this.decisions(db);
-      const open: SourceItem[] = [];
-      const handled: { item: SourceItem; handled: Handled }[] = [];
-      for (const item of items) {
-        const h = decisions.size === 0 && item.state === undefined ? null : stateOf(item, decisions.get(item.id), today);
-        if (h) handled.push({ item, handled: h });
-        else open.push(item);
-      }
-      let later = 0;
-      for (const source of this.sources.values()) later += source.countAfter(db, viewer, horizon);
-      const dash = groupDashboard(open, { today, calendar: this.calendar });
+    const limits = {} as Record<DashboardGroup, number>;
+    for (const group of DASHBOARD_GROUPS) limits[group] = query.limits[group] ?? DASHBOARD_ROWS_DEFAULT;
 
-      const picked = {} as Record<DashboardGroup, DashboardRow<SourceItem>[]>;
-      for (const group of DASHBOARD_GROUPS) {
-        const limit = query.limits[group] ?? DASHBOARD_ROWS_DEFAULT;
-        picked[group] = dash.groups[group].slice(0, limit) as DashboardRow<SourceItem>[];
+    return this.vault.read((db) => {
+      const counts: Record<DashboardGroup, number> = { overdue: 0, today: 0, thisWeek: 0, next30Days: 0 };
+      const firstRows: Record<DashboardGroup, SourceItem[][]> = { overdue: [], today: [], thisWeek: [], next30Days: [] };
+      const handled: { item: SourceItem; handled: Handled }[] = [];
+      let later = 0;
+      const listed: SourceItem[] = [];
+      let decisions: Map<string, DispositionRow> | null = null;
+
+      for (const source of this.sources.values()) {
+        const summary = source.summarize?.(db, viewer, { today, weekEnd, horizon, limits }) ?? null;
+        if (summary) {
+          for (const group of DASHBOARD_GROUPS) {
+            counts[group] += summary.counts[group];
+            firstRows[group].push(summary.rows[group]);
+          }
+          later += summary.later;
+          for (const h of summary.handled) handled.push({ item: h.item, handled: { state: h.state, until: h.until } });
+          continue;
+        }
+        later += source.countAfter(db, viewer, horizon);
+        for (const item of source.list(db, viewer, { from: null, to: horizon })) {
+          if (item.state === undefined) decisions ??= this.decisions(db);
+          const h = stateOf(item, decisions?.get(item.id), today);
+          if (h) handled.push({ item, handled: h });
+          else listed.push(item);
+        }
       }
-      handled.sort((a, b) => (a.item.dueDate < b.item.dueDate ? -1 : a.item.dueDate > b.item.dueDate ? 1 : a.item.id < b.item.id ? -1 : 1));
+
+      const grouped = groupDashboard(listed, { today });
+      for (const group of DASHBOARD_GROUPS) {
+        counts[group] += grouped.groups[group].length;
+        firstRows[group].push(grouped.groups[group].slice(0, limits[group]).map((row) => row.item));
+      }
+
+      const picked = {} as Record<DashboardGroup, SourceItem[]>;
+      for (const group of DASHBOARD_GROUPS) picked[group] = mergeSorted(firstRows[group], limits[group]);
+      handled.sort((a, b) => compareItems(a.item, b.item));
       const handledShown = query.includeHandled ? handled.slice(0, HANDLED_ROWS_MAX) : [];
 
       const personIds = new Set<string>();
-      for (const group of DASHBOARD_GROUPS) for (const row of picked[group]) if (row.item.personId) personIds.add(row.item.personId);
+      for (const group of DASHBOARD_GROUPS) for (const item of picked[group]) if (item.personId) personIds.add(item.personId);
       for (const h of handledShown) if (h.item.personId) personIds.add(h.item.personId);
-      const repo = new RemindersRepo(db);
-      const names = repo.names([...personIds]);
+      const names = new RemindersRepo(db).names([...personIds]);
       const users = new Map(new UsersRepo(db).all().map((u) => [u.id, u.displayName]));
-
-      const view = (row: DashboardRow<SourceItem>, state: ReminderState, until: CalendarDate | null): DashboardRowView => ({
-        id: row.item.id,
-        source: row.item.source,
-        kind: row.item.kind,
-        personId: row.item.personId,
-        caseCode: row.item.caseCode || null,
-        name: row.item.personId ? displayName(names.get(row.item.personId)) : null,
-        title: row.item.title,
-        country: row.item.country,
-        dueDate: row.item.dueDate,
-        weekday: row.weekday,
-        daysLeft: row.daysLeft,
-        nonWorking: row.nonWorking ? { type: row.nonWorking.type, label: { ...row.nonWorking.label } } : null,
-        actBy: row.actBy,
-        assigneeId: row.item.assigneeId,
-        assigneeName: row.item.assigneeId ? (users.get(row.item.assigneeId) ?? null) : null,
-        state,
-        snoozedUntil: until,
-      });
-
       const todayDay = toEpochDay(today);
-      const handledRow = (item: SourceItem): DashboardRow<SourceItem> => {
+
+      const view = (item: SourceItem, state: ReminderState, until: CalendarDate | null): DashboardRowView => {
         const day = toEpochDay(item.dueDate);
         const nonWorking = this.calendar.nonWorkingReason(item.dueDate, item.country);
         return {
-          item,
-          group: 'overdue',
-          daysLeft: day - todayDay,
+          id: item.id,
+          source: item.source,
+          kind: item.kind,
+          personId: item.personId,
+          caseCode: item.caseCode || null,
+          name: item.personId ? displayName(names.get(item.personId)) : null,
+          title: item.title,
+          country: item.country,
+          dueDate: item.dueDate,
           weekday: WEEKDAY_IDS[epochWeekday(day) - 1] as WeekdayId,
-          nonWorking,
+          daysLeft: day - todayDay,
+          nonWorking: nonWorking ? { type: nonWorking.type, label: { ...nonWorking.label } } : null,
           actBy: nonWorking ? this.calendar.previousWorkingDay(item.dueDate, item.country) : item.dueDate,
+          assigneeId: item.assigneeId,
+          assigneeName: item.assigneeId ? (users.get(item.assigneeId) ?? null) : null,
+          state,
+          snoozedUntil: until,
         };
       };
 
       const groups = {} as DashboardView['groups'];
       for (const group of DASHBOARD_GROUPS) {
-        groups[group] = { total: dash.groups[group].length, rows: picked[group].map((row) => view(row, 'open', null)) };
+        groups[group] = { total: counts[group], rows: picked[group].map((item) => view(item, 'open', null)) };
       }
       return {
         today,
-        weekEnd: dash.weekEnd,
-        horizon: dash.horizon,
+        weekEnd,
+        horizon,
         scope: query.scope,
         groups,
         later,
-        handled: handledShown.map((h) => view(handledRow(h.item), h.handled.state, h.handled.until)),
+        handled: handledShown.map((h) => view(h.item, h.handled.state, h.handled.until)),
         handledTotal: handled.length,
       };
     });
@@ -357,12 +400,12 @@ export class ReminderService {
    * The open items of everything `actor` may see, due up to `to`, with the five non-personal fields
    * only (and a snooze's end): what the notification cache keeps. Done items are left out.
    */
-  notifiableItems(actor: SessionUser, to: CalendarDate | null): NotifiableEntry[] {
+  notifiableItems(actor: SessionUser, range: DueRange): NotifiableEntry[] {
     const today = this.today();
     return this.vault.read((db) => {
       const decisions = this.decisions(db);
       const out: NotifiableEntry[] = [];
-      for (const item of this.collect(db, { actor, scope: 'all' }, to)) {
+      for (const item of this.collect(db, { actor, scope: 'all' }, range)) {
         const h = stateOf(item, decisions.get(item.id), today);
         if (h?.state === 'done') continue;
         out.push({ deadline: toNotifiable(item), snoozedUntil: h?.state === 'snoozed' ? h.until : null });
@@ -371,10 +414,14 @@ export class ReminderService {
     });
   }
 
-  /** How far ahead the notification cache must reach so that every reminder up to `days` later is known. */
-  notificationHorizon(today: CalendarDate, settings: ReminderSettings, days: number): CalendarDate {
+  /**
+   * The due dates the notification cache must hold so that every reminder of the next `days` days is
+   * known: from 30 days ago (older overdue deadlines are the dashboard's business) to today + the
+   * longest lead + two runs of non-working days (a deadline's and a reminder's) + `days`.
+   */
+  notificationRange(today: CalendarDate, settings: ReminderSettings, days: number): DueRange {
     const longest = Math.max(0, ...Object.values(settings.leadDays).flat());
-    return addDays(today, longest + 2 * MAX_NON_WORKING_RUN + days);
+    return { from: addDays(today, -NOTIFY_OVERDUE_DAYS), to: addDays(today, longest + 2 * NON_WORKING_RUN_BOUND + days) };
   }
 
   /** The .ics text of the open deadlines from today to today + withinDays (case codes and kinds only). Audited with the count. */
@@ -389,8 +436,8 @@ export class ReminderService {
     const settings = this.currentSettings();
     const deadlines = this.vault.read((db) => {
       const decisions = this.decisions(db);
-      return this.collect(db, { actor, scope: input.scope }, to)
-        .filter((item) => item.dueDate >= today && stateOf(item, decisions.get(item.id), today)?.state !== 'done')
+      return this.collect(db, { actor, scope: input.scope }, { from: today, to })
+        .filter((item) => stateOf(item, decisions.get(item.id), today)?.state !== 'done')
         .map(toNotifiable);
     });
     const content = deadlinesToIcs({
@@ -414,7 +461,7 @@ export class ReminderService {
   dueOn(today: CalendarDate, firedIds: ReadonlySet<string>, language: Language): DueTodayEntry[] {
     const actor = this.vault.requireSession();
     const settings = this.currentSettings();
-    const entries = this.notifiableItems(actor, this.notificationHorizon(today, settings, 1)).filter(
+    const entries = this.notifiableItems(actor, this.notificationRange(today, settings, 1)).filter(
       (e) => e.snoozedUntil === null || e.snoozedUntil <= today,
     );
     const due = remindersDueOn(
