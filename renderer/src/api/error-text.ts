@@ -8,6 +8,14 @@ import type { z } from 'zod';
 import { en } from '../../../shared/i18n/en';
 import type { Language } from '../../../shared/domain';
 import type { ErrorKey, ErrorParams, ErrorPayload, FieldIssue } from '../../../shared/errors';
+import { DATA_CATEGORIES } from '../../../shared/persons/consent.schema';
+
+type HandoverReason = keyof typeof en.handoverReasons;
+type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+function isHandoverReason(code: unknown): code is HandoverReason {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(en.handoverReasons, code);
+}
 
 function isErrorKey(key: string): key is ErrorKey {
   return Object.prototype.hasOwnProperty.call(en.errors, key);
@@ -29,6 +37,17 @@ export function errorText(t: TFunction, error: ErrorPayload, language?: Language
     params.seconds = error.details.retryAfterSeconds;
   }
   if (params.seq === undefined && error.details?.seq !== undefined) params.seq = error.details.seq;
+  // A refused handover package or receipt: the reason travels as a code; its English text is only for the CLI.
+  if ((error.key === 'packageRejected' || error.key === 'receiptRejected') && isHandoverReason(error.details?.reason)) {
+    params.reason = t(`handoverReasons.${error.details.reason}`);
+  }
+  // The data categories a consent lacks travel as codes ("health, attachments").
+  if (error.key === 'handoverConsentNotCovered' && typeof params.categories === 'string') {
+    params.categories = params.categories
+      .split(/,\s*/)
+      .map((c) => ((DATA_CATEGORIES as readonly string[]).includes(c) ? t(`dataCategories.${c as DataCategory}`) : c))
+      .join(', ');
+  }
   return t(`errors.${error.key}`, params);
 }
 

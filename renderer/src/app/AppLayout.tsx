@@ -2,19 +2,23 @@
  * The unlocked app: header (organisation, signed-in user, Lock), navigation, and the page.
  * Everything below this component is dropped when the vault locks.
  */
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/contract';
 import { AuditPage } from '../audit/AuditPage';
+import { DirectoryPage } from '../handover/directory/DirectoryPage';
+import { HandoversPage, type HandoversView } from '../handover/HandoversPage';
+import { PartnersPage } from '../handover/keys/PartnersPage';
 import { HomePage } from '../home/HomePage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
+import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
 import { useActivityPing } from './useActivityPing';
 import { useLockShortcut } from './useLockShortcut';
 
-export type Page = 'home' | 'persons' | 'users' | 'settings' | 'audit';
+export type Page = 'home' | 'persons' | 'handovers' | 'partners' | 'directory' | 'users' | 'settings' | 'audit';
 
 interface AppLayoutProps {
   status: AppStatus;
@@ -28,6 +32,24 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
   const [page, setPage] = useState<Page>('home');
   // Choosing Persons again while on a person's page goes back to the list.
   const [personsHome, setPersonsHome] = useState(0);
+  // A person to open from another area (an imported person, a handover's person).
+  const [personRequest, setPersonRequest] = useState<{ personId: string } | null>(null);
+  const [handoversRequest, setHandoversRequest] = useState<HandoversView>({ kind: 'list' });
+  const go = useCallback((target: NavigationTarget) => {
+    if (target.area === 'persons') {
+      setPersonRequest({ personId: target.personId });
+    } else if (target.area === 'handovers') {
+      setHandoversRequest(
+        target.view === 'start'
+          ? { kind: 'start', personId: target.personId, caseCode: target.caseCode, personName: target.personName }
+          : target.view === 'handover'
+            ? { kind: 'handover', handoverId: target.handoverId }
+            : { kind: 'list', ...(target.tab ? { tab: target.tab } : {}) },
+      );
+    }
+    setPage(target.area);
+  }, []);
+  const navigation = useMemo<Navigation>(() => ({ go }), [go]);
   const isAdmin = user.role === 'admin';
   useActivityPing();
   useLockShortcut(onLock);
@@ -35,6 +57,9 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
   const pages: { id: Page; label: string }[] = [
     { id: 'home', label: t('shell.home') },
     { id: 'persons', label: t('shell.persons') },
+    { id: 'handovers', label: t('handoverNav.handovers') },
+    { id: 'partners', label: t('handoverNav.partners') },
+    { id: 'directory', label: t('handoverNav.directory') },
     ...(isAdmin ? [{ id: 'users' as const, label: t('shell.users') }] : []),
     { id: 'settings', label: t('shell.settings') },
     ...(isAdmin ? [{ id: 'audit' as const, label: t('shell.audit') }] : []),
@@ -93,6 +118,8 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
                 aria-current={p.id === current ? 'page' : undefined}
                 onClick={() => {
                   if (p.id === 'persons' && current === 'persons') setPersonsHome((n) => n + 1);
+                  if (p.id === 'handovers') setHandoversRequest({ kind: 'list' });
+                  if (p.id === 'persons') setPersonRequest(null);
                   setPage(p.id);
                 }}
               />
@@ -102,13 +129,20 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
       </AppShell.Navbar>
 
       <AppShell.Main>
-        {current === 'home' ? <HomePage user={user} country={status.organisation?.country ?? null} /> : null}
-        {current === 'persons' ? <PersonsPage user={user} country={status.organisation?.country ?? 'BE'} listSignal={personsHome} /> : null}
-        {current === 'users' && isAdmin ? <UsersPage currentUser={user} onStatusChanged={onStatusChanged} /> : null}
-        {current === 'settings' ? (
-          <SettingsPage user={user} organisationName={status.organisation?.name ?? ''} onStatusChanged={onStatusChanged} />
-        ) : null}
-        {current === 'audit' && isAdmin ? <AuditPage /> : null}
+        <NavigationContext value={navigation}>
+          {current === 'home' ? <HomePage user={user} country={status.organisation?.country ?? null} /> : null}
+          {current === 'persons' ? (
+            <PersonsPage user={user} country={status.organisation?.country ?? 'BE'} listSignal={personsHome} openRequest={personRequest} />
+          ) : null}
+          {current === 'handovers' ? <HandoversPage user={user} country={status.organisation?.country ?? 'BE'} request={handoversRequest} /> : null}
+          {current === 'partners' ? <PartnersPage user={user} /> : null}
+          {current === 'directory' ? <DirectoryPage user={user} country={status.organisation?.country ?? 'BE'} /> : null}
+          {current === 'users' && isAdmin ? <UsersPage currentUser={user} onStatusChanged={onStatusChanged} /> : null}
+          {current === 'settings' ? (
+            <SettingsPage user={user} organisationName={status.organisation?.name ?? ''} onStatusChanged={onStatusChanged} />
+          ) : null}
+          {current === 'audit' && isAdmin ? <AuditPage /> : null}
+        </NavigationContext>
       </AppShell.Main>
     </AppShell>
   );

@@ -23,10 +23,12 @@ interface PersonsPageProps {
   country: Country;
   /** Changes when the navigation's Persons entry is chosen again: back to the list. */
   listSignal: number;
+  /** A person to open, asked for by another area (a handover, an imported person); a new object each time. */
+  openRequest?: { personId: string } | null;
 }
 
-export function PersonsPage({ user, country, listSignal }: PersonsPageProps) {
-  const [view, setView] = useState<View>({ kind: 'list', returning: false });
+export function PersonsPage({ user, country, listSignal, openRequest = null }: PersonsPageProps) {
+  const [view, setView] = useState<View>(openRequest ? { kind: 'person', id: openRequest.personId } : { kind: 'list', returning: false });
   const [listState, setListState] = useState<PersonListState>(INITIAL_LIST_STATE);
   const [assignees, setAssignees] = useState<Assignee[]>([]);
 
@@ -46,6 +48,10 @@ export function PersonsPage({ user, country, listSignal }: PersonsPageProps) {
   useEffect(() => {
     if (listSignal > 0) setView({ kind: 'list', returning: true });
   }, [listSignal]);
+
+  useEffect(() => {
+    if (openRequest) setView({ kind: 'person', id: openRequest.personId });
+  }, [openRequest]);
 
   const backToList = useCallback(() => setView({ kind: 'list', returning: true }), []);
   const openPerson = useCallback((id: string) => setView({ kind: 'person', id }), []);

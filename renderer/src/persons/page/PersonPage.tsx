@@ -14,6 +14,7 @@ import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { todayLocal } from '../../format/deadline';
+import { PersonHandoverSection } from '../../handover/PersonHandoverSection';
 import { MinorStatusLine } from '../parts/MinorStatusLine';
 import { personName } from '../list/PersonList';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -151,6 +152,8 @@ export function PersonPage({ personId, country, onBack, onEdit }: PersonPageProp
         </Title>
         <ConsentsPanel personId={person.id} consents={detail.consents} onChanged={(consents) => setDetail((d) => (d ? { ...d, consents } : d))} />
       </Stack>
+
+      <PersonHandoverSection personId={person.id} caseCode={person.caseCode} personName={name} open={person.open} />
 
       <Stack component="section" aria-labelledby="details-title" gap="sm">
         <Title order={2} size="h3" id="details-title">
