@@ -986,7 +986,7 @@ export const en = {
       notApplicable: 'Not applicable',
     },
     person: {
-      title: 'Handover to another country',
+      title: 'Cross-border handover',
       none: 'No handover for this person.',
       start: 'Start a handover to a partner in another country',
       receivedFrom: 'Received from {{sender}} ({{country}})',

@@ -987,7 +987,7 @@ export const fr: Translation = {
       notApplicable: 'Sans objet',
     },
     person: {
-      title: 'Transfert vers un autre pays',
+      title: 'Transfert transfrontalier',
       none: 'Aucun transfert pour cette personne.',
       start: 'Commencer un transfert vers un partenaire dans un autre pays',
       receivedFrom: 'Reçu de {{sender}} ({{country}})',

@@ -983,7 +983,7 @@ export const nl: Translation = {
       notApplicable: 'Niet van toepassing',
     },
     person: {
-      title: 'Overdracht naar een ander land',
+      title: 'Grensoverschrijdende overdracht',
       none: 'Geen overdracht voor deze persoon.',
       start: 'Een overdracht starten naar een partner in een ander land',
       receivedFrom: 'Ontvangen van {{sender}} ({{country}})',

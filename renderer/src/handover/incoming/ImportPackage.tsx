@@ -254,7 +254,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
 
             {unstorable.length > 0 ? (
               <Alert color="red" variant="light" role="alert">
-                <Text c="red.9">{t('incoming.unstorableNote')}</Text>
+                <Text>{t('incoming.unstorableNote')}</Text>
               </Alert>
             ) : null}
 
@@ -282,7 +282,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
       {outcome ? (
         <Paper withBorder p="lg" bg={outcome.kind === 'accepted' ? 'green.0' : 'gray.0'} data-testid="import-outcome" data-outcome={outcome.kind}>
           <Stack gap="sm">
-            <Title order={2} size="h3" ref={outcomeRef} tabIndex={-1} style={{ outline: 'none' }} c={outcome.kind === 'accepted' ? 'green.9' : undefined}>
+            <Title order={2} size="h3" ref={outcomeRef} tabIndex={-1} style={{ outline: 'none' }} c={outcome.kind === 'accepted' ? '#1e6b2e' : undefined}>
               {outcome.kind === 'accepted' ? t('incoming.acceptedTitle', { caseCode: outcome.caseCode }) : t('incoming.declinedTitle')}
             </Title>
             <Text>{t('incoming.receiptAdvice', { sender: outcome.sender })}</Text>

@@ -41,7 +41,7 @@ function IdentitySection({ s }: { s: Json }) {
   const genderText = (g: string) => (['female', 'male', 'other', 'unknown'].includes(g) ? t(`genders.${g as 'female'}`) : g);
   const yes = (v: unknown) => (v === true ? t('person.yes') : v === false ? t('person.no') : '');
   return (
-    <dl className="detail-list">
+    <dl className="detail-list preview-grid">
       <Row label={t('personForm.givenNames')} value={str(s.givenNames)} />
       <Row label={t('personForm.familyName')} value={str(s.familyName)} />
       <Row label={t('personForm.aliases')} value={arr(s.aliases).map(str).join(', ')} />
@@ -69,7 +69,9 @@ function ProcedureSection({ s }: { s: Json }) {
         const phase = rules?.phases.find((p) => p.phase === str(track.phase));
         return (
           <Stack key={i} gap={6}>
-            <Text fw={700}>{isCountry(c) ? t('procedure.trackTitle', { country: t(`countries.${c}`) }) : c}</Text>
+            <Text fw={700} size="sm">
+              {isCountry(c) ? t('procedure.trackTitle', { country: t(`countries.${c}`) }) : c}
+            </Text>
             {phase ? <Text size="sm">{t('incoming.lastPhase', { phase: pick(phase.label, language) })}</Text> : null}
             <ol className="timeline">
               {arr(track.events)
@@ -104,7 +106,7 @@ function ProcedureSection({ s }: { s: Json }) {
 function GenericSection({ s }: { s: Json }) {
   const entries = Object.entries(s).filter(([k]) => k !== 'v');
   return (
-    <dl className="detail-list">
+    <dl className="detail-list preview-grid">
       {entries.map(([k, v]) => (
         <Row key={k} label={k} value={typeof v === 'object' && v !== null ? JSON.stringify(v, null, 1) : str(v)} />
       ))}
@@ -117,7 +119,7 @@ function ExploitationSection({ s }: { s: Json }) {
   const language = useLanguage();
   const forms = arr(s.forms).map(str);
   return (
-    <dl className="detail-list">
+    <dl className="detail-list preview-grid">
       <Row
         label={t('personForm.exploitationForms')}
         value={forms.map((f) => ((EXPLOITATION_FORMS as readonly string[]).includes(f) ? t(`exploitationForms.${f as (typeof EXPLOITATION_FORMS)[number]}`) : f)).join(', ')}

@@ -117,7 +117,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
           <ErrorAlert error={importError} testId="partner-import-error" />
           {outcome ? (
             <Alert color={outcome.outcome === 'keyChanged' ? 'red' : 'green'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
-              <Text c={outcome.outcome === 'keyChanged' ? 'red.9' : 'green.9'} fw={600}>
+              <Text fw={600}>
                 {t(`partners.import.outcome.${outcome.outcome}`, { name: outcome.partner.name })}
               </Text>
             </Alert>

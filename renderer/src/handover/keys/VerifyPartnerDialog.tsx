@@ -79,7 +79,7 @@ export function VerifyPartnerDialog({ partner, onClose, onVerified }: VerifyPart
           id="verify-feedback"
           role="status"
           fw={700}
-          c={feedback.tone === 'ok' ? 'green.9' : feedback.tone === 'bad' ? 'red.9' : undefined}
+          c={feedback.tone === 'ok' ? '#1e6b2e' : feedback.tone === 'bad' ? '#a51d1d' : undefined}
           data-testid="verify-feedback"
         >
           {feedback.text}

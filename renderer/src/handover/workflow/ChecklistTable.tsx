@@ -50,7 +50,7 @@ function DueDateCell({ item, itemLabel, today, editable, onSave }: { item: Hando
   return (
     <Stack gap={4}>
       {text === null ? (
-        item.status === 'open' ? (
+        item.status === 'open' && editable ? (
           <DeadlineText date={item.dueDate} today={today} layout="stacked" testId={`due-${item.itemId}`} />
         ) : (
           <Text size="sm" data-testid={`due-${item.itemId}`}>

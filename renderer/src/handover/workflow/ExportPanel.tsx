@@ -95,20 +95,20 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
   let consentResult: React.ReactNode;
   if (!handover.consent) {
     consentResult = (
-      <Alert color="red" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: 'var(--mantine-color-red-9)' } }}>
-        <Text c="red.9">{t('handover.export.noConsent', { partner: handover.partner.name })}</Text>
+      <Alert color="red" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: '#a51d1d' } }}>
+        <Text>{t('handover.export.noConsent', { partner: handover.partner.name })}</Text>
       </Alert>
     );
   } else if (missing && missing.length > 0) {
     consentResult = (
-      <Alert color="red" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: 'var(--mantine-color-red-9)' } }}>
-        <Text c="red.9">{t('handover.export.notCovered', { categories: missing.map((c) => t(`dataCategories.${c as HandoverSection}`)).join(', ') })}</Text>
+      <Alert color="red" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: '#a51d1d' } }}>
+        <Text>{t('handover.export.notCovered', { categories: missing.map((c) => t(`dataCategories.${c as HandoverSection}`)).join(', ') })}</Text>
       </Alert>
     );
   } else {
     consentResult = (
-      <Alert color="green" variant="light" role="status" title={t('handover.export.coveredTitle')} data-testid="consent-check" data-result="covered" styles={{ title: { color: 'var(--mantine-color-green-9)' } }}>
-        <Text c="green.9">
+      <Alert color="green" variant="light" role="status" title={t('handover.export.coveredTitle')} data-testid="consent-check" data-result="covered" styles={{ title: { color: '#1e6b2e' } }}>
+        <Text>
           {t('handover.export.covered', {
             date: dateWithWeekday(t, handover.consent.givenOn),
             categories: handover.consent.categories.map((c) => t(`dataCategories.${c}`)).join(', '),
@@ -220,7 +220,7 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
       {created ? (
         <Paper withBorder p="md" bg="green.0" role="status" data-testid="package-created">
           <Stack gap={6}>
-            <Title order={3} size="h5" c="green.9">
+            <Title order={3} size="h5" c="#1e6b2e">
               {t('handover.export.createdTitle')}
             </Title>
             <Text>{t('handover.export.createdBody', { fileName: created.file.fileName, size: fileSize(created.file.bytes, language), expires: formatDateTime(created.expiresAt) })}</Text>

@@ -118,7 +118,7 @@ export function HandoverDetail({ handoverId, user, onBack }: HandoverDetailProps
       <ErrorAlert error={error} testId="handover-error" />
 
       {view.status === 'closed' ? (
-        <Alert color="green" variant="light" role="status" title={t('handover.closedTitle')} data-testid="handover-closed" styles={{ title: { color: 'var(--mantine-color-green-9)' } }}>
+        <Alert color="green" variant="light" role="status" title={t('handover.closedTitle')} data-testid="handover-closed" styles={{ title: { color: '#1e6b2e' } }}>
           <Stack gap={4}>
             <Text>{t('handover.closedBody', { partner: view.partner.name, date: formatDateTime(view.closedAt ?? accepted?.receipt?.at ?? '') })}</Text>
             {accepted?.deletionDueOn ? (

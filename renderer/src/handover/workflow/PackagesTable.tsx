@@ -54,7 +54,7 @@ export function PackagesTable({ packages }: { packages: SentPackageView[] }) {
                       {t('handover.packages.receiptAt', { date: formatDateTime(p.receipt.at) })}
                     </Text>
                     {p.receipt.outcome === 'rejected' ? (
-                      <Text size="sm" c="red.9" fw={600}>
+                      <Text size="sm" c="#a51d1d" fw={600}>
                         {isOutcomeReason(p.receipt.reason) ? t(`handoverReasons.${p.receipt.reason}`) : p.receipt.reason}
                       </Text>
                     ) : null}
