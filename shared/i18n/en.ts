@@ -709,6 +709,7 @@ export const en = {
     colDate: 'Date',
     colDaysLeft: 'Days left',
     colAssignee: 'Responsible',
+    colState: 'State',
     colActions: 'Actions',
     openPerson: 'Open the page of {{caseCode}}',
     noPerson: 'No person',

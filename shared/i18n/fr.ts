@@ -710,6 +710,7 @@ export const fr: Translation = {
     colDate: 'Date',
     colDaysLeft: 'Jours restants',
     colAssignee: 'Responsable',
+    colState: 'État',
     colActions: 'Actions',
     openPerson: 'Ouvrir la page de {{caseCode}}',
     noPerson: 'Aucune personne',

@@ -706,6 +706,7 @@ export const nl: Translation = {
     colDate: 'Datum',
     colDaysLeft: 'Resterende dagen',
     colAssignee: 'Verantwoordelijke',
+    colState: 'Status',
     colActions: 'Acties',
     openPerson: 'Open de pagina van {{caseCode}}',
     noPerson: 'Geen persoon',

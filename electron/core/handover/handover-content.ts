@@ -107,7 +107,7 @@ function obj(v: unknown): Record<string, unknown> {
  * history itself is not replayed into tracks here (the legal procedure starts anew in this country):
  * it stays in the origin history. A person without a name is named by the sender's case code as an alias.
  */
-export function personFieldsFromSections(sections: Partial<Record<string, unknown>>, senderCaseCode: string): PersonFields {
+export function personFieldsFromSections(sections: Partial<Record<string, unknown>>, senderCaseCode: string, today: CalendarDate): PersonFields {
   const id = obj(sections.identity);
   const contact = obj(sections.contact);
   const procedure = obj(sections.procedure);
@@ -132,6 +132,8 @@ export function personFieldsFromSections(sections: Partial<Record<string, unknow
     exploitationCountries: field('exploitationCountries', exploitation.countries),
     centre: field('centre', contact.centre),
   };
+  // The same rule as the person form: no date of birth in the future (the sender's clock, or a typo).
+  if (fields.dateOfBirth.date && fields.dateOfBirth.date > today) fields.dateOfBirth = { precision: 'unknown', date: null };
   if (!fields.givenNames && !fields.familyName && fields.aliases.length === 0) fields.aliases = [senderCaseCode];
   return personFieldsSchema.parse(fields);
 }

@@ -162,7 +162,7 @@ export class HandoverImportService {
     for (const a of opened.attachments) {
       if (!storable(a)) throw new AppError('VALIDATION', 'handoverAttachmentNotStorable', { mediaType: a.mediaType.slice(0, 80) }, { reason: 'handover.attachmentNotStorable' });
     }
-    const fields = personFieldsFromSections(m.sections, m.senderCaseCode);
+    const fields = personFieldsFromSections(m.sections, m.senderCaseCode, todayOf(this.clock));
     // The receipt is signed before the transaction (signing is asynchronous); it is stored in it,
     // and handed out only after the commit.
     // Signed with the current key, also for a package sent to a key replaced since: the sender must
