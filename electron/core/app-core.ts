@@ -29,6 +29,7 @@ import { DirectoryService } from './handover/directory.service';
 import { HandoverImportService } from './handover/import.service';
 import { HandoverKeysService } from './handover/keys.service';
 import { HandoverService } from './handover/handover.service';
+import { HANDOVER_DEADLINE_CHANNELS, handoverReminderSource } from './handover/handover-reminder-source';
 import { VaultService, type VaultOptions } from './vault/vault.service';
 
 export interface CoreOptions {
@@ -106,6 +107,8 @@ export function createCore(options: CoreOptions): Core {
   const directory = new DirectoryService(vault);
   const handovers = new HandoverService(vault, options.clock, handoverKeys);
   const handoverImports = new HandoverImportService(vault, options.clock, handoverKeys);
+  // Handover checklist due dates on the dashboard and in notifications (issue 4's source hook).
+  reminders.addSource(handoverReminderSource);
   const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
   const reminderNotifications = options.notifier
     ? new ReminderNotifications({
@@ -263,7 +266,7 @@ export function createCore(options: CoreOptions): Core {
       logger: options.logger,
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
-        if (DEADLINE_CHANNELS.has(channel)) reminderNotifications?.requestRefresh();
+        if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel)) reminderNotifications?.requestRefresh();
       },
     },
   );

@@ -807,6 +807,11 @@ export const en = {
       leadSaved: 'The lead times were saved.',
     },
   },
+  tray: {
+    open: 'Open Passerelle',
+    quit: 'Quit Passerelle',
+    tooltip: 'Passerelle: deadline reminders',
+  },
   // Reminders (issue 4). End.
   // Handover screens (issue 5): renderer/src/handover. Begin.
   handoverNav: {

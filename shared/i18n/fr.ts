@@ -808,6 +808,11 @@ export const fr: Translation = {
       leadSaved: 'Les délais des rappels ont été enregistrés.',
     },
   },
+  tray: {
+    open: 'Ouvrir Passerelle',
+    quit: 'Quitter Passerelle',
+    tooltip: 'Passerelle : rappels de délais',
+  },
   // Reminders (issue 4). End.
   // Handover screens (issue 5): renderer/src/handover. Begin.
   handoverNav: {

@@ -804,6 +804,11 @@ export const nl: Translation = {
       leadSaved: 'De termijnen van de herinneringen werden bewaard.',
     },
   },
+  tray: {
+    open: 'Open Passerelle',
+    quit: 'Sluit Passerelle af',
+    tooltip: 'Passerelle: herinneringen aan termijnen',
+  },
   // Reminders (issue 4). End.
   // Handover screens (issue 5): renderer/src/handover. Begin.
   handoverNav: {

@@ -195,6 +195,31 @@ describe('handover checklist, decline and retention', () => {
     expect(await call(lu.core, 'handover.origin', { personId: accepted.personId })).toMatchObject({ readOnly: true, senderCaseCode: minor.person.caseCode });
   });
 
+  it('puts the open checklist items on the reminders dashboard, for whom they are meant, until they are done', async () => {
+    const clock = new FakeClock('2026-11-29T09:00:00.000Z');
+    const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
+    const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
+    const { bId: luId } = await makePartners(be, lu);
+    const worker = await call(be.core, 'users.add', { username: 'case.worker', displayName: 'Wim', role: 'caseworker', password: 'caseworker pass 1' });
+    const p = await call(be.core, 'persons.create', { familyName: 'Invented', caseworkerId: worker.id });
+    const h = await call(be.core, 'handover.start', { personId: p.person.id, partnerOrgId: luId });
+    const dashboard = await call(be.core, 'reminders.dashboard', { scope: 'all', today: '2026-11-29' });
+    const rowsOf = (d: typeof dashboard) => Object.values(d.groups).flatMap((g) => g.rows);
+    const handoverRows = rowsOf(dashboard).filter((r) => r.kind === 'handover');
+    expect(handoverRows.length).toBe(h.items.length);
+    expect(handoverRows[0]).toMatchObject({ id: `handover:${h.id}:handover.consent`, source: 'handover', caseCode: p.person.caseCode, country: 'BE' });
+    await call(be.core, 'handover.updateItem', { handoverId: h.id, itemId: 'handover.consent', status: 'done' });
+    const after = rowsOf(await call(be.core, 'reminders.dashboard', { scope: 'all', today: '2026-11-29' }));
+    expect(after.some((r) => r.id === `handover:${h.id}:handover.consent`)).toBe(false);
+    // The caseworker of the case sees its items; done or snoozed through the reminders like any due date.
+    be.core.vault.lock();
+    await be.core.vault.unlock('case.worker', 'caseworker pass 1');
+    const mine = rowsOf(await call(be.core, 'reminders.dashboard', { scope: 'mine', today: '2026-11-29' }));
+    expect(mine.filter((r) => r.kind === 'handover').length).toBe(h.items.length - 1);
+    const snoozed = await be.core.router.call('reminders.snooze', { itemId: `handover:${h.id}:handover.interpreter`, until: '2026-12-02', reason: 'waitingForPerson' });
+    expect(snoozed.ok ? 'ok' : snoozed.error).toBe('ok');
+  });
+
   it('opens a package sent to a key replaced since, and answers with the current key, which the sender must verify first', async () => {
     const clock = new FakeClock('2026-11-29T09:00:00.000Z');
     const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
