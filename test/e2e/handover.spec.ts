@@ -3,11 +3,11 @@
  * Luxembourg assistance service, each in its own browser context on its own test bridge. They exchange
  * key cards and verify each other's fingerprint as staff would over the phone; the Belgian centre
  * records the person's consent, starts a handover, sees the Luxembourg procedure and the checklist,
- * and exports a package; the Luxembourg service previews it (nothing written yet), accepts it, opens
+ * and exports a package; the Luxembourg service, working in French, previews it (nothing written yet), accepts it, opens
  * the new person and saves the receipt; the Belgian centre imports the receipt and sees the handover
  * closed with the day its copy is due for deletion. Files travel as real downloads and uploads.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -15,8 +15,10 @@ import { addDays, formatDate, weekdayId, type CalendarDate } from '../../shared/
 import { RECEIVING_PROCEDURES } from '../../shared/handover/receiving-procedure';
 import { handoverChecklistTemplate } from '../../shared/handover/checklist.templates';
 import { en, type Translation } from '../../shared/i18n/en';
+import { fr } from '../../shared/i18n/fr';
 import { beRules } from '../../shared/rules/be.rules';
-import { ADMIN, unlockInUi } from './fixtures';
+import { FakeClock } from '../helpers/fake-clock';
+import { ADMIN, unlockInUi, untranslatedText } from './fixtures';
 import { expect, test } from './two-vaults';
 
 const BE_ORG = 'Centre Esperanza Bruxelles';
@@ -38,8 +40,8 @@ async function pageToday(page: Page): Promise<CalendarDate> {
   })) as CalendarDate;
 }
 
-async function nav(page: Page, label: string) {
-  await page.getByRole('navigation', { name: en.shell.navigation }).getByRole('button', { name: label, exact: true }).click();
+async function nav(page: Page, label: string, t: Translation = en) {
+  await page.getByRole('navigation', { name: t.shell.navigation }).getByRole('button', { name: label, exact: true }).click();
 }
 
 /** Clicks `trigger` and saves the download it starts into `dir`; returns the path and the suggested name. */
@@ -61,40 +63,40 @@ async function shot(target: Page | Locator, name: string) {
 }
 
 /** The organisation's own key card: the QR code on screen, the fingerprint, the card saved as a file. */
-async function saveOwnCard(page: Page, organisation: string, dir: string) {
-  await nav(page, en.handoverNav.partners);
-  await expect(page.getByRole('heading', { level: 1, name: en.partners.title })).toBeVisible();
+async function saveOwnCard(page: Page, organisation: string, dir: string, t: Translation = en) {
+  await nav(page, t.handoverNav.partners, t);
+  await expect(page.getByRole('heading', { level: 1, name: t.partners.title })).toBeVisible();
   const card = page.getByTestId('own-key-card');
   await expect(card.getByTestId('own-card-name')).toHaveText(organisation);
-  await expect(card.getByRole('img', { name: fill(en.partners.own.qrLabel, { name: organisation }) })).toBeVisible();
+  await expect(card.getByRole('img', { name: fill(t.partners.own.qrLabel, { name: organisation }) })).toBeVisible();
   const fingerprint = (await card.getByTestId('own-fingerprint').getAttribute('data-fingerprint')) ?? '';
   expect(fingerprint).toMatch(/^(\d{5} ){11}\d{5}$/);
-  const file = await download(page, card.getByRole('button', { name: en.partners.own.save }), dir);
+  const file = await download(page, card.getByRole('button', { name: t.partners.own.save }), dir);
   expect(file.name).toMatch(/^passerelle-key-card-[0-9a-f]{8}\.json$/);
   return { ...file, fingerprint };
 }
 
 /** Imports a partner's card and compares the fingerprint "read out over the phone", group by group. */
-async function importAndVerify(page: Page, cardPath: string, partner: string, readOut: string) {
+async function importAndVerify(page: Page, cardPath: string, partner: string, readOut: string, t: Translation = en) {
   await page.getByTestId('partner-card-file').setInputFiles(cardPath);
   await expect(page.getByTestId('partner-import-outcome')).toHaveAttribute('data-outcome', 'added');
-  const dialog = page.getByRole('dialog', { name: fill(en.partners.verify.title, { name: partner }) });
+  const dialog = page.getByRole('dialog', { name: fill(t.partners.verify.title, { name: partner }) });
   await expect(dialog).toBeVisible();
-  const typed = dialog.getByRole('textbox', { name: en.partners.verify.typed });
+  const typed = dialog.getByRole('textbox', { name: t.partners.verify.typed });
   const groups = readOut.split(' ');
   // A slip in the third group is caught at once, and the confirmation stays disabled.
   const wrong = [...groups.slice(0, 2), groups[2]!.replace(/\d$/, (d) => String((Number(d) + 1) % 10))].join(' ');
   await typed.fill(wrong);
-  await expect(dialog.getByTestId('verify-feedback')).toHaveText(fill(en.partners.verify.groupDiffers, { number: 3 }));
-  await expect(dialog.getByRole('button', { name: en.partners.verify.confirm })).toBeDisabled();
+  await expect(dialog.getByTestId('verify-feedback')).toHaveText(fill(t.partners.verify.groupDiffers, { number: 3 }));
+  await expect(dialog.getByRole('button', { name: t.partners.verify.confirm })).toBeDisabled();
   await typed.fill(groups.slice(0, 6).join(' '));
-  await expect(dialog.getByTestId('verify-feedback')).toHaveText(fill(en.partners.verify.progress, { matching: 6 }));
+  await expect(dialog.getByTestId('verify-feedback')).toHaveText(fill(t.partners.verify.progress, { matching: 6 }));
   await typed.fill(readOut);
-  await expect(dialog.getByTestId('verify-feedback')).toHaveText(en.partners.verify.allMatch);
-  await dialog.getByRole('button', { name: en.partners.verify.confirm }).click();
+  await expect(dialog.getByTestId('verify-feedback')).toHaveText(t.partners.verify.allMatch);
+  await dialog.getByRole('button', { name: t.partners.verify.confirm }).click();
   await expect(dialog).toBeHidden();
   const row = page.locator(`[data-partner-name="${partner}"]`);
-  await expect(row.getByTestId('partner-status')).toHaveText(en.partners.status.verified);
+  await expect(row.getByTestId('partner-status')).toHaveText(t.partners.status.verified);
 }
 
 test('a Belgian centre hands a person over to a Luxembourg service: cards, verification, export, preview, accept, receipt, closure', async ({
@@ -110,19 +112,21 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     // Two organisations, each with its own vault.
     await seedVault({ organisationName: BE_ORG, country: 'BE' });
     await partnerInvoke('vault.setup', { organisationName: LU_ORG, country: 'LU', admin: LU_ADMIN });
+    await partnerInvoke('prefs.set', { language: 'fr' });
     await partnerInvoke('session.lock', {});
     await page.goto('/');
     await unlockInUi(page, ADMIN);
     await partnerPage.goto('/');
-    await unlockInUi(partnerPage, LU_ADMIN);
+    await unlockInUi(partnerPage, LU_ADMIN, fr);
     const today = await pageToday(page);
 
     // 1. Key cards: each saves its own, imports the other's, and compares fingerprints.
     const beCard = await saveOwnCard(page, BE_ORG, dir);
-    const luCard = await saveOwnCard(partnerPage, LU_ORG, dir);
+    const luCard = await saveOwnCard(partnerPage, LU_ORG, dir, fr);
+    expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
     await shot(page, '01-own-card');
     await importAndVerify(page, luCard.path, LU_ORG, luCard.fingerprint);
-    await importAndVerify(partnerPage, beCard.path, BE_ORG, beCard.fingerprint);
+    await importAndVerify(partnerPage, beCard.path, BE_ORG, beCard.fingerprint, fr);
     await shot(page, '02-partners');
 
     // 2. The person in the Belgian vault, with a procedure history, and their consent recorded in the UI.
@@ -188,6 +192,7 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await exportPanel.getByRole('checkbox', { name: en.dataCategories.health }).uncheck();
     await exportPanel.getByRole('checkbox', { name: en.dataCategories.procedure }).check();
     await expect(exportPanel.getByTestId('consent-check')).toHaveAttribute('data-result', 'covered');
+    expect(await untranslatedText(page, 'en')).toEqual([]);
     await shot(page, '04-export');
     await shot(handover.getByTestId('handover-checklist'), '04a-checklist');
     await shot(exportPanel, '04b-export-panel');
@@ -203,29 +208,30 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await shot(page, '05-sent');
 
     // 5. Luxembourg: the preview before anything is written.
-    await nav(partnerPage, en.handoverNav.handovers);
-    await partnerPage.getByRole('tab', { name: en.handovers.incoming }).click();
+    await nav(partnerPage, fr.handoverNav.handovers, fr);
+    await partnerPage.getByRole('tab', { name: fr.handovers.incoming }).click();
     await partnerPage.getByTestId('package-file').setInputFiles(pkg.path);
     const preview = partnerPage.getByTestId('import-preview');
     await expect(preview).toBeVisible();
-    await expect(partnerPage.getByRole('heading', { name: en.incoming.previewTitle })).toBeFocused();
+    await expect(partnerPage.getByRole('heading', { name: fr.incoming.previewTitle })).toBeFocused();
     await expect(preview.getByTestId('preview-sender')).toHaveText(BE_ORG);
     await expect(preview.getByTestId('preview-fingerprint')).toHaveAttribute('data-fingerprint', beCard.fingerprint);
     await expect(preview.getByTestId('preview-case-code')).toHaveText(caseCode);
     await expect(preview.getByTestId('preview-section-identity')).toContainText('Okafor');
     await expect(preview.getByTestId('preview-section-safety')).toHaveCount(0);
-    const annex15 = beRules.events.find((e) => e.type === 'annex15Issued')!.label.en;
-    await expect(preview.getByTestId('origin-procedure')).toContainText(`${formatDate(addDays(today, -3))} ${annex15}`);
-    await expect(preview).toContainText(en.incoming.noAttachments);
+    const annex15 = beRules.events.find((e) => e.type === 'annex15Issued')!.label;
+    await expect(preview.getByTestId('origin-procedure')).toContainText(`${formatDate(addDays(today, -3))} ${annex15.fr}`);
+    await expect(preview).toContainText(fr.incoming.noAttachments);
+    expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
     expect(await partnerInvoke('handover.imports', {})).toEqual([]);
     await shot(partnerPage, '06-preview');
     await shot(preview, '06a-preview-part');
 
     // Accept: the person is created; the receipt is saved; the new person opens.
-    await preview.getByRole('button', { name: en.incoming.accept }).click();
+    await preview.getByRole('button', { name: fr.incoming.accept }).click();
     const outcome = partnerPage.getByTestId('import-outcome');
     await expect(outcome).toHaveAttribute('data-outcome', 'accepted');
-    const receipt = await download(partnerPage, outcome.getByRole('button', { name: en.incoming.saveReceipt }), dir);
+    const receipt = await download(partnerPage, outcome.getByRole('button', { name: fr.incoming.saveReceipt }), dir);
     expect(receipt.name).toMatch(/^receipt-[0-9a-f]{8}\.handover-receipt$/);
     await shot(partnerPage, '07-accepted');
 
@@ -233,14 +239,16 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await partnerPage.getByTestId('package-file').setInputFiles(pkg.path);
     const refusal = partnerPage.getByTestId('import-refusal');
     await expect(refusal).toHaveAttribute('data-reason', 'replay');
-    await expect(refusal).toContainText(fill(en.errors.packageRejected, { reason: en.handoverReasons.replay }));
+    await expect(refusal).toContainText(fill(fr.errors.packageRejected, { reason: fr.handoverReasons.replay }));
+    await expect(refusal).toContainText(fr.incoming.nothingWritten);
 
-    await partnerPage.getByTestId('received-packages').getByRole('button', { name: en.handover.openPerson }).click();
+    await partnerPage.getByTestId('received-packages').getByRole('button', { name: fr.handover.openPerson }).click();
     await expect(partnerPage.getByRole('heading', { level: 1, name: 'Okafor, Amina' })).toBeVisible();
     const origin = partnerPage.getByTestId('origin-history');
-    await expect(origin).toContainText(fill(en.handover.person.receivedFrom, { sender: BE_ORG, country: en.countries.BE }));
-    await origin.getByRole('button', { name: en.handover.person.showOrigin }).click();
-    await expect(origin.getByTestId('origin-procedure')).toContainText(annex15);
+    await expect(origin).toContainText(fill(fr.handover.person.receivedFrom, { sender: BE_ORG, country: fr.countries.BE }));
+    await origin.getByRole('button', { name: fr.handover.person.showOrigin }).click();
+    await expect(origin.getByTestId('origin-procedure')).toContainText(annex15.fr);
+    expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
     await shot(partnerPage, '08-person');
 
     // 6. Belgium imports the receipt: the handover is closed, and the copy is due for deletion.
@@ -260,4 +268,114 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test.describe('refusals, each with its own reason in the user language', () => {
+  const clock = new FakeClock();
+  test.use({ bridgeOptions: { clock } });
+
+  test('unverified sender, wrong recipient, tampered, expired, changed keys: refused with their reason, nothing written', async ({
+    page,
+    partnerPage,
+    seedVault,
+    invoke,
+    partnerInvoke,
+  }) => {
+    test.setTimeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-handover-e2e-'));
+    try {
+      await seedVault({ organisationName: BE_ORG, country: 'BE' });
+      await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+      await partnerInvoke('vault.setup', { organisationName: LU_ORG, country: 'LU', admin: LU_ADMIN });
+      await partnerInvoke('prefs.set', { language: 'fr' });
+
+      // Belgium verifies Luxembourg; Luxembourg imports Belgium's card but has not compared it yet.
+      const beCard = await invoke('keys.card', {});
+      const luCard = await partnerInvoke('keys.card', {});
+      const lu = await invoke('partners.import', { fileBase64: luCard.file.contentBase64 });
+      await invoke('partners.verify', { orgId: lu.partner.orgId, fingerprint: luCard.fingerprint.display });
+      const be = await partnerInvoke('partners.import', { fileBase64: beCard.file.contentBase64 });
+
+      const detail = await invoke('persons.create', { givenNames: 'Amina', familyName: 'Okafor' });
+      await invoke('consents.record', { personId: detail.person.id, kind: 'sharing', partner: LU_ORG, categories: ['identity'], givenOn: clock.now().toISOString().slice(0, 10) as CalendarDate });
+      const started = await invoke('handover.start', { personId: detail.person.id, partnerOrgId: lu.partner.orgId });
+      const exported = await invoke('handover.export', { handoverId: started.id, sections: ['identity'] });
+      const pkgPath = join(dir, exported.file.fileName);
+      const pkg = Buffer.from(exported.file.contentBase64, 'base64');
+      writeFileSync(pkgPath, pkg);
+      // One character of the manifest's ciphertext changed.
+      const tampered = Buffer.from(pkg);
+      const at = tampered.indexOf(0x2e, 200) + 5;
+      tampered[at] = tampered[at] === 0x41 ? 0x42 : 0x41;
+      const tamperedPath = join(dir, 'tampered.handover');
+      writeFileSync(tamperedPath, tampered);
+
+      await partnerInvoke('session.lock', {});
+      await partnerPage.goto('/');
+      await unlockInUi(partnerPage, LU_ADMIN, fr);
+      const refusal = partnerPage.getByTestId('import-refusal');
+      async function importAtLu(path: string, reason: keyof typeof fr.handoverReasons) {
+        await partnerPage.getByTestId('package-file').setInputFiles(path);
+        await expect(refusal).toHaveAttribute('data-reason', reason);
+        await expect(refusal).toContainText(fill(fr.errors.packageRejected, { reason: fr.handoverReasons[reason] }));
+        await expect(partnerPage.getByTestId('import-preview')).toHaveCount(0);
+      }
+      async function openIncoming() {
+        await nav(partnerPage, fr.handoverNav.handovers, fr);
+        await partnerPage.getByRole('tab', { name: fr.handovers.incoming }).click();
+      }
+      await openIncoming();
+      await importAtLu(pkgPath, 'unverifiedSender');
+      await shot(partnerPage, '10-refused-unverified');
+
+      // The package was made for Luxembourg: Belgium's own vault cannot open it.
+      await page.goto('/');
+      await nav(page, en.handoverNav.handovers);
+      await page.getByRole('tab', { name: en.handovers.incoming }).click();
+      await page.getByTestId('package-file').setInputFiles(pkgPath);
+      await expect(page.getByTestId('import-refusal')).toHaveAttribute('data-reason', 'wrongRecipient');
+      await expect(page.getByTestId('import-refusal')).toContainText(fill(en.errors.packageRejected, { reason: en.handoverReasons.wrongRecipient }));
+
+      await partnerInvoke('partners.verify', { orgId: be.partner.orgId, fingerprint: beCard.fingerprint.display });
+      await importAtLu(tamperedPath, 'malformed');
+
+      // Fifteen days later the package has expired (and the silence locked both vaults).
+      clock.advance(15 * 24 * 60 * 60 * 1000);
+      await unlockInUi(partnerPage, LU_ADMIN, fr);
+      await openIncoming();
+      await importAtLu(pkgPath, 'expired');
+
+      // Belgium's keys change: Luxembourg's partner page blocks Belgium, in red, until compared again,
+      // and a package signed with the keys it verified before is refused for that reason first.
+      await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+      const rotated = await invoke('keys.rotate', {});
+      const rotatedPath = join(dir, 'rotated.json');
+      writeFileSync(rotatedPath, Buffer.from(rotated.file.contentBase64, 'base64'));
+      await nav(partnerPage, fr.handoverNav.partners, fr);
+      await partnerPage.getByTestId('partner-card-file').setInputFiles(rotatedPath);
+      await expect(partnerPage.getByTestId('partner-import-outcome')).toHaveAttribute('data-outcome', 'keyChanged');
+      const verifyDialog = partnerPage.getByRole('dialog', { name: fill(fr.partners.verify.title, { name: BE_ORG }) });
+      await expect(verifyDialog).toContainText(fr.partners.verify.keyChangedNote);
+      await verifyDialog.getByRole('button', { name: fr.common.cancel }).click();
+      const blocked = partnerPage.getByTestId(`key-changed-${be.partner.orgId}`);
+      await expect(blocked).toContainText(fill(fr.partners.keyChangedTitle, { name: BE_ORG }));
+      await expect(partnerPage.locator(`[data-partner-name="${BE_ORG}"]`).getByTestId('partner-status')).toHaveText(fr.partners.status.keyChanged);
+      expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
+      await shot(partnerPage, '11-key-changed');
+      await openIncoming();
+      await importAtLu(pkgPath, 'senderKeyChanged');
+
+      // Comparing the new fingerprint lifts the block.
+      await nav(partnerPage, fr.handoverNav.partners, fr);
+      await blocked.getByRole('button', { name: fill(fr.partners.compareNow, { name: BE_ORG }) }).click();
+      await verifyDialog.getByRole('textbox', { name: fr.partners.verify.typed }).fill(rotated.fingerprint.display);
+      await verifyDialog.getByRole('button', { name: fr.partners.verify.confirm }).click();
+      await expect(blocked).toBeHidden();
+      await expect(partnerPage.locator(`[data-partner-name="${BE_ORG}"]`).getByTestId('partner-status')).toHaveText(fr.partners.status.verified);
+      expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
+      expect(await partnerInvoke('handover.imports', {})).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,7 +2,7 @@
  * The unlocked app: header (organisation, signed-in user, Lock), navigation, and the page.
  * Everything below this component is dropped when the vault locks.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/contract';
@@ -15,6 +15,7 @@ import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
 import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
+import { onEvent } from '../api/client';
 import { useActivityPing } from './useActivityPing';
 import { useLockShortcut } from './useLockShortcut';
 
@@ -53,6 +54,8 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
   const isAdmin = user.role === 'admin';
   useActivityPing();
   useLockShortcut(onLock);
+  // A deadline notification was clicked: the dashboard (the home screen).
+  useEffect(() => onEvent('reminders.open', () => setPage('home')), []);
 
   const pages: { id: Page; label: string }[] = [
     { id: 'home', label: t('shell.home') },

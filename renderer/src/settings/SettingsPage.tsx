@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { PageTitle } from '../components/PageTitle';
+import { ReminderSettings } from '../reminders/ReminderSettings';
 import { AutoLockSettings } from './AutoLockSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
@@ -29,6 +30,12 @@ export function SettingsPage({ user, organisationName, onStatusChanged }: Settin
           {t('settings.autoLockTitle')}
         </Title>
         <AutoLockSettings canEdit={user.role === 'admin'} onSaved={onStatusChanged} />
+      </Paper>
+      <Paper withBorder p="md" data-testid="reminder-settings">
+        <Title order={2} size="h4" mb="sm">
+          {t('reminders.settings.title')}
+        </Title>
+        <ReminderSettings user={user} />
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">

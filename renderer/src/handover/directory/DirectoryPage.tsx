@@ -183,7 +183,7 @@ export function DirectoryPage({ user, country }: DirectoryPageProps) {
                 {t('common.cancel')}
               </Button>
               <Button
-                color="red"
+                color="red.9"
                 onClick={() => {
                   const entry = removing;
                   setRemoving(null);

@@ -19,6 +19,7 @@ import { notifySuccess } from '../../components/notify';
 import { formatDateTime } from '../../format/date-format';
 import { fileSize, useLanguage } from '../../format/labels';
 import { readFileAsBase64 } from '../files';
+import { dateTimeWithWeekday } from '../format';
 import { FilePicker, type Busy } from '../parts/FilePicker';
 import { FingerprintDigits } from '../parts/FingerprintDigits';
 import { StatusChip } from '../parts/StatusChip';
@@ -185,7 +186,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
                 </div>
                 <div className="detail-item">
                   <dt>{t('incoming.expires')}</dt>
-                  <dd>{formatDateTime(preview.expiresAt)}</dd>
+                  <dd>{dateTimeWithWeekday(t, preview.expiresAt)}</dd>
                 </div>
                 <div className="detail-item">
                   <dt>{t('incoming.size')}</dt>
@@ -253,7 +254,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
             </Stack>
 
             {unstorable.length > 0 ? (
-              <Alert color="red" variant="light" role="alert">
+              <Alert color="red.9" variant="light" role="alert">
                 <Text>{t('incoming.unstorableNote')}</Text>
               </Alert>
             ) : null}
@@ -271,7 +272,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
               <Button onClick={() => void accept()} disabled={busy !== null || unstorable.length > 0} data-testid="accept-import">
                 {t('incoming.accept')}
               </Button>
-              <Button variant="default" color="red" onClick={() => setConfirmDecline(true)} disabled={busy !== null} data-testid="decline-import">
+              <Button variant="default" color="red.9" onClick={() => setConfirmDecline(true)} disabled={busy !== null} data-testid="decline-import">
                 {t('incoming.decline')}
               </Button>
             </Group>
@@ -308,7 +309,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
               <Button variant="default" onClick={() => setConfirmDecline(false)} data-autofocus>
                 {t('common.back')}
               </Button>
-              <Button color="red" onClick={() => void decline()}>
+              <Button color="red.9" onClick={() => void decline()}>
                 {t('incoming.declineConfirm')}
               </Button>
             </Group>

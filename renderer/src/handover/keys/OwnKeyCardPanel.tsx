@@ -105,7 +105,7 @@ export function OwnKeyCardPanel({ user }: { user: SessionUser }) {
                   {t('partners.own.save')}
                 </Button>
                 {user.role === 'admin' ? (
-                  <Button variant="default" color="red" onClick={() => setConfirmRotate(true)}>
+                  <Button variant="default" color="red.9" onClick={() => setConfirmRotate(true)}>
                     {t('partners.own.rotate')}
                   </Button>
                 ) : null}
@@ -129,14 +129,14 @@ export function OwnKeyCardPanel({ user }: { user: SessionUser }) {
       {confirmRotate ? (
         <Modal opened onClose={() => setConfirmRotate(false)} title={t('partners.own.rotateTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
           <Stack>
-            <Alert color="red" variant="light" styles={{ message: { color: 'var(--mantine-color-red-9)' } }}>
+            <Alert color="red.9" variant="light" styles={{ message: { color: 'var(--mantine-color-red-9)' } }}>
               {t('partners.own.rotateExplanation')}
             </Alert>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirmRotate(false)} data-autofocus>
                 {t('common.cancel')}
               </Button>
-              <Button color="red" loading={rotating} onClick={() => void rotate()}>
+              <Button color="red.9" loading={rotating} onClick={() => void rotate()}>
                 {t('partners.own.rotateConfirm')}
               </Button>
             </Group>

@@ -75,7 +75,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
       {blocked.map((p) => (
         <Alert
           key={p.orgId}
-          color="red"
+          color="red.9"
           variant="filled"
           role="alert"
           title={t('partners.keyChangedTitle', { name: p.name })}
@@ -84,7 +84,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
           <Stack gap="xs">
             <Text>{t('partners.keyChangedBody', { name: p.name })}</Text>
             {canManage ? (
-              <Button variant="white" color="red" w="fit-content" onClick={() => setVerifying(p)}>
+              <Button variant="white" color="red.9" w="fit-content" onClick={() => setVerifying(p)}>
                 {t('partners.compareNow', { name: p.name })}
               </Button>
             ) : null}
@@ -116,7 +116,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
           )}
           <ErrorAlert error={importError} testId="partner-import-error" />
           {outcome ? (
-            <Alert color={outcome.outcome === 'keyChanged' ? 'red' : 'green'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
+            <Alert color={outcome.outcome === 'keyChanged' ? 'red.9' : 'green.9'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
               <Text fw={600}>
                 {t(`partners.import.outcome.${outcome.outcome}`, { name: outcome.partner.name })}
               </Text>
@@ -167,7 +167,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                       </Table.Td>
                       <Table.Td>
                         {canManage && !p.canExchange ? (
-                          <Button size="xs" color={p.status === 'keyChanged' ? 'red' : undefined} onClick={() => setVerifying(p)} aria-label={t('partners.compareOf', { name: p.name })}>
+                          <Button size="xs" color={p.status === 'keyChanged' ? 'red.9' : undefined} onClick={() => setVerifying(p)} aria-label={t('partners.compareOf', { name: p.name })}>
                             {t('partners.compare')}
                           </Button>
                         ) : null}

@@ -50,7 +50,7 @@ export function VerifyPartnerDialog({ partner, onClose, onVerified }: VerifyPart
     <Modal opened onClose={onClose} size="lg" title={t('partners.verify.title', { name: partner.name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="md" data-testid="verify-dialog">
         {partner.status === 'keyChanged' ? (
-          <Alert color="red" variant="filled" title={t('partners.keyChangedTitle', { name: partner.name })}>
+          <Alert color="red.9" variant="filled" title={t('partners.keyChangedTitle', { name: partner.name })}>
             {t('partners.verify.keyChangedNote')}
           </Alert>
         ) : null}

@@ -15,10 +15,10 @@ import { HANDOVER_SECTIONS, type HandoverSection } from '../../../../shared/hand
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
-import { formatDateTime } from '../../format/date-format';
 import { dateWithWeekday } from '../../format/deadline';
 import { fileSize, useLanguage } from '../../format/labels';
 import { base64ToBytes, saveFile } from '../files';
+import { dateTimeWithWeekday } from '../format';
 
 interface ExportPanelProps {
   handover: HandoverView;
@@ -95,13 +95,13 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
   let consentResult: React.ReactNode;
   if (!handover.consent) {
     consentResult = (
-      <Alert color="red" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: '#a51d1d' } }}>
+      <Alert color="red.9" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: '#a51d1d' } }}>
         <Text>{t('handover.export.noConsent', { partner: handover.partner.name })}</Text>
       </Alert>
     );
   } else if (missing && missing.length > 0) {
     consentResult = (
-      <Alert color="red" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: '#a51d1d' } }}>
+      <Alert color="red.9" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: '#a51d1d' } }}>
         <Text>{t('handover.export.notCovered', { categories: missing.map((c) => t(`dataCategories.${c as HandoverSection}`)).join(', ') })}</Text>
       </Alert>
     );
@@ -195,7 +195,7 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
       </Group>
 
       {!canExchange ? (
-        <Alert color="red" variant="filled" role="alert">
+        <Alert color="red.9" variant="filled" role="alert">
           {t('handover.partnerBlocked', { name: handover.partner.name })}
         </Alert>
       ) : null}
@@ -223,7 +223,7 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
             <Title order={3} size="h5" c="#1e6b2e">
               {t('handover.export.createdTitle')}
             </Title>
-            <Text>{t('handover.export.createdBody', { fileName: created.file.fileName, size: fileSize(created.file.bytes, language), expires: formatDateTime(created.expiresAt) })}</Text>
+            <Text>{t('handover.export.createdBody', { fileName: created.file.fileName, size: fileSize(created.file.bytes, language), expires: dateTimeWithWeekday(t, created.expiresAt) })}</Text>
             <Text size="sm">{t('handover.export.sendAdvice', { name: handover.partner.name })}</Text>
             <Button variant="default" w="fit-content" onClick={() => saveOutputFile(created.file, 'application/octet-stream')}>
               {t('handover.export.saveAgain')}

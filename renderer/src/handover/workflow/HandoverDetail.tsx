@@ -108,7 +108,7 @@ export function HandoverDetail({ handoverId, user, onBack }: HandoverDetailProps
             {t('handover.openPerson')}
           </Button>
           {canManage && editable ? (
-            <Button variant="subtle" color="red" size="xs" onClick={() => setConfirmCancel(true)}>
+            <Button variant="subtle" color="red.9" size="xs" onClick={() => setConfirmCancel(true)}>
               {t('handover.cancel')}
             </Button>
           ) : null}
@@ -135,7 +135,7 @@ export function HandoverDetail({ handoverId, user, onBack }: HandoverDetailProps
         </Alert>
       ) : null}
       {!view.partner.canExchange && editable ? (
-        <Alert color="red" variant="filled" role="alert" title={t('partners.keyChangedTitle', { name: view.partner.name })} data-testid="handover-partner-blocked">
+        <Alert color="red.9" variant="filled" role="alert" title={t('partners.keyChangedTitle', { name: view.partner.name })} data-testid="handover-partner-blocked">
           {t('handover.partnerBlocked', { name: view.partner.name })}
         </Alert>
       ) : null}
@@ -208,7 +208,7 @@ export function HandoverDetail({ handoverId, user, onBack }: HandoverDetailProps
               <Button variant="default" onClick={() => setConfirmCancel(false)} data-autofocus>
                 {t('common.back')}
               </Button>
-              <Button color="red" onClick={() => void cancel()}>
+              <Button color="red.9" onClick={() => void cancel()}>
                 {t('handover.cancelConfirm')}
               </Button>
             </Group>

@@ -6,6 +6,7 @@ import { RECEIPT_OUTCOME_REASONS, type ReceiptOutcomeReason } from '../../../../
 import { formatDateTime } from '../../format/date-format';
 import { dateWithWeekday } from '../../format/deadline';
 import { fileSize, useLanguage } from '../../format/labels';
+import { dateTimeWithWeekday } from '../format';
 import { StatusChip } from '../parts/StatusChip';
 
 function isOutcomeReason(reason: string | null): reason is ReceiptOutcomeReason {
@@ -41,7 +42,7 @@ export function PackagesTable({ packages }: { packages: SentPackageView[] }) {
                   {t('handover.packages.attachments', { count: p.attachmentCount, size: fileSize(p.bytes, language) })}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatDateTime(p.expiresAt)}</Table.Td>
+              <Table.Td>{dateTimeWithWeekday(t, p.expiresAt)}</Table.Td>
               <Table.Td>
                 {p.receipt === null ? (
                   <StatusChip status="sent">{t('handover.packages.waiting')}</StatusChip>
