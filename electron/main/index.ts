@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
 import { composeApp } from './compose';
+import { ReminderTray } from './reminders-desktop';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../shared/security/csp';
 
 
@@ -18,13 +19,26 @@ if (!app.requestSingleInstanceLock()) {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const { core, prefs } = composeApp({
-    appPath: app.getAppPath(),
-    resourcesPath: process.resourcesPath,
-    userData: app.getPath('userData'),
-    electronVersion: process.versions.electron ?? 'unknown',
-    packaged: app.isPackaged,
+  // Reminders: a notification click shows the dashboard; the tray follows this desktop's preference.
+  let quitting = false;
+  const tray = new ReminderTray({
+    open: () => showDashboard(),
+    quit: () => {
+      quitting = true;
+      app.quit();
+    },
+    language: () => prefs.getLanguage() ?? 'nl',
   });
+  const { core, prefs } = composeApp(
+    {
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      userData: app.getPath('userData'),
+      electronVersion: process.versions.electron ?? 'unknown',
+      packaged: app.isPackaged,
+    },
+    { onNotificationClick: () => showDashboard(), onReminderPrefsChanged: (p) => tray.set(p.keepRunningInTray) },
+  );
 
   // A packaged app ignores development overrides, has no DevTools and no default menu.
   const development = !app.isPackaged;
@@ -81,11 +95,20 @@ async function main(): Promise<void> {
   // The title never shows personal data: it stays "Passerelle".
   win.on('page-title-updated', (e) => e.preventDefault());
   win.once('ready-to-show', () => win.show());
-  win.on('close', () => prefs.setWindowBounds(win.getBounds()));
+  win.on('close', (e) => {
+    prefs.setWindowBounds(win.getBounds());
+    // With the tray on, closing hides the window and locks the vault; reminders keep coming.
+    if (!quitting && tray.active) {
+      e.preventDefault();
+      win.hide();
+      core.vault.lock('manual');
+    }
+  });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   win.webContents.on('before-input-event', () => core.autoLock.activity());
+  tray.set(prefs.reminders().keepRunningInTray);
 
   const unsubscribe = core.onEvent((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
@@ -93,13 +116,26 @@ async function main(): Promise<void> {
 
   powerMonitor.on('suspend', () => core.vault.lock('suspend'));
   powerMonitor.on('lock-screen', () => core.vault.lock('screen-lock'));
+  powerMonitor.on('resume', () => core.reminderNotifications?.checkNow());
+
+  /** Back from the tray or a notification: the window, on the dashboard (no case data travels). */
+  function showDashboard(): void {
+    if (win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+    win.webContents.send(IPC_EVENT_CHANNEL, 'reminders.open', {});
+  }
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
+    win.show();
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    quitting = true;
+    tray.set(false);
     unsubscribe();
     core.dispose();
   });

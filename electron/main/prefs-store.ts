@@ -1,9 +1,15 @@
 /**
  * electron-store holds only non-personal preferences of this desktop: window bounds, language,
- * the vault's folder. Never anything from the vault.
+ * the vault's folder, and how reminders show here (notifications on or off, the daily digest and its
+ * time, the tray). Never anything from the vault.
  */
 import Store from 'electron-store';
 import { languageSchema, type Language } from '../../shared/domain';
+import {
+  DEFAULT_DESKTOP_REMINDER_PREFS,
+  desktopReminderPrefsSchema,
+  type DesktopReminderPrefs,
+} from '../../shared/reminders/reminders.schema';
 import type { PreferencesStore } from '../core/ports';
 
 export interface WindowBounds {
@@ -17,16 +23,19 @@ interface Schema {
   language: Language | null;
   vaultDir: string | null;
   windowBounds: WindowBounds | null;
+  reminders: DesktopReminderPrefs;
 }
 
 export function createDesktopPreferences(): PreferencesStore & {
   vaultDir(): string | null;
   windowBounds(): WindowBounds | null;
   setWindowBounds(b: WindowBounds): void;
+  reminders(): DesktopReminderPrefs;
+  setReminders(prefs: DesktopReminderPrefs): void;
 } {
   const store = new Store<Schema>({
     name: 'preferences',
-    defaults: { language: null, vaultDir: null, windowBounds: null },
+    defaults: { language: null, vaultDir: null, windowBounds: null, reminders: DEFAULT_DESKTOP_REMINDER_PREFS },
   });
   return {
     getLanguage: () => {
@@ -37,5 +46,10 @@ export function createDesktopPreferences(): PreferencesStore & {
     vaultDir: () => store.get('vaultDir'),
     windowBounds: () => store.get('windowBounds'),
     setWindowBounds: (b) => store.set('windowBounds', b),
+    reminders: () => {
+      const parsed = desktopReminderPrefsSchema.safeParse(store.get('reminders'));
+      return parsed.success ? parsed.data : DEFAULT_DESKTOP_REMINDER_PREFS;
+    },
+    setReminders: (prefs) => store.set('reminders', desktopReminderPrefsSchema.parse(prefs)),
   };
 }

@@ -220,3 +220,31 @@ test('a caseworker has only "my cases": their own deadlines, no scope switch', a
   await expect(page.getByText('Verbeke')).toHaveCount(0);
   await snap('caseworker');
 });
+
+test('reminder settings: an admin changes the lead times; the desktop preferences say what this build cannot do', async ({
+  page,
+  invoke,
+  seedVault,
+  snap,
+}) => {
+  await seedVault();
+  await page.goto('/');
+  await unlockInUi(page, ADMIN);
+  await nav(page).getByRole('button', { name: en.shell.settings, exact: true }).click();
+  const section = page.getByTestId('reminder-settings');
+  await expect(section.getByRole('heading', { name: en.reminders.settings.title })).toBeVisible();
+  // The test bridge has no desktop notifications and no tray: said, and the switches are off.
+  await expect(section.getByTestId('reminder-prefs-unsupported')).toHaveText(en.reminders.settings.unsupported);
+  await expect(section.getByRole('switch', { name: en.reminders.settings.tray })).toBeDisabled();
+
+  const reflection = section.getByRole('textbox', { name: DUE_KIND_LABELS.reflectionPeriodEnd.en, exact: true });
+  await expect(reflection).toHaveValue('14, 7, 3, 1, 0');
+  await reflection.fill('21, 7, x');
+  await section.getByRole('button', { name: en.reminders.settings.saveLead }).click();
+  await expect(section.getByText(en.reminders.settings.leadInvalid)).toBeVisible();
+  await reflection.fill('0 21 7 7');
+  await section.getByRole('button', { name: en.reminders.settings.saveLead }).click();
+  await expect(reflection).toHaveValue('21, 7, 0');
+  await snap('settings');
+  expect((await invoke('reminders.settings', {})).leadDays.reflectionPeriodEnd).toEqual([21, 7, 0]);
+});
