@@ -1120,6 +1120,14 @@ export const en = {
     started: 'Started on {{date}}',
     openItems: 'Items to do: {{count}}',
     openOf: 'Open the handover of {{caseCode}} to {{partner}}',
+    retention: {
+      title: 'Your copy after a handover',
+      label: 'Days your copy of the file is kept after the partner’s receipt',
+      hint: 'From {{min}} to {{max}} days. The handover then shows the day the copy is due for deletion.',
+      current: 'Your copy of a person’s file is due for deletion {{days}} days after the partner’s receipt.',
+      save: 'Save',
+      saved: 'Copies are now due for deletion {{days}} days after the receipt.',
+    },
   },
   incoming: {
     fileLabel: 'Handover package',

@@ -1121,6 +1121,14 @@ export const fr: Translation = {
     started: 'Commencé le {{date}}',
     openItems: 'Points à faire : {{count}}',
     openOf: 'Ouvrir le transfert de {{caseCode}} vers {{partner}}',
+    retention: {
+      title: 'Votre copie après un transfert',
+      label: 'Jours de conservation de votre copie du dossier après l’accusé de réception du partenaire',
+      hint: 'De {{min}} à {{max}} jours. Le transfert indique alors le jour où la copie doit être effacée.',
+      current: 'Votre copie du dossier d’une personne doit être effacée {{days}} jours après l’accusé de réception du partenaire.',
+      save: 'Enregistrer',
+      saved: 'Les copies doivent désormais être effacées {{days}} jours après l’accusé de réception.',
+    },
   },
   incoming: {
     fileLabel: 'Paquet de transfert',

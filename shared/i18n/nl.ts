@@ -1117,6 +1117,14 @@ export const nl: Translation = {
     started: 'Gestart op {{date}}',
     openItems: 'Nog te doen: {{count}}',
     openOf: 'De overdracht van {{caseCode}} aan {{partner}} openen',
+    retention: {
+      title: 'Uw kopie na een overdracht',
+      label: 'Dagen dat uw kopie van het dossier bewaard wordt na het ontvangstbewijs van de partner',
+      hint: 'Van {{min}} tot {{max}} dagen. De overdracht toont dan de dag waarop de kopie moet worden gewist.',
+      current: 'Uw kopie van het dossier van een persoon moet {{days}} dagen na het ontvangstbewijs van de partner worden gewist.',
+      save: 'Opslaan',
+      saved: 'Kopieën moeten nu {{days}} dagen na het ontvangstbewijs worden gewist.',
+    },
   },
   incoming: {
     fileLabel: 'Overdrachtspakket',

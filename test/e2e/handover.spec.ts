@@ -129,6 +129,13 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await importAndVerify(partnerPage, beCard.path, BE_ORG, beCard.fingerprint, fr);
     await shot(page, '02-partners');
 
+    // The Belgian administrator keeps a copy 45 days after a partner's receipt.
+    await nav(page, en.handoverNav.handovers);
+    const retention = page.getByRole('textbox', { name: en.handovers.retention.label });
+    await retention.fill('45');
+    await page.getByRole('button', { name: en.handovers.retention.save }).click();
+    await expect(page.getByText(fill(en.handovers.retention.saved, { days: 45 }))).toBeVisible();
+
     // 2. The person in the Belgian vault, with a procedure history, and their consent recorded in the UI.
     const detail = await invoke('persons.create', {
       givenNames: 'Amina',
@@ -256,8 +263,7 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await expect(handover.getByTestId('handover-status')).toHaveText(en.handover.status.closed);
     const closed = handover.getByTestId('handover-closed');
     await expect(closed).toBeVisible();
-    const { retentionDays } = await invoke('handover.settings', {});
-    await expect(closed.getByTestId('handover-deletion-due')).toHaveText(fill(en.handover.deletionDue, { date: withWeekday(addDays(today, retentionDays)) }));
+    await expect(closed.getByTestId('handover-deletion-due')).toHaveText(fill(en.handover.deletionDue, { date: withWeekday(addDays(today, 45)) }));
     await expect(handover.getByTestId('receipt-outcome')).toHaveText(en.handover.packages.outcome.accepted);
     await shot(page, '09-closed');
     await shot(handover.getByTestId('sent-packages'), '09a-packages');

@@ -21,6 +21,7 @@ import { ReceivedList } from './incoming/ReceivedList';
 import { StatusChip } from './parts/StatusChip';
 import { HandoverDetail } from './workflow/HandoverDetail';
 import { ReceiptImport } from './workflow/ReceiptImport';
+import { RetentionSetting } from './workflow/RetentionSetting';
 import { StartHandover } from './workflow/StartHandover';
 
 export type HandoversView =
@@ -111,6 +112,12 @@ function HandoverList({ user, onOpen }: { user: SessionUser; onOpen: (id: string
           />
         </Paper>
       ) : null}
+      <Paper withBorder p="md" bg="gray.0">
+        <Title order={2} size="h4" mb="xs">
+          {t('handovers.retention.title')}
+        </Title>
+        <RetentionSetting user={user} />
+      </Paper>
     </Stack>
   );
 }

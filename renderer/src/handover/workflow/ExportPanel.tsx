@@ -18,6 +18,7 @@ import { notifySuccess } from '../../components/notify';
 import { dateWithWeekday } from '../../format/deadline';
 import { fileSize, useLanguage } from '../../format/labels';
 import { base64ToBytes, saveFile } from '../files';
+import { consentCheck } from './consent-check';
 import { dateTimeWithWeekday } from '../format';
 
 interface ExportPanelProps {
@@ -27,15 +28,6 @@ interface ExportPanelProps {
 
 export function saveOutputFile(file: OutputFile, type: string): void {
   saveFile(new Blob([base64ToBytes(file.contentBase64)], { type }), file.fileName);
-}
-
-/** The consent check as the user changes the choice: null when covered. */
-export function missingConsent(handover: HandoverView, sections: readonly HandoverSection[], attachments: number): string[] | null {
-  if (!handover.consent) return null;
-  const covered = new Set<string>(handover.consent.categories);
-  const missing: string[] = sections.filter((s) => !covered.has(s));
-  if (attachments > 0 && !covered.has('attachments')) missing.push('attachments');
-  return missing;
 }
 
 type Working = 'package' | 'pdf' | null;
@@ -50,7 +42,7 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
   const [working, setWorking] = useState<Working>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [created, setCreated] = useState<{ file: OutputFile; expiresAt: string } | null>(null);
-  const missing = missingConsent(handover, sections, attachmentIds.length);
+  const check = consentCheck(handover.consent, sections, attachmentIds.length);
   const canExchange = handover.partner.canExchange;
   const chosenBytes = handover.attachments.filter((a) => attachmentIds.includes(a.id)).reduce((n, a) => n + a.sizeBytes, 0);
   const choice = { handoverId: handover.id, sections, attachmentIds };
@@ -93,16 +85,16 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
   }
 
   let consentResult: React.ReactNode;
-  if (!handover.consent) {
+  if (check.result === 'none' || !handover.consent) {
     consentResult = (
       <Alert color="red.9" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: '#a51d1d' } }}>
         <Text>{t('handover.export.noConsent', { partner: handover.partner.name })}</Text>
       </Alert>
     );
-  } else if (missing && missing.length > 0) {
+  } else if (check.result === 'notCovered') {
     consentResult = (
       <Alert color="red.9" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: '#a51d1d' } }}>
-        <Text>{t('handover.export.notCovered', { categories: missing.map((c) => t(`dataCategories.${c as HandoverSection}`)).join(', ') })}</Text>
+        <Text>{t('handover.export.notCovered', { categories: check.missing.map((c) => t(`dataCategories.${c as HandoverSection}`)).join(', ') })}</Text>
       </Alert>
     );
   } else {
