@@ -26,7 +26,14 @@ function invokeFromPage(page: Page, channel: string, input: unknown) {
 async function expectCaseworkerView(page: Page) {
   await expect(page.getByTestId('signed-in-user')).toHaveText(`Signed in as ${CASEWORKER.displayName}, ${en.roles.caseworker}`);
   const nav = page.getByRole('navigation', { name: en.shell.navigation });
-  await expect(nav.getByRole('button')).toHaveText([en.shell.home, en.shell.persons, en.shell.settings]);
+  await expect(nav.getByRole('button')).toHaveText([
+    en.shell.home,
+    en.shell.persons,
+    en.handoverNav.handovers,
+    en.handoverNav.partners,
+    en.handoverNav.directory,
+    en.shell.settings,
+  ]);
   await expect(page.getByRole('button', { name: en.shell.users, exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: en.shell.audit, exact: true })).toHaveCount(0);
   await expect(page.getByText(en.home.roleCaseworker)).toBeVisible();
