@@ -35,6 +35,7 @@ import { Lockout } from '../core/vault/lockout';
 import { CliError, oneLine } from './cli-errors';
 import { registerHandoverCommands } from './handover.commands';
 import { registerPersonCommands } from './persons.commands';
+import { registerReminderCommands } from './reminders.commands';
 import { secretReader, type SecretInput, type SecretReader } from './secrets';
 
 export interface CliIo {
@@ -528,6 +529,7 @@ a password). See docs/cli.md.`,
 
   // Persons, procedures and deadlines (issue 3): electron/cli/persons.commands.ts.
   registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Keys, partners, handover packages and receipts (issue 5): electron/cli/handover.commands.ts.
   registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
 
