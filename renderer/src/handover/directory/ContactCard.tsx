@@ -87,7 +87,7 @@ export function ContactCard({ entry, canEdit, onEdit, onHide, onRemove, onResolv
                 {entry.hidden ? t('directory.show') : t('directory.hide')}
               </Button>
               {entry.origin === 'user' ? (
-                <Button size="xs" variant="light" color="red.9" onClick={onRemove} aria-label={t('directory.removeOf', { name: entry.name })}>
+                <Button size="xs" variant="outline" color="red.9" onClick={onRemove} aria-label={t('directory.removeOf', { name: entry.name })}>
                   {t('directory.remove')}
                 </Button>
               ) : null}

@@ -254,7 +254,7 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
             </Stack>
 
             {unstorable.length > 0 ? (
-              <Alert color="red.9" variant="light" role="alert">
+              <Alert color="red" variant="light" role="alert">
                 <Text>{t('incoming.unstorableNote')}</Text>
               </Alert>
             ) : null}

@@ -129,7 +129,7 @@ export function OwnKeyCardPanel({ user }: { user: SessionUser }) {
       {confirmRotate ? (
         <Modal opened onClose={() => setConfirmRotate(false)} title={t('partners.own.rotateTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
           <Stack>
-            <Alert color="red.9" variant="light" styles={{ message: { color: 'var(--mantine-color-red-9)' } }}>
+            <Alert color="red" variant="light" styles={{ message: { color: 'var(--mantine-color-red-9)' } }}>
               {t('partners.own.rotateExplanation')}
             </Alert>
             <Group justify="flex-end">

@@ -116,7 +116,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
           )}
           <ErrorAlert error={importError} testId="partner-import-error" />
           {outcome ? (
-            <Alert color={outcome.outcome === 'keyChanged' ? 'red.9' : 'green.9'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
+            <Alert color={outcome.outcome === 'keyChanged' ? 'red' : 'green'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
               <Text fw={600}>
                 {t(`partners.import.outcome.${outcome.outcome}`, { name: outcome.partner.name })}
               </Text>

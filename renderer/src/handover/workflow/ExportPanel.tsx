@@ -87,13 +87,13 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
   let consentResult: React.ReactNode;
   if (check.result === 'none' || !handover.consent) {
     consentResult = (
-      <Alert color="red.9" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: '#a51d1d' } }}>
+      <Alert color="red" variant="light" role="status" title={t('handover.export.noConsentTitle')} data-testid="consent-check" data-result="none" styles={{ title: { color: '#a51d1d' } }}>
         <Text>{t('handover.export.noConsent', { partner: handover.partner.name })}</Text>
       </Alert>
     );
   } else if (check.result === 'notCovered') {
     consentResult = (
-      <Alert color="red.9" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: '#a51d1d' } }}>
+      <Alert color="red" variant="light" role="status" title={t('handover.export.notCoveredTitle')} data-testid="consent-check" data-result="notCovered" styles={{ title: { color: '#a51d1d' } }}>
         <Text>{t('handover.export.notCovered', { categories: check.missing.map((c) => t(`dataCategories.${c as HandoverSection}`)).join(', ') })}</Text>
       </Alert>
     );
@@ -135,7 +135,7 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
       </Checkbox.Group>
 
       <Stack gap={6}>
-        <Text fw={500} size="sm" id="export-attachments-label">
+        <Text fw={700} size="sm" id="export-attachments-label">
           {t('handover.export.attachments')}
         </Text>
         <Text size="xs" c="dimmed">

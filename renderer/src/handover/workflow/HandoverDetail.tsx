@@ -108,7 +108,7 @@ export function HandoverDetail({ handoverId, user, onBack }: HandoverDetailProps
             {t('handover.openPerson')}
           </Button>
           {canManage && editable ? (
-            <Button variant="subtle" color="red.9" size="xs" onClick={() => setConfirmCancel(true)}>
+            <Button variant="outline" color="red.9" size="xs" onClick={() => setConfirmCancel(true)}>
               {t('handover.cancel')}
             </Button>
           ) : null}
