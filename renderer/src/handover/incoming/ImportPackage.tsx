@@ -6,7 +6,7 @@
  * its own reason in the user's language. The receipt is saved as a file to send back to the sender.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { ImportPreview, OutputFile } from '../../../../shared/handover/handover.ipc';
@@ -132,7 +132,8 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
         accept=".handover"
         buttonText={t('incoming.fileButton')}
         onFile={(f) => void choose(f)}
-        busy={busy}
+        busy={preview ? null : busy}
+        disabled={busy !== null}
         testId="package-file"
       />
       {error ? (
@@ -268,6 +269,12 @@ export function ImportPackage({ user, onImported }: ImportPackageProps) {
               maw={400}
             />
 
+            {busy ? (
+              <Stack gap={4} role="status" aria-live="polite">
+                <Text size="sm">{busy.label}</Text>
+                <Progress value={100} animated striped aria-label={busy.label} data-testid="import-progress" />
+              </Stack>
+            ) : null}
             <Group gap="sm">
               <Button onClick={() => void accept()} disabled={busy !== null || unstorable.length > 0} data-testid="accept-import">
                 {t('incoming.accept')}

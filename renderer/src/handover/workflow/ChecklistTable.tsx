@@ -184,7 +184,7 @@ export function ChecklistTable({ handover, assignees, today, editable, onChanged
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={210}>
                     <DueDateCell
                       item={item}
                       itemLabel={label}
