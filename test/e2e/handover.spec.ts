@@ -83,6 +83,8 @@ async function importAndVerify(page: Page, cardPath: string, partner: string, re
   const dialog = page.getByRole('dialog', { name: fill(t.partners.verify.title, { name: partner }) });
   await expect(dialog).toBeVisible();
   const typed = dialog.getByRole('textbox', { name: t.partners.verify.typed });
+  // The dialog opens on the field to type in, so staff can type while listening.
+  await expect(typed).toBeFocused();
   const groups = readOut.split(' ');
   // A slip in the third group is caught at once, and the confirmation stays disabled.
   const wrong = [...groups.slice(0, 2), groups[2]!.replace(/\d$/, (d) => String((Number(d) + 1) % 10))].join(' ');
