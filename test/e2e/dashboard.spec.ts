@@ -9,10 +9,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDays, formatDate, weekdayId, type CalendarDate } from '../../shared/dates/calendar-date';
 import { en, type Translation } from '../../shared/i18n/en';
+import { nl } from '../../shared/i18n/nl';
 import type { In } from '../../shared/ipc/contract';
 import { previousWorkingDay } from '../../shared/reminders/working-days';
 import { DUE_KIND_LABELS } from '../../shared/rules/common.rules';
-import { ADMIN, expect, test, unlockInUi } from './fixtures';
+import { ADMIN, expect, test, unlockInUi, untranslatedText } from './fixtures';
 
 type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
 
@@ -201,7 +202,12 @@ test('a task made in the dialog appears in its group; the calendar export is a d
   for (const secret of ['Noor', 'Vey', 'interpreter']) expect(text).not.toContain(secret);
 });
 
-test('a caseworker has only "my cases": their own deadlines, no scope switch', async ({ page, invoke, seedVault, snap }) => {
+test('a caseworker has only "my cases" (their own deadlines, no scope switch), here in Dutch with nothing untranslated', async ({
+  page,
+  invoke,
+  seedVault,
+  snap,
+}) => {
   await seedVault({ users: [CARLA] });
   await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
   await page.goto('/');
@@ -210,15 +216,22 @@ test('a caseworker has only "my cases": their own deadlines, no scope switch', a
   const carlaId = users.find((u) => u.username === CARLA.username)!.id;
   const mine = await personWithReflection(invoke, { givenNames: 'Ines', familyName: 'Moreau', caseworkerId: carlaId }, addDays(today, -48));
   const other = await personWithReflection(invoke, { givenNames: 'Jonas', familyName: 'Verbeke' }, addDays(today, -48));
+  await invoke('tasks.create', { title: 'Bel de advocaat', dueDate: addDays(today, 2), assigneeId: carlaId, personId: mine.person.id });
   await invoke('session.lock', {});
+  await invoke('prefs.set', { language: 'nl' });
 
-  await unlockInUi(page, CARLA);
-  await expect(page.getByTestId('dashboard-scope')).toHaveText(en.reminders.scopeOnlyMine);
-  await expect(page.getByRole('radiogroup', { name: en.reminders.scope })).toHaveCount(0);
-  await expect(page.getByTestId(`reminder-row-${mine.itemId}`)).toBeVisible();
+  await page.reload();
+  await unlockInUi(page, CARLA, nl);
+  await expect(page.getByTestId('dashboard-scope')).toHaveText(nl.reminders.scopeOnlyMine);
+  await expect(page.getByRole('radiogroup', { name: nl.reminders.scope })).toHaveCount(0);
+  const row = page.getByTestId(`reminder-row-${mine.itemId}`);
+  await expect(row).toContainText(DUE_KIND_LABELS.reflectionPeriodEnd.nl);
+  await expect(row).toContainText(nl.deadline.overdueDays.replace('{{days}}', '3'));
+  await expect(page.locator('[data-kind="task"]')).toContainText(nl.reminders.taskWhat.replace('{{title}}', 'Bel de advocaat'));
   await expect(page.getByTestId(`reminder-row-${other.itemId}`)).toHaveCount(0);
   await expect(page.getByText('Verbeke')).toHaveCount(0);
-  await snap('caseworker');
+  expect(await untranslatedText(page, 'nl')).toEqual([]);
+  await snap('caseworker-nl');
 });
 
 test('reminder settings: an admin changes the lead times; the desktop preferences say what this build cannot do', async ({
