@@ -82,8 +82,11 @@ export interface ReminderSourceProvider {
    * counts and first rows straight from SQL. Null: the service lists and groups the items itself.
    */
   summarize?(db: Db, viewer: Viewer, query: SummaryQuery): SourceSummary | null;
-  /** How many items due after `after` the viewer sees (not listed, only counted). */
-  countAfter(db: Db, viewer: Viewer, after: CalendarDate): number;
+  /**
+   * How many items due after `after` the viewer sees. Optional: the dashboard counts a listed source's
+   * later items from `list` itself (one read), and a summarising source reports `later` in its summary.
+   */
+  countAfter?(db: Db, viewer: Viewer, after: CalendarDate): number;
   /** The item with this id if `actor` may reach it; NOT_FOUND otherwise (also for another caseworker's). */
   get(db: Db, actor: SessionUser, itemId: string): SourceItem;
   /** For sources that keep the state themselves: store a decision (null: reopen). */

@@ -229,8 +229,12 @@ export class ReminderService {
           for (const h of summary.handled) handled.push({ item: h.item, handled: { state: h.state, until: h.until } });
           continue;
         }
-        later += source.countAfter(db, viewer, horizon);
-        for (const item of source.list(db, viewer, { from: null, to: horizon })) {
+        // Listed whole (a caseload, the tasks): one read, and "later" counted here rather than read again.
+        for (const item of source.list(db, viewer, { from: null, to: null })) {
+          if (item.dueDate > horizon) {
+            if (item.state !== 'done') later += 1;
+            continue;
+          }
           if (item.state === undefined) decisions ??= this.decisions(db);
           const h = stateOf(item, decisions?.get(item.id), today);
           if (h) handled.push({ item, handled: h });
