@@ -44,6 +44,7 @@ export const en = {
     taskAssigneeInvalid: 'A task can only be assigned to an active staff member.',
     snoozeInPast: 'Choose a day after today.',
     snoozeTooLate: 'This reminder can be put off until {{date}} at the latest.',
+    calendarTooLarge: 'The calendar file would hold {{count}} deadlines; one file holds at most {{maximum}}. Export "My cases" instead.',
     fileUnreadable: 'The file could not be read. Choose the file again.',
     keysMissing: 'This vault has no organisation keys yet. They are made the next time an administrator unlocks the vault.',
     keyCardOversize: 'This file is too large to be a Passerelle key card.',

@@ -41,6 +41,7 @@ export const fr: Translation = {
     taskAssigneeInvalid: "Une tâche ne peut être attribuée qu'à un membre actif du personnel.",
     snoozeInPast: "Choisissez un jour après aujourd'hui.",
     snoozeTooLate: "Ce rappel peut être reporté jusqu'au {{date}} au plus tard.",
+    calendarTooLarge: 'Le fichier agenda contiendrait {{count}} délais ; un fichier en contient au plus {{maximum}}. Exportez « Mes dossiers ».',
     fileUnreadable: "Le fichier n'a pas pu être lu. Choisissez à nouveau le fichier.",
     keysMissing: "Ce coffre n'a pas encore de clés d'organisation. Elles sont créées la prochaine fois qu'un administrateur déverrouille le coffre.",
     keyCardOversize: 'Ce fichier est trop volumineux pour être une carte de clés Passerelle.',

@@ -41,6 +41,7 @@ export const nl: Translation = {
     taskAssigneeInvalid: 'Een taak kan enkel aan een actief personeelslid worden toegewezen.',
     snoozeInPast: 'Kies een dag na vandaag.',
     snoozeTooLate: 'Deze herinnering kan ten laatste tot {{date}} worden uitgesteld.',
+    calendarTooLarge: 'Het agendabestand zou {{count}} termijnen bevatten; één bestand bevat er hoogstens {{maximum}}. Exporteer "Mijn dossiers".',
     fileUnreadable: 'Het bestand kon niet gelezen worden. Kies het bestand opnieuw.',
     keysMissing: 'Deze kluis heeft nog geen organisatiesleutels. Ze worden gemaakt wanneer een beheerder de kluis de volgende keer ontgrendelt.',
     keyCardOversize: 'Dit bestand is te groot om een sleutelkaart van Passerelle te zijn.',

@@ -367,4 +367,34 @@ describe('calendar export', () => {
     for (const secret of ['Zyxwv', 'Kalo', 'Qwerty', 'Past', p.person.id]) expect(out.content).not.toContain(secret);
     expect(auditRows(core).at(-1)).toMatchObject({ action: 'reminders.calendarExport', details: JSON.stringify({ events: 2, withinDays: 60 }) });
   });
+
+  it('refuses a file of more than 3,000 events, saying how many it would hold', async () => {
+    const { core } = await vault();
+    core.vault.write(({ db, now }) => {
+      const repo = new RemindersRepo(db);
+      const assigneeId = core.vault.requireSession().id;
+      for (let i = 0; i < 3001; i++) {
+        repo.insertTask({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          title: 'x',
+          dueDate: '2026-12-01' as CalendarDate,
+          assigneeId,
+          personId: null,
+          country: 'BE',
+          state: 'open',
+          snoozedUntil: null,
+          stateReason: null,
+          stateNote: null,
+          stateAt: null,
+          stateBy: null,
+          createdAt: now,
+          createdBy: null,
+          updatedAt: now,
+          updatedBy: null,
+        });
+      }
+    });
+    const refused = await refusal(core, 'reminders.exportCalendar', { scope: 'all', withinDays: 30 });
+    expect(refused).toMatchObject({ code: 'VALIDATION', key: 'calendarTooLarge', params: { count: 3001, maximum: 3000 } });
+  });
 });

@@ -58,6 +58,8 @@ import {
 } from './reminder-sources';
 
 export const SETTING_REMINDER_LEAD_DAYS = 'reminderLeadDays';
+/** Events in one calendar file at most. */
+export const CALENDAR_MAX_EVENTS = 3000;
 /** Overdue deadlines older than this are not notified (the dashboard lists them). */
 export const NOTIFY_OVERDUE_DAYS = 30;
 /**
@@ -444,6 +446,11 @@ export class ReminderService {
         .filter((item) => stateOf(item, decisions.get(item.id), today)?.state !== 'done')
         .map(toNotifiable);
     });
+    // The ics library validates every event (~0.3 ms each): a file of a whole 100k-person vault would
+    // hold the main process for seconds and no agenda would want it.
+    if (deadlines.length > CALENDAR_MAX_EVENTS) {
+      throw new AppError('VALIDATION', 'calendarTooLarge', { count: deadlines.length, maximum: CALENDAR_MAX_EVENTS });
+    }
     const content = deadlinesToIcs({
       deadlines,
       language: input.language ?? this.language(),
