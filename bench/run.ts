@@ -8,7 +8,7 @@ import { runRemindersServiceBench } from './reminders.bench';
 import { runHandoverBench } from '../electron/core/handover/handover.bench';
 import { runHandoverServicesBench } from './handover-services.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, handover); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
