@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { Contract, In, Out } from '../../../shared/ipc/contract';
 import { FakeClock } from '../../../test/helpers/fake-clock';
 import { seededRandom } from '../../../test/helpers/random';
-import { newVault } from '../../../test/helpers/vault';
+import { ADMIN, newVault } from '../../../test/helpers/vault';
 import type { Core } from '../app-core';
 
 const cleanups: (() => void)[] = [];
@@ -234,6 +234,21 @@ describe('done, snooze and reopen', () => {
     // Friday 27-11: the first snooze has ended.
     view = await call(core, 'reminders.dashboard', { scope: 'all', today: '2026-11-27' });
     expect(allRows(view).map((r) => r.id)).toEqual([coming.itemId]);
+  });
+
+  it("what would be notified on a given day (CLI --today) judges a snooze by that day, not by the computer's date", async () => {
+    const { core, clock } = await vault();
+    const p = await personWithReflection(core, { givenNames: 'Ana', familyName: 'Doru' }, '2026-10-20'); // due 04-12
+    await call(core, 'reminders.snooze', { itemId: p.itemId, until: '2026-11-28', reason: 'appointmentPlanned' });
+    const on = (day: string) => core.reminders.dueOn(day as CalendarDate, new Set(), 'en').map((e) => [e.deadline.caseCode, e.reminders.map((r) => r.lead)]);
+    // Friday 27-11 holds the 7-day reminder, silent under the snooze; Tuesday 01-12 the 3-day one.
+    expect(on('2026-11-27')).toEqual([]);
+    expect(on('2026-12-01')).toEqual([[p.person.caseCode, [3]]]);
+    // Days later the snooze has ended on the computer's clock; asking about 27-11 still finds it snoozed then.
+    clock.advance(5 * 86_400_000); // the vault auto-locks meanwhile
+    await core.vault.unlock(ADMIN.username, ADMIN.password);
+    expect(on('2026-11-27')).toEqual([]);
+    expect(on('2026-12-01')).toEqual([[p.person.caseCode, [3]]]);
   });
 
   it('a decision holds for the due date it was made for: a moved deadline is open again', async () => {

@@ -406,8 +406,7 @@ export class ReminderService {
    * The open items of everything `actor` may see, due up to `to`, with the five non-personal fields
    * only (and a snooze's end): what the notification cache keeps. Done items are left out.
    */
-  notifiableItems(actor: SessionUser, range: DueRange): NotifiableEntry[] {
-    const today = this.today();
+  notifiableItems(actor: SessionUser, range: DueRange, today: CalendarDate = this.today()): NotifiableEntry[] {
     return this.vault.read((db) => {
       const decisions = this.decisions(db);
       const out: NotifiableEntry[] = [];
@@ -472,7 +471,7 @@ export class ReminderService {
   dueOn(today: CalendarDate, firedIds: ReadonlySet<string>, language: Language): DueTodayEntry[] {
     const actor = this.vault.requireSession();
     const settings = this.currentSettings();
-    const entries = this.notifiableItems(actor, this.notificationRange(today, settings, 1)).filter(
+    const entries = this.notifiableItems(actor, this.notificationRange(today, settings, 1), today).filter(
       (e) => e.snoozedUntil === null || e.snoozedUntil <= today,
     );
     const due = remindersDueOn(
