@@ -73,5 +73,17 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The kinds of record an entry may name by its pseudonymous id (the Audit screen translates them). */
+export const AUDIT_SUBJECT_TYPES = ['person', 'user', 'task', 'partner', 'contact', 'handover'] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+export function isAuditSubjectType(value: string): value is AuditSubjectType {
+  return (AUDIT_SUBJECT_TYPES as readonly string[]).includes(value);
+}
+
 /** Audit details hold codes, counts and ids only: no free text that could carry personal data. */
 export type AuditDetails = Record<string, string | number | boolean | null>;

@@ -3,6 +3,7 @@
  * Only imports shared/i18n, so it runs in vitest's node environment.
  */
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '../../shared/audit';
 import { en } from '../../shared/i18n/en';
 import { nl } from '../../shared/i18n/nl';
 import { fr } from '../../shared/i18n/fr';
@@ -52,6 +53,12 @@ describe('translations', () => {
       });
     });
   }
+
+  it('names every audit action and subject type, and nothing else, for the Audit screen', () => {
+    const under = (prefix: string) => [...reference.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)).sort();
+    expect(under('auditActions.')).toEqual([...AUDIT_ACTIONS].sort());
+    expect(under('auditSubjects.')).toEqual([...AUDIT_SUBJECT_TYPES].sort());
+  });
 
   it('has no empty English string', () => {
     expect([...reference].filter(([, value]) => value.trim() === '').map(([key]) => key)).toEqual([]);

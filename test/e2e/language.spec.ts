@@ -106,4 +106,9 @@ test('errors from the core and the unlocked app follow the language', async ({ p
     expect(await untranslatedText(page, 'nl')).toEqual([]);
     await snap(`nl-${label.toLowerCase()}`);
   }
+  // The audit trail names its actions in the user's language, with the code beside for IT staff.
+  const trail = page.getByTestId('audit-table');
+  await expect(trail.getByText(nl.auditActions.session.unlock, { exact: true }).first()).toBeVisible();
+  await expect(trail.getByText(nl.auditActions.vault.create, { exact: true })).toBeVisible();
+  await expect(trail.getByText('vault.create', { exact: true })).toBeVisible();
 });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { AuditRepo, AuditRow } from '../../../db/audit.repo';
-import type { AuditAction, AuditDetails } from '../../../shared/audit';
+import type { AuditAction, AuditDetails, AuditSubjectType } from '../../../shared/audit';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -13,7 +13,7 @@ export interface AuditInput {
   actorId: string | null;
   actorName: string | null;
   action: AuditAction;
-  subjectType?: string | null;
+  subjectType?: AuditSubjectType | null;
   subjectId?: string | null;
   details?: AuditDetails;
   /** When the event happened, if not now (failed unlocks are recorded at the next unlock). */

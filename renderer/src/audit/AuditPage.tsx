@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Code, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isAuditAction, isAuditSubjectType } from '../../../shared/audit';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { AuditEntrySummary, AuditVerification } from '../../../shared/ipc/contract';
 import { call, toErrorPayload } from '../api/client';
@@ -110,9 +111,24 @@ export function AuditPage() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                   <Table.Td>{entry.actor ?? t('audit.system')}</Table.Td>
                   <Table.Td>
-                    <Code>{entry.action}</Code>
+                    {isAuditAction(entry.action) ? (
+                      <Stack gap={2}>
+                        <Text size="sm">{t(`auditActions.${entry.action}`)}</Text>
+                        <Code c="dark.6" w="fit-content">
+                          {entry.action}
+                        </Code>
+                      </Stack>
+                    ) : (
+                      <Code>{entry.action}</Code>
+                    )}
                   </Table.Td>
-                  <Table.Td>{entry.subjectType ?? t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {entry.subjectType === null
+                      ? t('common.none')
+                      : isAuditSubjectType(entry.subjectType)
+                        ? t(`auditSubjects.${entry.subjectType}`)
+                        : entry.subjectType}
+                  </Table.Td>
                   <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
                     {entry.subjectId ?? t('common.none')}
                   </Table.Td>
