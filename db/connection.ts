@@ -86,6 +86,10 @@ export function openVaultDatabase(path: string, key: Uint8Array, options: OpenOp
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so a removed record, attachment or event does not
+    // linger in free pages for whoever holds the data key. SQLite3MultipleCiphers already turns this on
+    // for an encrypted database; said here so that it never depends on that.
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
     sqlite.pragma('busy_timeout = 5000');

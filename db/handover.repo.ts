@@ -2,7 +2,7 @@
  * Handover (issue 5): own keys, partners, handovers and checklist items, sent packages, seen package
  * and receipt ids, imports, and directory edits. Rows only; the rules live in electron/core/handover.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import {
   directoryEdits,
@@ -22,6 +22,8 @@ export type HandoverRow = typeof handovers.$inferSelect;
 export type HandoverItemRow = typeof handoverItems.$inferSelect;
 export type SentPackageRow = typeof sentPackages.$inferSelect;
 export type HandoverImportRow = typeof handoverImports.$inferSelect;
+/** The sender case code of an import whose person was erased here. */
+export const ERASED_SENDER_CASE_CODE = '';
 export type DirectoryEditRow = typeof directoryEdits.$inferSelect;
 
 export class OrgKeysRepo {
@@ -126,6 +128,24 @@ export class HandoversRepo {
       .all();
   }
 
+  /**
+   * Handovers whose package the partner accepted, with the day this organisation's copy of the file is
+   * due for deletion. Erasing the person removes the handover, and the row with it.
+   */
+  retentionDue(): { handover: HandoverRow; deletionDueOn: NonNullable<SentPackageRow['deletionDueOn']> }[] {
+    const rows = this.db
+      .select({ handover: handovers, deletionDueOn: sentPackages.deletionDueOn })
+      .from(sentPackages)
+      .innerJoin(handovers, eq(handovers.id, sentPackages.handoverId))
+      .where(isNotNull(sentPackages.deletionDueOn))
+      .orderBy(asc(sentPackages.deletionDueOn))
+      .all();
+    // One per handover: should two of its packages have been accepted, the later day counts.
+    const byHandover = new Map<string, { handover: HandoverRow; deletionDueOn: NonNullable<SentPackageRow['deletionDueOn']> }>();
+    for (const r of rows) if (r.deletionDueOn) byHandover.set(r.handover.id, { handover: r.handover, deletionDueOn: r.deletionDueOn });
+    return [...byHandover.values()];
+  }
+
   packages(handoverId: string): SentPackageRow[] {
     return this.db.select().from(sentPackages).where(eq(sentPackages.handoverId, handoverId)).orderBy(asc(sentPackages.createdAt)).all();
   }
@@ -168,6 +188,20 @@ export class HandoverImportsRepo {
 
   byId(id: string): HandoverImportRow | undefined {
     return this.db.select().from(handoverImports).where(eq(handoverImports.id, id)).get();
+  }
+
+  /**
+   * Before a person received from a partner is erased: drops what the row says about them (the
+   * sender's sections kept as origin history, the sender's case code, the consent's date and data
+   * categories). The row stays, with an empty sender case code (ERASED_SENDER_CASE_CODE): its package
+   * id keeps refusing a replay and the signed receipt can still be saved again.
+   */
+  forgetImportedPerson(personId: string): void {
+    this.db
+      .update(handoverImports)
+      .set({ origin: null, senderCaseCode: ERASED_SENDER_CASE_CODE, consent: { givenOn: '', categories: [] } })
+      .where(eq(handoverImports.personId, personId))
+      .run();
   }
 
   ofPerson(personId: string): HandoverImportRow | undefined {

@@ -145,6 +145,11 @@ export class PersonsRepo {
     this.db.update(persons).set(values).where(eq(persons.id, id)).run();
   }
 
+  /** Deletes the person; tracks, events, due dates, checklists, attachments, consents, handovers and tasks go with it (ON DELETE CASCADE). */
+  delete(id: string): void {
+    this.db.delete(persons).where(eq(persons.id, id)).run();
+  }
+
   setDerived(id: string, d: PersonDerived): void {
     this.update(id, { ...d, nextDueSort: d.nextDueDate ?? NO_DUE_SORT });
   }

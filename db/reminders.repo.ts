@@ -287,6 +287,24 @@ export class RemindersRepo {
     }
   }
 
+  /**
+   * Before a person is erased: removes the fired reminders of their procedure tracks, handovers and
+   * tasks (ids `procedure:<trackId>:…`, `handover:<handoverId>:…`, `task:<taskId>:…`).
+   */
+  forgetFiredOfPerson(personId: string): number {
+    return this.db.$client
+      .prepare(
+        `DELETE FROM reminder_fired WHERE EXISTS (
+           SELECT 1 FROM (
+             SELECT 'procedure:' || id || ':' AS prefix FROM tracks WHERE person_id = @p
+             UNION ALL SELECT 'handover:' || id || ':' FROM handovers WHERE person_id = @p
+             UNION ALL SELECT 'task:' || id || ':' FROM staff_tasks WHERE person_id = @p
+           ) AS owned WHERE substr(reminder_fired.id, 1, length(owned.prefix)) = owned.prefix
+         )`,
+      )
+      .run({ p: personId }).changes;
+  }
+
   /** Removes fired ids whose due date (the part before the last ':' of a reminder id) is before `before`. */
   pruneFired(before: CalendarDate): number {
     const ids = this.firedIds().filter((id) => {

@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   'person.update',
   'person.assign',
   'person.listExport',
+  // Erasure: the person's uuid and the reason code; the record, its tracks, attachments, consents,
+  // handovers and tasks are gone, this entry stays.
+  'person.erase',
   'procedure.openTrack',
   'procedure.recordEvent',
   'procedure.removeEvent',

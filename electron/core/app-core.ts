@@ -198,6 +198,13 @@ export function createCore(options: CoreOptions): Core {
       'persons.create': (input) => persons.create(input),
       'persons.update': (input) => persons.update(input),
       'persons.assign': (input) => persons.assign(input),
+      'persons.erase': (input) => {
+        try {
+          return persons.erase(input);
+        } finally {
+          reminderNotifications?.afterErasure();
+        }
+      },
       'persons.assignees': () => persons.assignees(),
       'procedure.openTrack': (input) => procedures.openTrack(input),
       'procedure.recordEvent': (input) => procedures.recordEvent(input),

@@ -5,6 +5,7 @@
  */
 export const en = {
   errors: {
+    eraseConfirmMismatch: 'The case code you typed is not the case code of this record.',
     validation: 'Some fields are not valid. Check the highlighted fields.',
     notFound: 'This item was not found.',
     vaultExists: 'A vault already exists in this folder.',
@@ -348,6 +349,7 @@ export const en = {
       update: 'Person record changed',
       assign: 'Caseworker assigned',
       listExport: 'List of persons exported',
+      erase: 'Person record erased',
     },
     procedure: {
       openTrack: 'Procedure opened',
@@ -669,6 +671,23 @@ export const en = {
     sectionAttachments: 'Attachments',
     sectionConsents: 'Consents',
     legalReference: '{{article}}: {{note}}',
+  },
+  personErase: {
+    title: 'Delete this record',
+    intro: 'Delete the record when the retention period after a handover has ended, when the person asks for their data to be erased, or when it was registered by mistake. This cannot be undone.',
+    open: 'Delete the record…',
+    dialogTitle: 'Delete the record {{caseCode}} for good',
+    what: "Everything about this person is deleted: personal details, procedures and checklists, attachments, consents, handovers, tasks and reminders. The audit trail keeps one entry with the record's pseudonymous id.",
+    backups: 'Backups made before now, and files saved from Passerelle (handover packages, summaries, calendar files), still hold the record: destroy or replace them as your retention policy says. Tasks and notes about other persons are not searched.',
+    reason: 'Reason',
+    confirmLabel: 'Type the case code {{caseCode}} to confirm',
+    confirm: 'Delete for good',
+    done: 'The record {{caseCode}} was deleted.',
+  },
+  eraseReasons: {
+    retentionEnded: 'The retention period after a handover has ended',
+    personRequest: 'The person asked for their data to be erased',
+    registeredInError: 'Registered by mistake',
   },
   procedure: {
     trackTitle: 'Procedure in {{country}}',
@@ -1276,6 +1295,7 @@ export const en = {
     colOutcome: 'Outcome',
     colActions: 'Actions',
     theirCase: '{{country}}, their case {{caseCode}}',
+    recordErased: '{{country}}; the record was deleted here',
     saveReceiptAgain: 'Save the receipt again',
     outcome: {
       accepted: 'Accepted',

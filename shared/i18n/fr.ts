@@ -2,6 +2,7 @@ import type { Translation } from './en';
 
 export const fr: Translation = {
   errors: {
+    eraseConfirmMismatch: "Le code de dossier saisi n'est pas celui de ce dossier.",
     validation: 'Certains champs ne sont pas valides. Vérifiez les champs signalés.',
     notFound: 'Cet élément est introuvable.',
     vaultExists: 'Un coffre existe déjà dans ce dossier.',
@@ -347,6 +348,7 @@ export const fr: Translation = {
       update: 'Dossier d\'une personne modifié',
       assign: 'Accompagnateur attribué',
       listExport: 'Liste des personnes exportée',
+      erase: "Dossier d'une personne effacé",
     },
     procedure: {
       openTrack: 'Procédure ouverte',
@@ -668,6 +670,23 @@ export const fr: Translation = {
     sectionAttachments: 'Pièces jointes',
     sectionConsents: 'Consentements',
     legalReference: '{{article}} : {{note}}',
+  },
+  personErase: {
+    title: 'Supprimer ce dossier',
+    intro: "Supprimez le dossier lorsque la durée de conservation après un transfert est écoulée, lorsque la personne demande l'effacement de ses données, ou lorsqu'il a été créé par erreur. Cette action est irréversible.",
+    open: 'Supprimer le dossier…',
+    dialogTitle: 'Supprimer définitivement le dossier {{caseCode}}',
+    what: "Tout ce qui concerne cette personne est supprimé : données personnelles, procédures et listes de contrôle, pièces jointes, consentements, transferts, tâches et rappels. Le journal d'audit garde une entrée avec l'identifiant pseudonyme du dossier.",
+    backups: "Les sauvegardes faites auparavant et les fichiers enregistrés depuis Passerelle (paquets de transfert, résumés, fichiers d'agenda) contiennent encore le dossier : détruisez-les ou remplacez-les selon votre politique de conservation. Les tâches et notes d'autres personnes ne sont pas parcourues.",
+    reason: 'Raison',
+    confirmLabel: 'Saisissez le code de dossier {{caseCode}} pour confirmer',
+    confirm: 'Supprimer définitivement',
+    done: 'Le dossier {{caseCode}} a été supprimé.',
+  },
+  eraseReasons: {
+    retentionEnded: 'La durée de conservation après un transfert est écoulée',
+    personRequest: "La personne a demandé l'effacement de ses données",
+    registeredInError: 'Créé par erreur',
   },
   procedure: {
     trackTitle: 'Procédure en {{country}}',
@@ -1275,6 +1294,7 @@ export const fr: Translation = {
     colOutcome: 'Résultat',
     colActions: 'Actions',
     theirCase: '{{country}}, leur dossier {{caseCode}}',
+    recordErased: '{{country}} ; le dossier a été supprimé ici',
     saveReceiptAgain: 'Enregistrer à nouveau l’accusé de réception',
     outcome: {
       accepted: 'Accepté',

@@ -2,6 +2,7 @@ import type { Translation } from './en';
 
 export const nl: Translation = {
   errors: {
+    eraseConfirmMismatch: 'De dossiercode die u typte is niet de dossiercode van dit dossier.',
     validation: 'Sommige velden zijn niet geldig. Controleer de gemarkeerde velden.',
     notFound: 'Dit item werd niet gevonden.',
     vaultExists: 'Er bestaat al een kluis in deze map.',
@@ -344,6 +345,7 @@ export const nl: Translation = {
       update: 'Dossier van een persoon gewijzigd',
       assign: 'Begeleider toegewezen',
       listExport: 'Lijst van personen geëxporteerd',
+      erase: 'Dossier van een persoon gewist',
     },
     procedure: {
       openTrack: 'Procedure geopend',
@@ -665,6 +667,23 @@ export const nl: Translation = {
     sectionAttachments: 'Bijlagen',
     sectionConsents: 'Toestemmingen',
     legalReference: '{{article}}: {{note}}',
+  },
+  personErase: {
+    title: 'Dit dossier verwijderen',
+    intro: 'Verwijder het dossier wanneer de bewaartermijn na een overdracht verstreken is, wanneer de persoon vraagt om de gegevens te wissen, of wanneer het per vergissing werd aangemaakt. Dit kan niet ongedaan worden gemaakt.',
+    open: 'Het dossier verwijderen…',
+    dialogTitle: 'Het dossier {{caseCode}} definitief verwijderen',
+    what: 'Alles over deze persoon wordt verwijderd: persoonsgegevens, procedures en checklists, bijlagen, toestemmingen, overdrachten, taken en herinneringen. Het auditlogboek houdt één regel bij met de pseudonieme ID van het dossier.',
+    backups: 'Back-ups die eerder gemaakt werden en bestanden die uit Passerelle bewaard werden (overdrachtspakketten, samenvattingen, agendabestanden), bevatten het dossier nog: vernietig of vervang ze volgens uw bewaarbeleid. Taken en notities bij andere personen worden niet doorzocht.',
+    reason: 'Reden',
+    confirmLabel: 'Typ de dossiercode {{caseCode}} om te bevestigen',
+    confirm: 'Definitief verwijderen',
+    done: 'Het dossier {{caseCode}} werd verwijderd.',
+  },
+  eraseReasons: {
+    retentionEnded: 'De bewaartermijn na een overdracht is verstreken',
+    personRequest: 'De persoon vroeg om de gegevens te wissen',
+    registeredInError: 'Per vergissing aangemaakt',
   },
   procedure: {
     trackTitle: 'Procedure in {{country}}',
@@ -1272,6 +1291,7 @@ export const nl: Translation = {
     colOutcome: 'Resultaat',
     colActions: 'Acties',
     theirCase: '{{country}}, hun dossier {{caseCode}}',
+    recordErased: '{{country}}; het dossier werd hier verwijderd',
     saveReceiptAgain: 'Het ontvangstbewijs opnieuw opslaan',
     outcome: {
       accepted: 'Aanvaard',

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'persons.create',
   'persons.update',
   'persons.assign',
+  'persons.erase',
   'persons.assignees',
   'procedure.openTrack',
   'procedure.recordEvent',

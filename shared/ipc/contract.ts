@@ -26,6 +26,7 @@ import { personDetailSchema, personIdInputSchema } from '../persons/person-detai
 import {
   assigneeSchema,
   personAssignSchema,
+  personEraseSchema,
   personCreateSchema,
   personListPageSchema,
   personListQuerySchema,
@@ -282,6 +283,7 @@ export const contract = {
   'persons.create': channel({ input: personCreateSchema, output: personDetailSchema, access: STAFF }),
   'persons.update': channel({ input: personUpdateSchema, output: personDetailSchema, access: STAFF }),
   'persons.assign': channel({ input: personAssignSchema, output: personRecordSchema, access: ['admin', 'coordinator'] }),
+  'persons.erase': channel({ input: personEraseSchema, output: z.object({ caseCode: z.string() }), access: ['admin'] }),
   'persons.assignees': channel({ input: empty, output: z.array(assigneeSchema), access: STAFF }),
   'procedure.openTrack': channel({ input: openTrackInputSchema, output: trackViewSchema, access: STAFF }),
   'procedure.recordEvent': channel({ input: recordEventInputSchema, output: trackViewSchema, access: STAFF }),

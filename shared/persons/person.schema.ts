@@ -127,6 +127,22 @@ export type PersonUpdateInput = z.input<typeof personUpdateSchema>;
 
 export const personAssignSchema = z.strictObject({ personId: z.uuid(), caseworkerId: z.uuid().nullable() });
 
+/**
+ * Why a record is erased (audited as a code): the retention after a handover ended, the person's own
+ * request (GDPR art. 17), or a record registered by mistake.
+ */
+export const ERASE_REASONS = ['retentionEnded', 'personRequest', 'registeredInError'] as const;
+export type EraseReason = (typeof ERASE_REASONS)[number];
+
+/** `persons.erase` (administrators): the record and everything about it, after typing its case code. */
+export const personEraseSchema = z.strictObject({
+  personId: z.uuid(),
+  /** The case code typed again by the administrator, as a confirmation (case and spaces ignored). */
+  confirmCaseCode: z.string().trim().min(1).max(40),
+  reason: z.enum(ERASE_REASONS),
+});
+export type PersonEraseInput = z.input<typeof personEraseSchema>;
+
 export const nextDueSchema = z.object({ date: calendarDateSchema, kind: z.enum(DUE_KINDS), country: countrySchema });
 export type NextDue = z.infer<typeof nextDueSchema>;
 

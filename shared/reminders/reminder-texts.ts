@@ -16,6 +16,11 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, Labels>> = {
   ...DUE_KIND_LABELS,
   task: L('Task', 'Taak', 'Tâche'),
   handover: L('Handover deadline', 'Termijn voor de overdracht', 'Délai de transfert'),
+  handoverRetentionEnd: L(
+    'Handed-over file due for deletion',
+    'Overgedragen dossier te verwijderen',
+    'Dossier transféré à supprimer',
+  ),
 };
 
 interface Phrase {
@@ -78,6 +83,11 @@ export const REMINDER_KIND_PHRASES: Readonly<Record<ReminderKind, Readonly<Recor
     en: P('Handover deadline', 'Handover deadline passed'),
     nl: P('Termijn voor de overdracht verstrijkt', 'Termijn voor de overdracht verstreek'),
     fr: P('Le délai de transfert expire', 'Le délai de transfert a expiré'),
+  },
+  handoverRetentionEnd: {
+    en: P('Retention of a handed-over file ends', 'Retention of a handed-over file ended'),
+    nl: P('Bewaartermijn van een overgedragen dossier eindigt', 'Bewaartermijn van een overgedragen dossier eindigde'),
+    fr: P("La conservation d'un dossier transféré prend fin", "La conservation d'un dossier transféré a pris fin"),
   },
 };
 

@@ -15,9 +15,12 @@ import { DUE_KINDS, type DueKind } from '../rules/rule.types';
 export const REMINDER_SOURCES = ['procedure', 'task', 'handover'] as const;
 export type ReminderSource = (typeof REMINDER_SOURCES)[number];
 
-/** The procedure engine's due-date kinds, plus a staff task and a handover deadline. */
-export const REMINDER_KINDS = [...DUE_KINDS, 'task', 'handover'] as const;
-export type ReminderKind = DueKind | 'task' | 'handover';
+/**
+ * The procedure engine's due-date kinds, plus a staff task, a handover checklist deadline, and the
+ * day a handed-over person's file is due for deletion here (the retention after the partner's receipt).
+ */
+export const REMINDER_KINDS = [...DUE_KINDS, 'task', 'handover', 'handoverRetentionEnd'] as const;
+export type ReminderKind = DueKind | 'task' | 'handover' | 'handoverRetentionEnd';
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 
 /**

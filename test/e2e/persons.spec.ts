@@ -442,3 +442,48 @@ test('a coordinator edits a person (age in doubt, caseworker) and corrects a wro
   await expect(row).toContainText(en.minorStatus.presumedMinor);
   await expect(row).toContainText(CARLA.displayName);
 });
+
+test('an administrator deletes a record for good after typing its case code; a coordinator is not offered it', async ({ page, invoke, seedVault, snap }) => {
+  const COLETTE = { username: 'colette.coord', displayName: 'Colette Coordinator', password: 'a coordinator password', role: 'coordinator' } as const;
+  await seedVault({ users: [COLETTE] });
+  await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+  await page.goto('/');
+  const gone = await createPerson(invoke, { givenNames: 'Lena', familyName: 'Varga' });
+  const kept = await createPerson(invoke, { givenNames: 'Omar', familyName: 'Haddad' });
+
+  await openPersons(page);
+  await page.getByTestId(`person-row-${gone.caseCode}`).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Varga, Lena' })).toBeVisible();
+  const section = page.getByRole('region', { name: en.personErase.title });
+  await section.getByRole('button', { name: en.personErase.open }).click();
+  const dialog = page.getByRole('dialog', { name: en.personErase.dialogTitle.replace('{{caseCode}}', gone.caseCode) });
+  await expect(dialog).toContainText(en.personErase.backups);
+  const confirmField = dialog.getByRole('textbox', { name: en.personErase.confirmLabel.replace('{{caseCode}}', gone.caseCode) });
+  await expect(confirmField).toBeFocused();
+  const confirm = dialog.getByRole('button', { name: en.personErase.confirm });
+  // The button stays off until the case code is typed; another case code does not do.
+  await expect(confirm).toBeDisabled();
+  await confirmField.fill(kept.caseCode);
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('combobox', { name: en.personErase.reason }).selectOption({ label: en.eraseReasons.personRequest });
+  await confirmField.fill(gone.caseCode.toLowerCase());
+  await snap('erase-dialog');
+  await confirmField.press('Enter');
+
+  // Back on the list, without the record; the trail says why, with the uuid only.
+  await expect(page.getByText(en.personErase.done.replace('{{caseCode}}', gone.caseCode))).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: en.persons.title })).toBeVisible();
+  const rows = page.getByRole('grid').locator('[role="row"][data-person-id]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-testid', `person-row-${kept.caseCode}`);
+  const last = (await invoke('audit.list', { limit: 5 })).find((e) => e.action === 'person.erase');
+  expect(last).toMatchObject({ subjectType: 'person', subjectId: gone.id });
+
+  // A coordinator sees every case, but deleting one is an administrator's act.
+  await invoke('session.lock', {});
+  await unlockInUi(page, COLETTE);
+  await openPersons(page);
+  await page.getByTestId(`person-row-${kept.caseCode}`).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Haddad, Omar' })).toBeVisible();
+  await expect(page.getByRole('region', { name: en.personErase.title })).toHaveCount(0);
+});

@@ -43,6 +43,7 @@ const valid: { [C in Channel]: In<C> } = {
   'persons.create': { givenNames: 'Invented', familyName: 'Person', dateOfBirth: { precision: 'exact', date: '2001-02-03' }, nationalities: ['ng'] },
   'persons.update': { id: UUID, familyName: 'Person' },
   'persons.assign': { personId: UUID, caseworkerId: null },
+  'persons.erase': { personId: UUID, confirmCaseCode: 'PAY-2026-0001', reason: 'personRequest' },
   'persons.assignees': {},
   'procedure.openTrack': { personId: UUID, country: 'BE' },
   'procedure.recordEvent': { trackId: UUID, event: { type: 'annex15Issued', date: '2026-11-29' } },
@@ -174,6 +175,12 @@ const malformed: { [C in Channel]: unknown[] } = {
   ],
   'persons.update': [{ familyName: 'P' }, { id: UUID, givenNames: '', familyName: '' }, { id: UUID, familyName: 'P', caseworkerId: UUID }],
   'persons.assign': [{ personId: UUID }, { personId: UUID, caseworkerId: 'x' }],
+  'persons.erase': [
+    { personId: UUID, reason: 'personRequest' },
+    { personId: UUID, confirmCaseCode: '   ', reason: 'personRequest' },
+    { personId: UUID, confirmCaseCode: 'PAY-2026-0001', reason: 'boredom' },
+    { personId: 'x', confirmCaseCode: 'PAY-2026-0001', reason: 'retentionEnded' },
+  ],
   'persons.assignees': [],
   'procedure.openTrack': [{ personId: UUID, country: 'FR' }, { personId: UUID }],
   'procedure.recordEvent': [

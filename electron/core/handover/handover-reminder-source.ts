@@ -7,6 +7,11 @@
  *
  * Who sees what: a caseworker the items of their own cases; "mine" for an administrator or a
  * coordinator: the items they own, and unowned items of persons assigned to them.
+ *
+ * Also, once a partner accepted the package, the day this organisation's copy of the person's file is
+ * due for deletion (kind 'handoverRetentionEnd', id `handover:<handoverId>:retention`): until the
+ * record is erased (persons.erase, administrators) or the item marked done (kept on purpose). An
+ * administrator sees it under "my cases" too, since erasing is theirs to do.
  */
 import { HandoversRepo, type HandoverItemRow, type HandoverRow } from '../../../db/handover.repo';
 import type { Db } from '../../../db/connection';
@@ -29,6 +34,28 @@ export const HANDOVER_DEADLINE_CHANNELS: ReadonlySet<string> = new Set([
 
 export function handoverItemId(handoverId: string, itemId: string): string {
   return `handover:${handoverId}:${itemId}`;
+}
+
+/** The item part of a retention reminder's id; checklist item ids always hold a dot. */
+const RETENTION = 'retention';
+
+function retentionItem(h: HandoverRow, dueDate: CalendarDate, person: PersonRow): SourceItem {
+  return {
+    id: handoverItemId(h.id, RETENTION),
+    source: 'handover',
+    kind: 'handoverRetentionEnd',
+    dueDate,
+    country: h.fromCountry,
+    caseCode: person.caseCode,
+    personId: person.id,
+    assigneeId: person.caseworkerId ?? null,
+    title: null,
+  };
+}
+
+function retentionVisible(viewer: Viewer, person: PersonRow): boolean {
+  if (!mayReach(viewer.actor, person)) return false;
+  return viewer.scope === 'all' || viewer.actor.role === 'admin' || person.caseworkerId === viewer.actor.id;
 }
 
 function sourceItem(h: HandoverRow, i: HandoverItemRow, person: PersonRow): SourceItem {
@@ -54,12 +81,20 @@ function visible(viewer: Viewer, item: HandoverItemRow, person: PersonRow): bool
 
 function open(db: Db, viewer: Viewer): SourceItem[] {
   const persons = new PersonsRepo(db);
+  const repo = new HandoversRepo(db);
   const cache = new Map<string, PersonRow | undefined>();
+  const personOf = (id: string) => {
+    if (!cache.has(id)) cache.set(id, persons.byId(id));
+    return cache.get(id);
+  };
   const out: SourceItem[] = [];
-  for (const { handover, item } of new HandoversRepo(db).openItems()) {
-    if (!cache.has(handover.personId)) cache.set(handover.personId, persons.byId(handover.personId));
-    const person = cache.get(handover.personId);
+  for (const { handover, item } of repo.openItems()) {
+    const person = personOf(handover.personId);
     if (person && visible(viewer, item, person)) out.push(sourceItem(handover, item, person));
+  }
+  for (const { handover, deletionDueOn } of repo.retentionDue()) {
+    const person = personOf(handover.personId);
+    if (person && retentionVisible(viewer, person)) out.push(retentionItem(handover, deletionDueOn, person));
   }
   return out;
 }
@@ -84,9 +119,15 @@ export const handoverReminderSource: ReminderSourceProvider = {
     if (!match) throw new AppError('NOT_FOUND', 'notFound');
     const repo = new HandoversRepo(db);
     const handover = repo.byId(match[1] ?? '');
-    const item = handover ? repo.item(handover.id, match[2] ?? '') : undefined;
     const person = handover ? new PersonsRepo(db).byId(handover.personId) : undefined;
-    if (!handover || !item || !person || !mayReach(actor, person)) throw new AppError('NOT_FOUND', 'notFound');
+    if (!handover || !person || !mayReach(actor, person)) throw new AppError('NOT_FOUND', 'notFound');
+    if (match[2] === RETENTION) {
+      const due = repo.retentionDue().find((r) => r.handover.id === handover.id);
+      if (!due) throw new AppError('NOT_FOUND', 'notFound');
+      return retentionItem(handover, due.deletionDueOn, person);
+    }
+    const item = repo.item(handover.id, match[2] ?? '');
+    if (!item) throw new AppError('NOT_FOUND', 'notFound');
     return sourceItem(handover, item, person);
   },
 };

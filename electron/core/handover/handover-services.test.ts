@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIRECTORY_SEED, type DirectorySeed } from '../../../shared/directory';
+import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import { FakeClock } from '../../../test/helpers/fake-clock';
 import { advance, auditRows, call, fail, footprint, makePartners, newOrg } from '../../../test/helpers/handover';
 import { ADMIN } from '../../../test/helpers/vault';
@@ -193,6 +194,42 @@ describe('handover checklist, decline and retention', () => {
     // A person registered here has no origin history; the imported one has.
     expect(await call(be.core, 'handover.origin', { personId: minor.person.id })).toBeNull();
     expect(await call(lu.core, 'handover.origin', { personId: accepted.personId })).toMatchObject({ readOnly: true, senderCaseCode: minor.person.caseCode });
+  });
+
+  it("reminds of the day the sender's copy is due for deletion, until the record is erased", async () => {
+    const clock = new FakeClock('2026-11-29T09:00:00.000Z');
+    const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
+    const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
+    const { bId: luId } = await makePartners(be, lu);
+    const worker = await call(be.core, 'users.add', { username: 'case.worker', displayName: 'Wim', role: 'caseworker', password: 'caseworker pass 1' });
+    const p = await call(be.core, 'persons.create', { familyName: 'Invented', caseworkerId: worker.id });
+    await call(be.core, 'consents.record', { personId: p.person.id, kind: 'sharing', partner: lu.name, categories: ['identity'], givenOn: '2026-11-28' });
+    await call(be.core, 'handover.updateSettings', { retentionDays: 10 });
+    const h = await call(be.core, 'handover.start', { personId: p.person.id, partnerOrgId: luId });
+    const pkg = await call(be.core, 'handover.export', { handoverId: h.id, sections: ['identity'] });
+    const accepted = await call(lu.core, 'handover.acceptImport', { fileBase64: pkg.file.contentBase64, caseworkerId: null });
+    await call(be.core, 'handover.importReceipt', { fileBase64: accepted.receipt.contentBase64 });
+
+    const itemId = `handover:${h.id}:retention`;
+    const rowsOf = async (scope: 'mine' | 'all') =>
+      Object.values((await call(be.core, 'reminders.dashboard', { scope, today: '2026-11-29' })).groups).flatMap((g) => g.rows);
+    // Closed: no checklist item is due any more; the deletion day is, for the administrator (also under
+    // "my cases") and for the caseworker of the case.
+    expect((await rowsOf('all')).map((r) => [r.id, r.kind, r.dueDate, r.caseCode])).toEqual([[itemId, 'handoverRetentionEnd', '2026-12-09', p.person.caseCode]]);
+    expect((await rowsOf('mine')).map((r) => r.id)).toEqual([itemId]);
+    be.core.vault.lock();
+    await be.core.vault.unlock('case.worker', 'caseworker pass 1');
+    expect((await rowsOf('mine')).map((r) => r.id)).toEqual([itemId]);
+    // The notification says the kind and the case code only.
+    const due = be.core.reminders.dueOn('2026-12-08' as CalendarDate, new Set(), 'en');
+    expect(due.map((d) => d.notification.title)).toEqual([`Retention of a handed-over file ends tomorrow: ${p.person.caseCode}`]);
+    be.core.vault.lock();
+    await be.core.vault.unlock(ADMIN.username, ADMIN.password);
+    // Snoozing it works like any due date; erasing the record ends it.
+    await call(be.core, 'reminders.snooze', { itemId, until: '2026-12-02', reason: 'other' });
+    await call(be.core, 'persons.erase', { personId: p.person.id, confirmCaseCode: p.person.caseCode, reason: 'retentionEnded' });
+    expect(await rowsOf('all')).toEqual([]);
+    expect(await fail(be.core, 'reminders.reopen', { itemId })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('puts the open checklist items on the reminders dashboard, for whom they are meant, until they are done', async () => {

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import { AttachmentsRepo } from '../../../db/attachments.repo';
 import { ConsentsRepo } from '../../../db/consents.repo';
+import { HandoverImportsRepo } from '../../../db/handover.repo';
 import { PersonsRepo, type PersonListFilter, type PersonRow } from '../../../db/persons.repo';
+import { RemindersRepo } from '../../../db/reminders.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
 import { UsersRepo } from '../../../db/users.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
@@ -17,6 +19,7 @@ import { caseCodeSearchPrefix, deriveCaseCodePrefix, formatCaseCode } from '../.
 import type { PersonDetail } from '../../../shared/persons/person-detail.schema';
 import type {
   Assignee,
+  EraseReason,
   PersonFields,
   PersonListPage,
   PersonListQuery,
@@ -33,6 +36,11 @@ import { rederivePerson, trackViewsOf } from './track-derivation';
 
 /** Fields whose change alters what the procedure rules read (minor status, nationality). */
 const FACT_FIELDS: readonly (keyof PersonFields)[] = ['dateOfBirth', 'ageInDoubt', 'unaccompanied', 'nationalities'];
+
+/** "pay-2026-0007 " and "PAY-2026-0007" are the same case code when typed as a confirmation. */
+function normaliseCaseCode(code: string): string {
+  return code.replace(/\s+/g, '').toUpperCase();
+}
 
 export class PersonService {
   constructor(
@@ -150,6 +158,35 @@ export class PersonService {
       const updated = repo.byId(row.id) as PersonRow;
       return toRecord(updated, repo.caseworkerName(updated.caseworkerId ?? null), this.today());
     });
+  }
+
+  /**
+   * Erases a person's record for good (administrators): the record, its procedure tracks and
+   * checklists, attachments, consents, handovers, reminder decisions and tasks about the person, and
+   * the sender's sections kept for a person received from a partner. The administrator types the
+   * case code again. The audit trail keeps one entry with the person's uuid and the reason code.
+   * Deleted pages are overwritten (secure_delete) and the WAL is emptied afterwards, so nothing of the
+   * record stays in the vault folder; backups made before still hold it. Fired-reminder ids of the
+   * person's tracks, handovers and tasks go too. A checkpoint that cannot run now (a reader holds the
+   * WAL) is logged and happens when the vault closes; it never turns a committed erasure into an error.
+   */
+  erase(input: { personId: string; confirmCaseCode: string; reason: EraseReason }): { caseCode: string } {
+    const actor = this.vault.requireRole('admin');
+    const caseCode = this.vault.write(({ db, audit }) => {
+      const row = reachablePerson(db, actor, input.personId);
+      if (normaliseCaseCode(input.confirmCaseCode) !== normaliseCaseCode(row.caseCode)) {
+        throw new AppError('VALIDATION', 'eraseConfirmMismatch', undefined, {
+          fields: [{ path: 'confirmCaseCode', code: 'mismatch', message: 'This is not the case code of this record' }],
+        });
+      }
+      new HandoverImportsRepo(db).forgetImportedPerson(row.id);
+      new RemindersRepo(db).forgetFiredOfPerson(row.id);
+      new PersonsRepo(db).delete(row.id);
+      audit({ ...personSubject(actor, row.id), action: 'person.erase', details: { reason: input.reason } });
+      return row.caseCode;
+    });
+    this.vault.checkpoint();
+    return { caseCode };
   }
 
   /** Active staff a case can be assigned to (names and roles only). */

@@ -177,6 +177,19 @@ describe('desktop notifications', () => {
     expect(d.notifier.shown).toHaveLength(1);
   });
 
+  it('forget an erased record at once, even when the vault is locked right after', async () => {
+    const d = desktop('2026-11-18T09:00:00.000Z');
+    const core = d.start();
+    const { person } = await seed(core);
+    d.clock.advance(1000);
+    expect(core.reminderNotifications?.cachedDeadlines()).toBe(1);
+    await call(core, 'persons.erase', { personId: person.id, confirmCaseCode: person.caseCode, reason: 'registeredInError' });
+    core.vault.lock(); // before any debounced refresh could run
+    expect(core.reminderNotifications?.cachedDeadlines()).toBe(0);
+    d.clock.advance(20 * DAY); // past every lead day of the erased deadline
+    expect(d.notifier.shown).toEqual([]);
+  });
+
   it('follow the admin lead days, the language of this desktop and its preferences (off, daily digest)', async () => {
     const d = desktop('2026-11-18T09:00:00.000Z');
     const core = d.start();

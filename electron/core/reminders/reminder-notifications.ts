@@ -49,6 +49,7 @@ export const DEADLINE_CHANNELS: ReadonlySet<string> = new Set([
   'persons.create',
   'persons.update',
   'persons.assign',
+  'persons.erase',
   'procedure.openTrack',
   'procedure.recordEvent',
   'procedure.removeEvent',
@@ -219,12 +220,12 @@ export class ReminderNotifications {
     if (this.deps.clearOnLock) this.deadlines.clear();
   }
 
-  /** Reads the open deadlines again (unlocked only) and checks. */
-  refresh(): void {
+  /** Reads the open deadlines again (unlocked only) and checks. False when it could not read them. */
+  refresh(): boolean {
     this.refreshTimer?.cancel();
     this.refreshTimer = null;
     const actor = this.deps.vault.session();
-    if (!actor) return;
+    if (!actor) return false;
     try {
       const settings = this.deps.service.currentSettings();
       if (JSON.stringify(settings) !== JSON.stringify(this.leadSettings)) this.leadSettings = settings;
@@ -234,9 +235,18 @@ export class ReminderNotifications {
       this.settleJournal(today);
     } catch (error) {
       this.deps.logger.error('reminders.refreshFailed', error);
-      return;
+      return false;
     }
     this.checkNow();
+    return true;
+  }
+
+  /**
+   * Right after a record was erased, not a moment later (a lock in between would keep the cache): the
+   * deadlines are read again; should that fail, the cache is emptied rather than keep the erased case code.
+   */
+  afterErasure(): void {
+    if (!this.refresh()) this.deadlines.clear();
   }
 
   /** After a change of what is due: refreshes a moment later, once for a burst of changes. */

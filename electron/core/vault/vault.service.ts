@@ -210,6 +210,24 @@ export class VaultService {
     return fn(this.requireOpen().conn.db);
   }
 
+  /**
+   * Copies the WAL into the database file and empties it, so that pages an erasure overwrote
+   * (secure_delete) leave no older copy in the -wal file. False (logged, never thrown) when it could
+   * not finish now; closing the vault checkpoints again.
+   */
+  checkpoint(): boolean {
+    try {
+      const [r] = this.requireOpen().conn.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+      const done = r !== undefined && r.busy === 0 && r.log === r.checkpointed;
+      if (!done) this.options.logger.warn('vault.checkpoint-incomplete', { busy: r?.busy ?? -1, log: r?.log ?? -1, checkpointed: r?.checkpointed ?? -1 });
+      return done;
+    } catch (e) {
+      // Closing the vault checkpoints again; the caller's committed work stands.
+      this.options.logger.error('vault.checkpoint-failed', e);
+      return false;
+    }
+  }
+
   /** The key-slot state: exposed read-only for audit verification and status. */
   keySlots(): KeySlotBody {
     return this.requireOpen().body;

@@ -49,7 +49,9 @@ export function ReceivedList({ imports }: { imports: ImportSummary[] }) {
                 <Table.Td>
                   <Text>{i.senderName}</Text>
                   <Text size="xs" c="dimmed">
-                    {t('incoming.theirCase', { country: t(`countries.${i.senderCountry}`), caseCode: i.senderCaseCode })}
+                    {i.senderCaseCode === ''
+                      ? t('incoming.recordErased', { country: t(`countries.${i.senderCountry}`) })
+                      : t('incoming.theirCase', { country: t(`countries.${i.senderCountry}`), caseCode: i.senderCaseCode })}
                   </Text>
                 </Table.Td>
                 <Table.Td>

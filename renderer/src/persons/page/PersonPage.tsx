@@ -1,7 +1,7 @@
 /**
  * A person's page (`persons.get`, written to the audit trail as a view): the header with case code,
  * name, minor status and the safety notes first; then the procedure of each country as a timeline,
- * attachments, consents and the personal details.
+ * attachments, consents and the personal details; for administrators, deleting the record.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
@@ -19,6 +19,7 @@ import { MinorStatusLine } from '../parts/MinorStatusLine';
 import { personName } from '../list/PersonList';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ConsentsPanel } from './ConsentsPanel';
+import { EraseRecordSection } from './EraseRecordSection';
 import { OpenTrackForm } from './OpenTrackForm';
 import { PersonDetails } from './PersonDetails';
 import { TrackCard } from './TrackCard';
@@ -32,7 +33,7 @@ interface PersonPageProps {
   onEdit: (record: PersonDetail['person']) => void;
 }
 
-export function PersonPage({ personId, country, onBack, onEdit }: PersonPageProps) {
+export function PersonPage({ personId, user, country, onBack, onEdit }: PersonPageProps) {
   const { t } = useTranslation();
   const today = useMemo(() => todayLocal(), []);
   const [detail, setDetail] = useState<PersonDetail | null>(null);
@@ -161,6 +162,8 @@ export function PersonPage({ personId, country, onBack, onEdit }: PersonPageProp
         </Title>
         <PersonDetails person={person} countries={[...new Set<Country>([country, ...trackCountries])]} />
       </Stack>
+
+      {user.role === 'admin' ? <EraseRecordSection personId={person.id} caseCode={person.caseCode} onErased={onBack} /> : null}
     </Stack>
   );
 }
