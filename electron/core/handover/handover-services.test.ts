@@ -119,13 +119,19 @@ describe('contact-point directory', () => {
   });
 });
 
+/** A Belgian centre with a caseworker (case.worker / 'caseworker pass 1'), and a verified LU partner. */
+async function centreWithCaseworker() {
+  const clock = new FakeClock('2026-11-29T09:00:00.000Z');
+  const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
+  const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
+  const { bId: luId } = await makePartners(be, lu);
+  const worker = await call(be.core, 'users.add', { username: 'case.worker', displayName: 'Wim', role: 'caseworker', password: 'caseworker pass 1' });
+  return { clock, be, lu, luId, worker };
+}
+
 describe('handover checklist, decline and retention', () => {
   it('lets the caseworker of the case prepare the checklist, feeds the reminders, and reopens the handover on a declined receipt', async () => {
-    const clock = new FakeClock('2026-11-29T09:00:00.000Z');
-    const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
-    const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
-    const { bId: luId } = await makePartners(be, lu);
-    const worker = await call(be.core, 'users.add', { username: 'case.worker', displayName: 'Wim', role: 'caseworker', password: 'caseworker pass 1' });
+    const { clock, be, lu, luId, worker } = await centreWithCaseworker();
     const minor = await call(be.core, 'persons.create', {
       givenNames: 'Invented',
       familyName: 'Minor',
@@ -197,11 +203,7 @@ describe('handover checklist, decline and retention', () => {
   });
 
   it("reminds of the day the sender's copy is due for deletion, until the record is erased", async () => {
-    const clock = new FakeClock('2026-11-29T09:00:00.000Z');
-    const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
-    const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
-    const { bId: luId } = await makePartners(be, lu);
-    const worker = await call(be.core, 'users.add', { username: 'case.worker', displayName: 'Wim', role: 'caseworker', password: 'caseworker pass 1' });
+    const { be, lu, luId, worker } = await centreWithCaseworker();
     const p = await call(be.core, 'persons.create', { familyName: 'Invented', caseworkerId: worker.id });
     await call(be.core, 'consents.record', { personId: p.person.id, kind: 'sharing', partner: lu.name, categories: ['identity'], givenOn: '2026-11-28' });
     await call(be.core, 'handover.updateSettings', { retentionDays: 10 });
@@ -233,11 +235,7 @@ describe('handover checklist, decline and retention', () => {
   });
 
   it('puts the open checklist items on the reminders dashboard, for whom they are meant, until they are done', async () => {
-    const clock = new FakeClock('2026-11-29T09:00:00.000Z');
-    const be = await newOrg(clock, 'Centrum Voorbeeld (test)', 'BE', cleanups);
-    const lu = await newOrg(clock, 'Service Exemple (test)', 'LU', cleanups);
-    const { bId: luId } = await makePartners(be, lu);
-    const worker = await call(be.core, 'users.add', { username: 'case.worker', displayName: 'Wim', role: 'caseworker', password: 'caseworker pass 1' });
+    const { be, luId, worker } = await centreWithCaseworker();
     const p = await call(be.core, 'persons.create', { familyName: 'Invented', caseworkerId: worker.id });
     const h = await call(be.core, 'handover.start', { personId: p.person.id, partnerOrgId: luId });
     const dashboard = await call(be.core, 'reminders.dashboard', { scope: 'all', today: '2026-11-29' });
