@@ -3,6 +3,7 @@
  * and receipt ids, imports, and directory edits. Rows only; the rules live in electron/core/handover.
  */
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { ERASED_SENDER_CASE_CODE } from '../shared/handover/handover.ipc';
 import type { Db } from './connection';
 import {
   directoryEdits,
@@ -22,8 +23,6 @@ export type HandoverRow = typeof handovers.$inferSelect;
 export type HandoverItemRow = typeof handoverItems.$inferSelect;
 export type SentPackageRow = typeof sentPackages.$inferSelect;
 export type HandoverImportRow = typeof handoverImports.$inferSelect;
-/** The sender case code of an import whose person was erased here. */
-export const ERASED_SENDER_CASE_CODE = '';
 export type DirectoryEditRow = typeof directoryEdits.$inferSelect;
 
 export class OrgKeysRepo {

@@ -344,6 +344,9 @@ export const declineImportResultSchema = z.object({ importId: z.string(), receip
 
 export const importIdInputSchema = z.strictObject({ importId: z.uuid() });
 
+/** The sender case code of an import whose person was erased here (persons.erase). */
+export const ERASED_SENDER_CASE_CODE = '';
+
 export const importSummarySchema = z.object({
   importId: z.string(),
   packageId: z.string(),

@@ -18,6 +18,12 @@ export const caseCodeSchema = z.string().trim().toUpperCase().regex(CASE_CODE_PA
 /** Fallback when an organisation name has fewer than two letters A-Z. */
 export const DEFAULT_CASE_CODE_PREFIX = 'CASE';
 
+/** A case code typed as a confirmation matches whatever its case and spacing ("pay-2026-0007 "). */
+export function sameCaseCode(typed: string, caseCode: string): boolean {
+  const norm = (code: string) => code.replace(/\s+/g, '').toUpperCase();
+  return norm(typed) === norm(caseCode);
+}
+
 /**
  * A prefix from the organisation's name: its first three letters A-Z once accents are removed
  * ("Payoke" -> PAY, "Sürya" -> SUR, "Pag-Asa" -> PAG). Admins can change it in the settings.

@@ -15,7 +15,7 @@ import { UsersRepo } from '../../../db/users.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import { AppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
-import { caseCodeSearchPrefix, deriveCaseCodePrefix, formatCaseCode } from '../../../shared/persons/case-code';
+import { caseCodeSearchPrefix, deriveCaseCodePrefix, formatCaseCode, sameCaseCode } from '../../../shared/persons/case-code';
 import type { PersonDetail } from '../../../shared/persons/person-detail.schema';
 import type {
   Assignee,
@@ -36,11 +36,6 @@ import { rederivePerson, trackViewsOf } from './track-derivation';
 
 /** Fields whose change alters what the procedure rules read (minor status, nationality). */
 const FACT_FIELDS: readonly (keyof PersonFields)[] = ['dateOfBirth', 'ageInDoubt', 'unaccompanied', 'nationalities'];
-
-/** "pay-2026-0007 " and "PAY-2026-0007" are the same case code when typed as a confirmation. */
-function normaliseCaseCode(code: string): string {
-  return code.replace(/\s+/g, '').toUpperCase();
-}
 
 export class PersonService {
   constructor(
@@ -174,7 +169,7 @@ export class PersonService {
     const actor = this.vault.requireRole('admin');
     const caseCode = this.vault.write(({ db, audit }) => {
       const row = reachablePerson(db, actor, input.personId);
-      if (normaliseCaseCode(input.confirmCaseCode) !== normaliseCaseCode(row.caseCode)) {
+      if (!sameCaseCode(input.confirmCaseCode, row.caseCode)) {
         throw new AppError('VALIDATION', 'eraseConfirmMismatch', undefined, {
           fields: [{ path: 'confirmCaseCode', code: 'mismatch', message: 'This is not the case code of this record' }],
         });

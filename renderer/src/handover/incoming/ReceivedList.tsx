@@ -3,7 +3,7 @@ import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { ImportSummary } from '../../../../shared/handover/handover.ipc';
+import { ERASED_SENDER_CASE_CODE, type ImportSummary } from '../../../../shared/handover/handover.ipc';
 import { call, toErrorPayload } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -49,7 +49,7 @@ export function ReceivedList({ imports }: { imports: ImportSummary[] }) {
                 <Table.Td>
                   <Text>{i.senderName}</Text>
                   <Text size="xs" c="dimmed">
-                    {i.senderCaseCode === ''
+                    {i.senderCaseCode === ERASED_SENDER_CASE_CODE
                       ? t('incoming.recordErased', { country: t(`countries.${i.senderCountry}`) })
                       : t('incoming.theirCase', { country: t(`countries.${i.senderCountry}`), caseCode: i.senderCaseCode })}
                   </Text>

@@ -8,12 +8,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
+import { sameCaseCode } from '../../../../shared/persons/case-code';
 import { ERASE_REASONS, type EraseReason } from '../../../../shared/persons/person.schema';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
-
-const sameCode = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
 export function EraseRecordSection({ personId, caseCode, onErased }: { personId: string; caseCode: string; onErased: () => void }) {
   const { t } = useTranslation();
@@ -39,7 +38,7 @@ function EraseDialog({ personId, caseCode, onClose, onErased }: { personId: stri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const matches = sameCode(typed, caseCode);
+  const matches = sameCaseCode(typed, caseCode);
 
   useEffect(() => {
     if (error) alertRef.current?.focus();
