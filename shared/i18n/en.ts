@@ -20,6 +20,8 @@ export const en = {
     databaseDamaged: 'The vault database is damaged or was altered. Restore the latest backup.',
     databaseRolledBack:
       'The vault database is older than its key file: it may have been replaced by an older copy. Restore the latest backup.',
+    keySlotsOutdated:
+      "The vault's key file is older than its database: it may have been replaced by an older copy. Restore the latest backup.",
     usernameTaken: 'This user name is already in use.',
     lastAdmin: 'The last active administrator cannot be disabled or lose the administrator role.',
     cannotDisableSelf: 'You cannot disable your own account.',
@@ -325,6 +327,10 @@ export const en = {
       restore: 'Vault restored from a backup',
       recoveryKeyRotated: 'New recovery key made',
       recoveryKeyConfirmed: 'Recovery key confirmed',
+      slotsDropped: 'Key slots not matching any user removed from the key file',
+      leftoversRemoved: 'Leftover temporary files removed',
+      modesTightened: 'File permissions of the vault folder tightened',
+      noticesDismissed: 'Security notices read by an administrator',
     },
     session: {
       unlock: 'Signed in',

@@ -17,6 +17,8 @@ export const fr: Translation = {
     databaseDamaged: 'La base de données du coffre est endommagée ou a été modifiée. Restaurez la dernière sauvegarde.',
     databaseRolledBack:
       'La base de données du coffre est plus ancienne que son fichier de clés : elle a peut-être été remplacée par une copie antérieure. Restaurez la dernière sauvegarde.',
+    keySlotsOutdated:
+      "Le fichier de clés du coffre est plus ancien que sa base de données : il a peut-être été remplacé par une copie plus ancienne. Restaurez la dernière sauvegarde.",
     usernameTaken: "Ce nom d'utilisateur est déjà utilisé.",
     lastAdmin: 'Le dernier administrateur actif ne peut pas être désactivé ni perdre le rôle d’administrateur.',
     cannotDisableSelf: 'Vous ne pouvez pas désactiver votre propre compte.',
@@ -324,6 +326,10 @@ export const fr: Translation = {
       restore: 'Coffre restauré depuis une sauvegarde',
       recoveryKeyRotated: 'Nouvelle clé de récupération créée',
       recoveryKeyConfirmed: 'Clé de récupération confirmée',
+      slotsDropped: 'Emplacements de clé sans utilisateur correspondant retirés du fichier de clés',
+      leftoversRemoved: 'Fichiers temporaires restants supprimés',
+      modesTightened: 'Droits des fichiers du dossier du coffre resserrés',
+      noticesDismissed: 'Avis de sécurité lus par un administrateur',
     },
     session: {
       unlock: 'Connexion',

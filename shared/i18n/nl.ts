@@ -17,6 +17,8 @@ export const nl: Translation = {
     databaseDamaged: 'De databank van de kluis is beschadigd of gewijzigd. Herstel de laatste back-up.',
     databaseRolledBack:
       'De databank van de kluis is ouder dan haar sleutelbestand: ze werd mogelijk vervangen door een oudere kopie. Herstel de laatste back-up.',
+    keySlotsOutdated:
+      'Het sleutelbestand van de kluis is ouder dan de databank: het werd mogelijk vervangen door een oudere kopie. Herstel de laatste back-up.',
     usernameTaken: 'Deze gebruikersnaam is al in gebruik.',
     lastAdmin: 'De laatste actieve beheerder kan niet worden uitgeschakeld of de beheerdersrol verliezen.',
     cannotDisableSelf: 'U kunt uw eigen account niet uitschakelen.',
@@ -321,6 +323,10 @@ export const nl: Translation = {
       restore: 'Kluis hersteld uit een back-up',
       recoveryKeyRotated: 'Nieuwe herstelsleutel aangemaakt',
       recoveryKeyConfirmed: 'Herstelsleutel bevestigd',
+      slotsDropped: 'Sleutelvakken zonder overeenkomende gebruiker uit het sleutelbestand verwijderd',
+      leftoversRemoved: 'Achtergebleven tijdelijke bestanden verwijderd',
+      modesTightened: 'Bestandsrechten van de kluismap aangescherpt',
+      noticesDismissed: 'Beveiligingsmeldingen gelezen door een beheerder',
     },
     session: {
       unlock: 'Aangemeld',
