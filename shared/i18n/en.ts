@@ -297,6 +297,16 @@ export const en = {
     newPasswordConfirmation: 'Confirm new password',
     changePassword: 'Change password',
     passwordChanged: 'Your password was changed.',
+    passwordMayBeKnown: 'Someone else may know my current password',
+    passwordMayBeKnownHint:
+      'Also re-encrypts the vault under a new key, so that a copy of the key file made with the old password opens nothing. Takes a little longer.',
+    passwordReplaced: 'Your password was changed and the vault was re-encrypted under a new key.',
+    securityNoticesTitle: 'Security notice',
+    securityNoticeSlotsDropped:
+      '{{date}}: {{count}} key slot(s) in the key file did not match any user and were removed; the vault was re-encrypted. Someone may have edited the key file: check who could reach the vault folder.',
+    securityNoticeModesTightened:
+      '{{date}}: {{count}} file(s) or the folder of the vault could be read by other accounts on this computer; Passerelle restricted them to the account that runs it.',
+    securityNoticesDismiss: 'I have read this',
   },
   audit: {
     title: 'Audit trail',

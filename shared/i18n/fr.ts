@@ -297,6 +297,16 @@ export const fr: Translation = {
     newPasswordConfirmation: 'Confirmez le nouveau mot de passe',
     changePassword: 'Changer le mot de passe',
     passwordChanged: 'Votre mot de passe a été changé.',
+    passwordMayBeKnown: "Quelqu'un d'autre connaît peut-être mon mot de passe actuel",
+    passwordMayBeKnownHint:
+      "Rechiffre aussi le coffre avec une nouvelle clé, afin qu'une copie du fichier de clés faite avec l'ancien mot de passe n'ouvre plus rien. Prend un peu plus de temps.",
+    passwordReplaced: 'Votre mot de passe a été changé et le coffre a été rechiffré avec une nouvelle clé.',
+    securityNoticesTitle: 'Avis de sécurité',
+    securityNoticeSlotsDropped:
+      "{{date}} : {{count}} emplacement(s) de clé du fichier de clés ne correspondai(en)t à aucun utilisateur et ont été retirés ; le coffre a été rechiffré. Quelqu'un a peut-être modifié le fichier de clés : vérifiez qui avait accès au dossier du coffre.",
+    securityNoticeModesTightened:
+      "{{date}} : {{count}} fichier(s) ou le dossier du coffre étaient lisibles par d'autres comptes de cet ordinateur ; Passerelle les a réservés au compte qui l'exécute.",
+    securityNoticesDismiss: "J'ai lu cet avis",
   },
   audit: {
     title: "Journal d'audit",

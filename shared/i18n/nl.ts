@@ -294,6 +294,16 @@ export const nl: Translation = {
     newPasswordConfirmation: 'Bevestig het nieuwe wachtwoord',
     changePassword: 'Wachtwoord wijzigen',
     passwordChanged: 'Uw wachtwoord werd gewijzigd.',
+    passwordMayBeKnown: 'Iemand anders kent mogelijk mijn huidige wachtwoord',
+    passwordMayBeKnownHint:
+      'Versleutelt de kluis ook opnieuw met een nieuwe sleutel, zodat een kopie van het sleutelbestand met het oude wachtwoord niets meer opent. Duurt iets langer.',
+    passwordReplaced: 'Uw wachtwoord werd gewijzigd en de kluis werd opnieuw versleuteld met een nieuwe sleutel.',
+    securityNoticesTitle: 'Beveiligingsmelding',
+    securityNoticeSlotsDropped:
+      '{{date}}: {{count}} sleutelvak(ken) in het sleutelbestand hoorde(n) bij geen enkele gebruiker en werd(en) verwijderd; de kluis werd opnieuw versleuteld. Mogelijk heeft iemand het sleutelbestand bewerkt: ga na wie bij de kluismap kon.',
+    securityNoticeModesTightened:
+      '{{date}}: {{count}} bestand(en) of de map van de kluis waren leesbaar voor andere accounts op deze computer; Passerelle heeft ze beperkt tot het account dat het programma uitvoert.',
+    securityNoticesDismiss: 'Gelezen',
   },
   audit: {
     title: 'Auditlogboek',

@@ -41,6 +41,8 @@ export function acquireDirLock(dir: string): () => void {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: 0 });
+    // No journal file: nothing is ever written to this database.
+    db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
     // Held until the connection closes (or the process ends): no other connection may read or write.
     db.exec('BEGIN EXCLUSIVE');
