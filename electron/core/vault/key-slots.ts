@@ -102,6 +102,28 @@ export async function openSlot(file: KeySlotFile, slot: KeySlot | undefined, sec
   return keys;
 }
 
+/** At most this many slots of one user name (or recovery slots) are tried at unlock (normally one). */
+const MAX_SLOTS_PER_NAME = 3;
+
+/**
+ * Tries `candidates` (the slots of one user name, or the recovery slots) with `secret`: the first
+ * that opens, with its keys, or null. Costs are checked for all before any KDF runs; with no
+ * candidate the KDF still runs once, so timing does not tell unknown users from wrong passwords.
+ */
+export async function openFirst(file: KeySlotFile, candidates: readonly KeySlot[], secret: string): Promise<{ slot: KeySlot; keys: Map<number, Buffer> } | null> {
+  if (candidates.length > MAX_SLOTS_PER_NAME) throw new AppError('INTERNAL', 'keySlotsTampered', undefined, { reason: 'slots-per-name' });
+  for (const s of candidates) assertSlotCost(file, s);
+  if (candidates.length === 0) {
+    await openSlot(file, undefined, secret);
+    return null;
+  }
+  for (const slot of candidates) {
+    const keys = await openSlot(file, slot, secret);
+    if (keys) return { slot, keys };
+  }
+  return null;
+}
+
 export type DropReason = 'duplicate-id' | 'no-active-user' | 'user-mismatch' | 'extra-recovery';
 
 export interface SlotSetDecision {

@@ -24,7 +24,7 @@ import { deriveSlotKey, newKdfParams, type KdfProfile } from '../crypto/kdf';
 import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
 import { newDataKey, wipe, wrapPrivateKey } from '../crypto/slot-crypto';
 import type { Clock, Logger } from '../ports';
-import { assertSlotCost, decideSlotSet, makeSlot, openSlot, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
+import { assertSlotCost, decideSlotSet, makeSlot, openFirst, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
 import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, slotAad, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
 import { Lockout, lockoutKey, type FailureKind } from './lockout';
 import { SETTING_ANCHOR_BEFORE_LAST_WRITE, openDatabaseWithKeys, type OpenedDatabase } from './open-database';
@@ -38,6 +38,7 @@ import {
 } from './vault-creation';
 
 export { SETTING_AUTO_LOCK, SETTING_RECOVERY_CONFIRMED, type CreateVaultInput, type VaultSetupStep } from './vault-creation';
+import { addNotice, clearNotices, readNotices } from './security-notices';
 import { createPrivateFile } from './vault-files';
 
 export { VAULT_FILES, folderIsEmpty } from './vault-files';
@@ -82,15 +83,9 @@ interface OpenVault {
   releaseDirLock: () => void;
 }
 
-/** Shown to the next administrator who unlocks, until one of them dismisses it. */
-const SETTING_SECURITY_NOTICES = 'securityNotices';
-
 function toSession(row: UserRow): Session {
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, slotId: row.slotId };
 }
-
-/** At most this many slots of one user name are tried at unlock (normally one). */
-const MAX_SLOTS_PER_NAME = 3;
 
 export class VaultService {
   private open: OpenVault | null = null;
@@ -286,21 +281,10 @@ export class VaultService {
     const key = lockoutKey({ username });
     this.throttle(key);
     const file = readKeySlotFile(this.options.dir);
-    const candidates = file.slots.filter((s) => s.kind === 'user' && s.username === username);
-    if (candidates.length > MAX_SLOTS_PER_NAME) throw new AppError('INTERNAL', 'keySlotsTampered', undefined, { reason: 'slots-per-name' });
-    for (const s of candidates) assertSlotCost(file, s);
-    let slot: KeySlot | undefined;
-    let keys: Map<number, Buffer> | null = null;
-    for (const s of candidates.length > 0 ? candidates : [undefined]) {
-      keys = await openSlot(file, s, password);
-      if (keys) {
-        slot = s;
-        break;
-      }
-    }
-    if (!keys || !slot) this.failUnlock('unlock', key);
-    const found = slot;
-    const opened = openDatabaseWithKeys(this.openOptions(), file, keys);
+    const hit = await openFirst(file, file.slots.filter((s) => s.kind === 'user' && s.username === username), password);
+    if (!hit) this.failUnlock('unlock', key);
+    const found = hit.slot;
+    const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
     // The session's user is the users row that owns this exact slot under this exact name; the
     // slot's own fields only find the row (anyone holding the data key can write a slot).
     const user = new UsersRepo(opened.conn.db)
@@ -312,7 +296,7 @@ export class VaultService {
       opened.releaseDirLock();
       this.failUnlock('unlock', key);
     }
-    this.open = this.adopt(opened, toSession(user), slot);
+    this.open = this.adopt(opened, toSession(user), found);
     try {
       this.recordUnlock(opened, key);
       await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
@@ -360,32 +344,24 @@ export class VaultService {
       if (opened.leftoversRemoved > 0) audit({ ...actor, action: 'vault.leftoversRemoved', details: { count: opened.leftoversRemoved } });
       if (opened.modesTightened > 0) {
         audit({ ...actor, action: 'vault.modesTightened', details: { count: opened.modesTightened } });
-        this.addNotice(db, now, { kind: 'modesTightened', at: now, count: opened.modesTightened });
+        addNotice(db, now, { kind: 'modesTightened', at: now, count: opened.modesTightened });
       }
     });
     this.lockout.pendingRecorded();
     this.lockout.clear(key);
   }
 
-  private addNotice(db: Db, now: string, notice: SecurityNotice): void {
-    const settings = new SettingsRepo(db);
-    const list = noticesOf(settings.get(SETTING_SECURITY_NOTICES));
-    settings.set(SETTING_SECURITY_NOTICES, [...list, notice].slice(-20), now);
-  }
-
   /** What an administrator must see about the vault's files (slots dropped, modes tightened); empty for others. */
   securityNotices(): SecurityNotice[] {
     if (this.open?.session?.role !== 'admin') return [];
-    return this.read((db) => noticesOf(new SettingsRepo(db).get(SETTING_SECURITY_NOTICES)));
+    return this.read((db) => readNotices(db));
   }
 
   dismissSecurityNotices(): void {
     const actor = this.requireRole('admin');
     this.write(({ db, now, audit }) => {
-      const count = noticesOf(new SettingsRepo(db).get(SETTING_SECURITY_NOTICES)).length;
-      if (count === 0) return;
-      new SettingsRepo(db).set(SETTING_SECURITY_NOTICES, [], now);
-      audit({ actorId: actor.id, actorName: actor.username, action: 'vault.noticesDismissed', details: { count } });
+      const count = clearNotices(db, now);
+      if (count > 0) audit({ actorId: actor.id, actorName: actor.username, action: 'vault.noticesDismissed', details: { count } });
     });
   }
 
@@ -435,20 +411,10 @@ export class VaultService {
     const file = readKeySlotFile(this.options.dir);
     // Normally one recovery slot; which one counts is decided once the database is open.
     const secret = normaliseRecoveryKey(recoveryKey);
-    const candidates = file.slots.filter((s) => s.kind === 'recovery');
-    if (candidates.length > MAX_SLOTS_PER_NAME) throw new AppError('INTERNAL', 'keySlotsTampered', undefined, { reason: 'slots-per-name' });
-    for (const s of candidates) assertSlotCost(file, s);
-    let keys: Map<number, Buffer> | null = null;
-    let slot: KeySlot | undefined;
-    for (const s of candidates) {
-      keys = await openSlot(file, s, secret);
-      if (keys) {
-        slot = s;
-        break;
-      }
-    }
-    if (!keys || !slot) this.failUnlock('recovery', key);
-    const opened = openDatabaseWithKeys(this.openOptions(), file, keys);
+    const hit = await openFirst(file, file.slots.filter((s) => s.kind === 'recovery'), secret);
+    if (!hit) this.failUnlock('recovery', key);
+    const slot = hit.slot;
+    const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
     this.open = this.adopt(opened, null, slot);
     try {
       const open = this.requireOpen();
@@ -598,7 +564,7 @@ export class VaultService {
     this.options.logger.warn('vault.slots-dropped', { count: reasons.length });
     this.write(({ db, now, audit }) => {
       audit({ actorId: s?.id ?? null, actorName: s?.username ?? 'recovery-key', action: 'vault.slotsDropped', details: { count: reasons.length, ...counts } });
-      this.addNotice(db, now, { kind: 'slotsDropped', at: now, count: reasons.length });
+      addNotice(db, now, { kind: 'slotsDropped', at: now, count: reasons.length });
     });
   }
 
@@ -722,12 +688,4 @@ function assertNewPassword(currentPassword: string, newPassword: string): void {
       fields: [{ path: 'newPassword', code: 'same_password', message: 'must differ from the current password' }],
     });
   }
-}
-
-function noticesOf(value: unknown): SecurityNotice[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (n): n is SecurityNotice =>
-      typeof n === 'object' && n !== null && (n as SecurityNotice).kind !== undefined && typeof (n as SecurityNotice).count === 'number',
-  );
 }
