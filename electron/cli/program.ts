@@ -280,8 +280,8 @@ a password). See docs/cli.md.`,
         pendingGeneration: file.pendingGeneration,
         kdf: { alg: 'argon2id', ...file.kdfCost },
         auditSeq: file.audit.seq,
-        failedUnlocks: lockout.read().failures,
-        unlockDelaySeconds: lockout.remainingSeconds(new Date()),
+        failedUnlocks: lockout.pending().length,
+        unlockDelaySeconds: lockout.longestDelaySeconds(new Date()),
         inUse: vaultInUse(o.vault),
       };
       if (o.json) return printJson(ctx, status);

@@ -28,6 +28,7 @@ import { UsersService } from './users/users.service';
 import { DirectoryService } from './handover/directory.service';
 import { HandoverImportService } from './handover/import.service';
 import { HandoverKeysService } from './handover/keys.service';
+import { organisationKeysAtSetup } from './handover/organisation-keys-setup';
 import { HandoverService } from './handover/handover.service';
 import { HANDOVER_DEADLINE_CHANNELS, handoverReminderSource } from './handover/handover-reminder-source';
 import { VaultService, type VaultOptions } from './vault/vault.service';
@@ -90,6 +91,9 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     ...(options.kdfProfile ? { kdfProfile: options.kdfProfile } : {}),
     ...(options.afterRekeyStep ? { afterRekeyStep: options.afterRekeyStep } : {}),
+    // The organisation's signing and encryption keys are made with the vault (the vault itself
+    // knows nothing of handover).
+    setup: [organisationKeysAtSetup],
   });
   const users = new UsersService(vault);
   const settings = new SettingsService(vault);
@@ -166,6 +170,11 @@ export function createCore(options: CoreOptions): Core {
         vault.confirmRecoveryKey();
         return null;
       },
+      'vault.notices': () => vault.securityNotices(),
+      'vault.dismissNotices': () => {
+        vault.dismissSecurityNotices();
+        return null;
+      },
       'session.unlock': ({ username, password }) => vault.unlock(username, password),
       'session.lock': () => {
         vault.lock('manual');
@@ -185,6 +194,10 @@ export function createCore(options: CoreOptions): Core {
       },
       'users.changePassword': async (input) => {
         await users.changeOwnPassword(input);
+        return null;
+      },
+      'users.replacePassword': async (input) => {
+        await vault.replaceOwnPassword(input.currentPassword, input.newPassword);
         return null;
       },
       'settings.get': () => settings.get(),

@@ -20,6 +20,8 @@ export const en = {
     databaseDamaged: 'The vault database is damaged or was altered. Restore the latest backup.',
     databaseRolledBack:
       'The vault database is older than its key file: it may have been replaced by an older copy. Restore the latest backup.',
+    keySlotsOutdated:
+      "The vault's key file is older than its database: it may have been replaced by an older copy. Restore the latest backup.",
     usernameTaken: 'This user name is already in use.',
     lastAdmin: 'The last active administrator cannot be disabled or lose the administrator role.',
     cannotDisableSelf: 'You cannot disable your own account.',
@@ -295,6 +297,16 @@ export const en = {
     newPasswordConfirmation: 'Confirm new password',
     changePassword: 'Change password',
     passwordChanged: 'Your password was changed.',
+    passwordMayBeKnown: 'Someone else may know my current password',
+    passwordMayBeKnownHint:
+      'Also re-encrypts the vault under a new key, so that a copy of the key file made with the old password opens nothing. Takes a little longer.',
+    passwordReplaced: 'Your password was changed and the vault was re-encrypted under a new key.',
+    securityNoticesTitle: 'Security notice',
+    securityNoticeSlotsDropped:
+      '{{date}}: {{count}} key slot(s) in the key file did not match any user and were removed; the vault was re-encrypted. Someone may have edited the key file: check who could reach the vault folder.',
+    securityNoticeModesTightened:
+      '{{date}}: {{count}} file(s) or the folder of the vault could be read by other accounts on this computer; Passerelle restricted them to the account that runs it.',
+    securityNoticesDismiss: 'I have read this',
   },
   audit: {
     title: 'Audit trail',
@@ -325,6 +337,10 @@ export const en = {
       restore: 'Vault restored from a backup',
       recoveryKeyRotated: 'New recovery key made',
       recoveryKeyConfirmed: 'Recovery key confirmed',
+      slotsDropped: 'Key slots not matching any user removed from the key file',
+      leftoversRemoved: 'Leftover temporary files removed',
+      modesTightened: 'File permissions of the vault folder tightened',
+      noticesDismissed: 'Security notices read by an administrator',
     },
     session: {
       unlock: 'Signed in',

@@ -17,6 +17,8 @@ export const fr: Translation = {
     databaseDamaged: 'La base de données du coffre est endommagée ou a été modifiée. Restaurez la dernière sauvegarde.',
     databaseRolledBack:
       'La base de données du coffre est plus ancienne que son fichier de clés : elle a peut-être été remplacée par une copie antérieure. Restaurez la dernière sauvegarde.',
+    keySlotsOutdated:
+      "Le fichier de clés du coffre est plus ancien que sa base de données : il a peut-être été remplacé par une copie plus ancienne. Restaurez la dernière sauvegarde.",
     usernameTaken: "Ce nom d'utilisateur est déjà utilisé.",
     lastAdmin: 'Le dernier administrateur actif ne peut pas être désactivé ni perdre le rôle d’administrateur.',
     cannotDisableSelf: 'Vous ne pouvez pas désactiver votre propre compte.',
@@ -295,6 +297,16 @@ export const fr: Translation = {
     newPasswordConfirmation: 'Confirmez le nouveau mot de passe',
     changePassword: 'Changer le mot de passe',
     passwordChanged: 'Votre mot de passe a été changé.',
+    passwordMayBeKnown: "Quelqu'un d'autre connaît peut-être mon mot de passe actuel",
+    passwordMayBeKnownHint:
+      "Rechiffre aussi le coffre avec une nouvelle clé, afin qu'une copie du fichier de clés faite avec l'ancien mot de passe n'ouvre plus rien. Prend un peu plus de temps.",
+    passwordReplaced: 'Votre mot de passe a été changé et le coffre a été rechiffré avec une nouvelle clé.',
+    securityNoticesTitle: 'Avis de sécurité',
+    securityNoticeSlotsDropped:
+      "{{date}} : {{count}} emplacement(s) de clé du fichier de clés ne correspondai(en)t à aucun utilisateur et ont été retirés ; le coffre a été rechiffré. Quelqu'un a peut-être modifié le fichier de clés : vérifiez qui avait accès au dossier du coffre.",
+    securityNoticeModesTightened:
+      "{{date}} : {{count}} fichier(s) ou le dossier du coffre étaient lisibles par d'autres comptes de cet ordinateur ; Passerelle les a réservés au compte qui l'exécute.",
+    securityNoticesDismiss: "J'ai lu cet avis",
   },
   audit: {
     title: "Journal d'audit",
@@ -324,6 +336,10 @@ export const fr: Translation = {
       restore: 'Coffre restauré depuis une sauvegarde',
       recoveryKeyRotated: 'Nouvelle clé de récupération créée',
       recoveryKeyConfirmed: 'Clé de récupération confirmée',
+      slotsDropped: 'Emplacements de clé sans utilisateur correspondant retirés du fichier de clés',
+      leftoversRemoved: 'Fichiers temporaires restants supprimés',
+      modesTightened: 'Droits des fichiers du dossier du coffre resserrés',
+      noticesDismissed: 'Avis de sécurité lus par un administrateur',
     },
     session: {
       unlock: 'Connexion',

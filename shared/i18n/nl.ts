@@ -17,6 +17,8 @@ export const nl: Translation = {
     databaseDamaged: 'De databank van de kluis is beschadigd of gewijzigd. Herstel de laatste back-up.',
     databaseRolledBack:
       'De databank van de kluis is ouder dan haar sleutelbestand: ze werd mogelijk vervangen door een oudere kopie. Herstel de laatste back-up.',
+    keySlotsOutdated:
+      'Het sleutelbestand van de kluis is ouder dan de databank: het werd mogelijk vervangen door een oudere kopie. Herstel de laatste back-up.',
     usernameTaken: 'Deze gebruikersnaam is al in gebruik.',
     lastAdmin: 'De laatste actieve beheerder kan niet worden uitgeschakeld of de beheerdersrol verliezen.',
     cannotDisableSelf: 'U kunt uw eigen account niet uitschakelen.',
@@ -292,6 +294,16 @@ export const nl: Translation = {
     newPasswordConfirmation: 'Bevestig het nieuwe wachtwoord',
     changePassword: 'Wachtwoord wijzigen',
     passwordChanged: 'Uw wachtwoord werd gewijzigd.',
+    passwordMayBeKnown: 'Iemand anders kent mogelijk mijn huidige wachtwoord',
+    passwordMayBeKnownHint:
+      'Versleutelt de kluis ook opnieuw met een nieuwe sleutel, zodat een kopie van het sleutelbestand met het oude wachtwoord niets meer opent. Duurt iets langer.',
+    passwordReplaced: 'Uw wachtwoord werd gewijzigd en de kluis werd opnieuw versleuteld met een nieuwe sleutel.',
+    securityNoticesTitle: 'Beveiligingsmelding',
+    securityNoticeSlotsDropped:
+      '{{date}}: {{count}} sleutelvak(ken) in het sleutelbestand hoorde(n) bij geen enkele gebruiker en werd(en) verwijderd; de kluis werd opnieuw versleuteld. Mogelijk heeft iemand het sleutelbestand bewerkt: ga na wie bij de kluismap kon.',
+    securityNoticeModesTightened:
+      '{{date}}: {{count}} bestand(en) of de map van de kluis waren leesbaar voor andere accounts op deze computer; Passerelle heeft ze beperkt tot het account dat het programma uitvoert.',
+    securityNoticesDismiss: 'Gelezen',
   },
   audit: {
     title: 'Auditlogboek',
@@ -321,6 +333,10 @@ export const nl: Translation = {
       restore: 'Kluis hersteld uit een back-up',
       recoveryKeyRotated: 'Nieuwe herstelsleutel aangemaakt',
       recoveryKeyConfirmed: 'Herstelsleutel bevestigd',
+      slotsDropped: 'Sleutelvakken zonder overeenkomende gebruiker uit het sleutelbestand verwijderd',
+      leftoversRemoved: 'Achtergebleven tijdelijke bestanden verwijderd',
+      modesTightened: 'Bestandsrechten van de kluismap aangescherpt',
+      noticesDismissed: 'Beveiligingsmeldingen gelezen door een beheerder',
     },
     session: {
       unlock: 'Aangemeld',

@@ -126,6 +126,14 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+/** Something about the vault's files an administrator must see once (slots dropped, modes tightened). */
+export const securityNoticeSchema = z.object({
+  kind: z.enum(['slotsDropped', 'modesTightened']),
+  at: z.iso.datetime(),
+  count: z.number().int().nonnegative(),
+});
+export type SecurityNotice = z.infer<typeof securityNoticeSchema>;
+
 export const prefsSchema = z.object({ language: languageSchema.nullable() });
 export type Prefs = z.infer<typeof prefsSchema>;
 
@@ -217,6 +225,8 @@ export const contract = {
     access: ['admin'],
   }),
   'vault.confirmRecoveryKey': channel({ input: empty, output: z.null(), access: ['admin'] }),
+  'vault.notices': channel({ input: empty, output: z.array(securityNoticeSchema), access: ['admin'] }),
+  'vault.dismissNotices': channel({ input: empty, output: z.null(), access: ['admin'] }),
   'session.lock': channel({ input: empty, output: z.null(), access: 'public' }),
   'session.activity': channel({ input: empty, output: z.null(), access: 'unlocked' }),
   'session.recover': channel({
@@ -250,6 +260,12 @@ export const contract = {
     access: ['admin'],
   }),
   'users.changePassword': channel({
+    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
+    output: z.null(),
+    access: 'unlocked',
+  }),
+  /** A password change that also replaces the data key: for a password someone else may know. */
+  'users.replacePassword': channel({
     input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
     output: z.null(),
     access: 'unlocked',

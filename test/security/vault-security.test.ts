@@ -10,6 +10,7 @@ import { ADMIN, makeCore, newVault, tempDir } from '../helpers/vault';
 import { FakeClock } from '../helpers/fake-clock';
 import { dataKeyFromSlots, readSlots } from '../helpers/keys';
 import { filesContaining, fingerprint, flipByte } from '../helpers/files';
+import { lockoutKey } from '../../electron/core/vault/lockout';
 
 const MARKER = 'ZQX-MARKER-7731-Ünïcødé';
 const cleanups: (() => void)[] = [];
@@ -361,7 +362,8 @@ describe('findings of the security review (regression tests)', () => {
     const { core, dir } = await vault(clock);
     core.vault.lock();
     const future = new Date(clock.now().getTime() + 180 * 86_400_000).toISOString();
-    writeFileSync(join(dir, 'lockout.json'), JSON.stringify({ failures: 4, lastFailureAt: future, pending: [] }));
+    const byName = { [lockoutKey({ username: ADMIN.username })]: { failures: 4, lastFailureAt: future } };
+    writeFileSync(join(dir, 'lockout.json'), JSON.stringify({ version: 2, byName }));
     const err = await caught(core.vault.unlock(ADMIN.username, ADMIN.password));
     expect(err.details?.retryAfterSeconds).toBe(10);
     clock.advance(10_000);

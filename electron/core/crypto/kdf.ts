@@ -8,6 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 export const KDF_FLOOR = { memoryKiB: 65_536, iterations: 3, parallelism: 4 } as const;
+/** The most iterations calibration ever chooses; also the cap an unlock accepts. */
+export const KDF_MAX_ITERATIONS = 40;
+const CALIBRATION_MEMORY_KIB = 131_072;
 
 /** Strict, with bounds: a key-slot file edited to weaken or to hang the KDF is refused as damaged. */
 export const kdfParamsSchema = z.strictObject({
@@ -45,12 +48,23 @@ export async function calibrateKdf(
   targetMs = 1000,
   now: () => number = () => performance.now(),
 ): Promise<KdfCost> {
-  const probe: KdfCost = { memoryKiB: 131_072, iterations: 3, parallelism: 4 };
+  const probe: KdfCost = { memoryKiB: CALIBRATION_MEMORY_KIB, iterations: 3, parallelism: 4 };
   const start = now();
   await deriveSlotKey('calibration', newKdfParams(probe));
   const elapsed = Math.max(1, now() - start);
-  const iterations = Math.min(40, Math.max(3, Math.round((probe.iterations * targetMs) / elapsed)));
+  const iterations = Math.min(KDF_MAX_ITERATIONS, Math.max(3, Math.round((probe.iterations * targetMs) / elapsed)));
   return { ...probe, iterations };
+}
+
+/**
+ * The costs set-up can choose: the floor, or 128 MiB with p=4 and 3 to 40 passes (calibrateKdf).
+ * Anything else in a key-slot file was written by hand: refused before the KDF runs, so a crafted
+ * file cannot make an unlock take minutes or a right password fail as "wrong".
+ */
+export function kdfCostAccepted(cost: KdfCost): boolean {
+  if (cost.parallelism !== KDF_FLOOR.parallelism) return false;
+  if (cost.memoryKiB === KDF_FLOOR.memoryKiB) return cost.iterations === KDF_FLOOR.iterations;
+  return cost.memoryKiB === CALIBRATION_MEMORY_KIB && cost.iterations >= KDF_FLOOR.iterations && cost.iterations <= KDF_MAX_ITERATIONS;
 }
 
 export type KdfProfile = 'calibrated' | 'minimum';

@@ -15,6 +15,12 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/**
+ * Test seam: called between the temporary file's fsync and its rename, so a test can kill the
+ * process exactly there (test/crash/). Unset in the app.
+ */
+export const atomicWriteHooks: { beforeRename?: (tmpPath: string) => void } = {};
+
 export function writeFileAtomic(path: string, data: string | Buffer): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -30,6 +36,7 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
     throw e;
   }
   closeSync(fd);
+  atomicWriteHooks.beforeRename?.(tmp);
   renameSync(tmp, path);
   fsyncDir(dir);
 }

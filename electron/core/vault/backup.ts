@@ -46,7 +46,7 @@ import { fsyncDir } from './atomic-file';
 import { acquireDirLock, DIR_LOCK_FILE } from './dir-lock';
 import { DATABASE_FILE, KEYSLOT_FILE, parseKeySlotFile, type KeySlotFile } from './keyslot-file';
 import type { VaultService } from './vault.service';
-import { folderIsEmpty } from './vault.service';
+import { folderIsEmpty } from './vault-files';
 
 export const BACKUP_FORMAT = 'passerelle-backup';
 export const BACKUP_VERSION = 1;
@@ -350,13 +350,11 @@ export async function restoreBackup(file: string, vaultDir: string, options: Res
     // Put it in place. The target is checked again: it may have changed while we verified.
     checkRestoreTarget(target, options.force === true);
     if (existsSync(target) && !folderIsEmpty(target)) {
-      const release = acquireDirLock(target); // refuses while the app or another CLI has it open
+      // Refuses while the app or another CLI has it open. Released before the rename: Windows
+      // cannot rename a folder while a file in it is open, and the lock is an open file.
+      acquireDirLock(target)();
       const aside = asideName(target, options.now?.() ?? new Date());
-      try {
-        renameSync(target, aside);
-      } finally {
-        release();
-      }
+      renameSync(target, aside);
       rmSync(join(aside, DIR_LOCK_FILE), { force: true });
       movedAside = aside;
     } else if (existsSync(target)) {

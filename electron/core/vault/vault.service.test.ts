@@ -30,7 +30,7 @@ async function expectError(p: Promise<unknown> | (() => unknown), code: string, 
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of readdirSync(dir)) if (f !== 'lockout.json' && f !== 'vault.lock') out[f] = readFileSync(join(dir, f)).toString('base64');
+  for (const f of readdirSync(dir)) if (f !== 'lockout.json' && f !== 'unlock-failures.log' && f !== 'vault.lock') out[f] = readFileSync(join(dir, f)).toString('base64');
   return out;
 }
 

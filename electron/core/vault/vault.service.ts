@@ -6,57 +6,42 @@
  * key) has a slot: argon2id(secret) unwraps the slot's X25519 private key, which opens the data
  * key sealed to that slot. Replacing the data key only needs the slots' public keys, so an admin
  * can re-key the vault when a user is disabled without knowing anyone's password.
+ *
+ * This class holds the state (the open database, the session) and runs the flows in order; the
+ * pieces live beside it: key-slots.ts (making, opening and judging slots), open-database.ts
+ * (unlock's checks and tidying), rekey.ts (the re-key's steps), vault-creation.ts (set-up),
+ * lockout.ts (failed attempts), vault-files.ts (modes and leftovers).
  */
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DatabaseOpenError,
-  copyEncrypted,
-  openVaultDatabase,
-  rekeyFile,
-  type Db,
-  type VaultConnection,
-} from '../../../db/connection';
+import { copyEncrypted, openVaultDatabase, type Db, type VaultConnection } from '../../../db/connection';
 import { AuditRepo } from '../../../db/audit.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
 import { UsersRepo, type UserRow } from '../../../db/users.repo';
-import type { Country } from '../../../shared/domain';
-import { AUTO_LOCK_MINUTES } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { deriveCaseCodePrefix } from '../../../shared/persons/case-code';
-import type { SessionUser } from '../../../shared/ipc/contract';
+import type { SecurityNotice, SessionUser } from '../../../shared/ipc/contract';
 import { appendAudit, type AuditInput } from '../audit/audit-chain';
-import { initialOrganisationKeys } from '../handover/keys.service';
-import { deriveSlotKey, kdfCostFor, newKdfParams, type KdfCost, type KdfProfile } from '../crypto/kdf';
+import { deriveSlotKey, newKdfParams, type KdfProfile } from '../crypto/kdf';
 import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
-import {
-  generateSlotKeyPair,
-  newDataKey,
-  sealDataKey,
-  unsealDataKey,
-  unwrapPrivateKey,
-  wipe,
-  wrapPrivateKey,
-} from '../crypto/slot-crypto';
+import { newDataKey, wipe, wrapPrivateKey } from '../crypto/slot-crypto';
 import type { Clock, Logger } from '../ports';
-import { fsyncDir } from './atomic-file';
-import { acquireDirLock } from './dir-lock';
+import { assertSlotCost, decideSlotSet, makeSlot, openFirst, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
+import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, slotAad, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
+import { Lockout, lockoutKey, type FailureKind } from './lockout';
+import { SETTING_ANCHOR_BEFORE_LAST_WRITE, openDatabaseWithKeys, type OpenedDatabase } from './open-database';
+import { finishRekeyBody, pendingBody, swapInRekeyedCopy } from './rekey';
 import {
-  DATABASE_FILE,
-  KEYSLOT_FILE,
-  bodyOf,
-  readKeySlotFile,
-  slotAad,
-  vaultExists,
-  verifyKeySlotMac,
-  verifyPreviousMac,
-  writeKeySlotFile,
-  type KeySlot,
-  type KeySlotBody,
-  type KeySlotFile,
-} from './keyslot-file';
-import { LOCKOUT_FILE, Lockout } from './lockout';
+  SETTING_RECOVERY_CONFIRMED,
+  SETTING_RECOVERY_SLOT,
+  createVaultFiles,
+  type CreateVaultInput,
+  type VaultSetupStep,
+} from './vault-creation';
+
+export { SETTING_AUTO_LOCK, SETTING_RECOVERY_CONFIRMED, type CreateVaultInput, type VaultSetupStep } from './vault-creation';
+import { addNotice, clearNotices, readNotices } from './security-notices';
+import { createPrivateFile } from './vault-files';
+
+export { VAULT_FILES, folderIsEmpty } from './vault-files';
 
 export type VaultState = 'setup' | 'locked' | 'unlocked';
 export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock';
@@ -72,16 +57,10 @@ export interface VaultOptions {
   logger: Logger;
   /** KDF cost for a new vault: calibrated to about a second (default) or the minimum. */
   kdfProfile?: KdfProfile;
+  /** What other parts add to a new vault in its first transaction (app-core: the organisation's keys). */
+  setup?: readonly VaultSetupStep[];
   /** Test seam: called after each durable step of a re-key, so tests can simulate a crash there. */
   afterRekeyStep?: (step: 'slots-pending' | 'database-swapped') => void;
-}
-
-export interface CreateVaultInput {
-  organisationName: string;
-  country: Country;
-  /** 2-5 letters A-Z; derived from the organisation's name when absent. */
-  caseCodePrefix?: string | undefined;
-  admin: { username: string; displayName: string; password: string };
 }
 
 /** What a service gets inside a write transaction. */
@@ -91,21 +70,20 @@ export interface WriteContext {
   audit(input: AuditInput): void;
 }
 
+type Session = SessionUser & { slotId: string };
+
 interface OpenVault {
   conn: VaultConnection;
   dataKey: Buffer;
   body: KeySlotBody;
   /** Null while the vault is open for a recovery-key password reset only. */
-  session: (SessionUser & { slotId: string }) | null;
+  session: Session | null;
+  /** The slot whose secret opened this session (the one copy of a duplicated slot id known genuine). */
+  opened: { id: string; publicKey: string };
   releaseDirLock: () => void;
 }
 
-const REKEY_TMP = `${DATABASE_FILE}.rekey`;
-export const SETTING_AUTO_LOCK = 'autoLockMinutes';
-/** False until an administrator has typed back part of the current recovery key. */
-export const SETTING_RECOVERY_CONFIRMED = 'recoveryKeyConfirmed';
-
-function toSessionUser(row: UserRow): SessionUser & { slotId: string } {
+function toSession(row: UserRow): Session {
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, slotId: row.slotId };
 }
 
@@ -113,10 +91,6 @@ export class VaultService {
   private open: OpenVault | null = null;
   /** Serialises the operations that await (KDF, sealing) and change the vault: one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Set when an interrupted re-key was rolled back at unlock: a fresh re-key must follow. */
-  private rekeyNeeded = false;
-  /** Set when an interrupted re-key was finished at unlock, to be audited once a session exists. */
-  private rekeyFinishedAtUnlock: number | null = null;
   private readonly listeners = new Set<(change: VaultChange) => void>();
   readonly lockout: Lockout;
 
@@ -126,10 +100,6 @@ export class VaultService {
 
   get dir(): string {
     return this.options.dir;
-  }
-
-  private get dbPath(): string {
-    return join(this.options.dir, DATABASE_FILE);
   }
 
   private nowIso(): string {
@@ -150,6 +120,8 @@ export class VaultService {
       }
     }
   }
+
+  // ---------------------------------------------------------------- session accessors
 
   state(): VaultState {
     if (this.open?.session) return 'unlocked';
@@ -194,14 +166,24 @@ export class VaultService {
     if (this.open !== open) throw new AppError('LOCKED', 'locked');
   }
 
+  private slotContext(open: OpenVault): SlotContext {
+    return { vaultId: open.body.vaultId, kdfCost: open.body.kdfCost, dataKey: open.dataKey, generation: open.body.generation };
+  }
+
+  // ---------------------------------------------------------------- reading and writing
+
   /** Runs `fn` in one transaction; audit entries written in it are anchored in the key-slot file after commit. */
   write<T>(fn: (ctx: WriteContext) => T): T {
     const open = this.requireOpen();
     const repo = new AuditRepo(open.conn.db);
     const now = this.nowIso();
-    const result = open.conn.sqlite.transaction(() =>
-      fn({ db: open.conn.db, now, audit: (input) => void appendAudit(repo, now, input) }),
-    )();
+    const anchored = open.body.audit.seq;
+    const result = open.conn.sqlite.transaction(() => {
+      const r = fn({ db: open.conn.db, now, audit: (input) => void appendAudit(repo, now, input) });
+      // Lets unlock tell a crash before the anchor below from a key-slot file put back (open-database.ts).
+      if ((repo.last()?.seq ?? 0) > anchored) new SettingsRepo(open.conn.db).set(SETTING_ANCHOR_BEFORE_LAST_WRITE, anchored, now);
+      return r;
+    })();
     this.anchorAudit();
     return result;
   }
@@ -245,178 +227,49 @@ export class VaultService {
   // ---------------------------------------------------------------- creation
 
   create(input: CreateVaultInput): Promise<{ recoveryKey: string }> {
-    return this.exclusive(() => this.createVault(input));
-  }
-
-  private async createVault(input: CreateVaultInput): Promise<{ recoveryKey: string }> {
-    const dir = this.options.dir;
-    if (vaultExists(dir)) throw new AppError('CONFLICT', 'vaultExists');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // A database without its key-slot file cannot be opened, but its key file may still be in a
-    // backup somewhere: move it aside, never delete it.
-    if (existsSync(this.dbPath)) {
-      const aside = `${DATABASE_FILE}.orphaned-${this.nowIso().replace(/[:.]/g, '-')}`;
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(this.dbPath + suffix)) renameSync(this.dbPath + suffix, join(dir, aside + suffix));
-      }
-      this.options.logger.warn('vault.orphaned-database-moved-aside');
-    }
-    rmSync(join(dir, REKEY_TMP), { force: true });
-    const releaseDirLock = acquireDirLock(dir);
-    try {
-      const vaultId = randomUUID();
-      const kdfCost = await kdfCostFor(this.options.kdfProfile ?? 'calibrated');
-      const dataKey = newDataKey();
-      const generation = 1;
-      const adminId = randomUUID();
-      const username = input.admin.username;
-      const adminSlot = await this.makeSlot(
-        { kind: 'user', userId: adminId, username },
-        input.admin.password,
-        { vaultId, kdfCost, dataKey, generation },
-      );
-      const recoveryKey = newRecoveryKey();
-      const recoverySlot = await this.makeSlot(
-        { kind: 'recovery', userId: null, username: null },
-        recoveryKey,
-        { vaultId, kdfCost, dataKey, generation },
-      );
-      const conn = openVaultDatabase(this.dbPath, dataKey, { create: true, migrationsFolder: this.options.migrationsFolder });
-      const now = this.nowIso();
-      const admin: UserRow = {
-        id: adminId,
-        username,
-        displayName: input.admin.displayName,
-        role: 'admin',
-        status: 'active',
-        slotId: adminSlot.id,
-        createdAt: now,
-        disabledAt: null,
-      };
-      const auditRepo = new AuditRepo(conn.db);
-      conn.sqlite.transaction(() => {
-        const settings = new SettingsRepo(conn.db);
-        settings.createOrganisation({
-          vaultId,
-          name: input.organisationName,
-          country: input.country,
-          createdAt: now,
-          caseCodePrefix: input.caseCodePrefix ?? deriveCaseCodePrefix(input.organisationName),
-        });
-        settings.set(SETTING_AUTO_LOCK, AUTO_LOCK_MINUTES.default, now);
-        settings.set(SETTING_RECOVERY_CONFIRMED, false, now);
-        new UsersRepo(conn.db).insert(admin);
-        appendAudit(auditRepo, now, { actorId: adminId, actorName: username, action: 'vault.create', details: { country: input.country } });
-        appendAudit(auditRepo, now, {
-          actorId: adminId,
-          actorName: username,
-          action: 'user.add',
-          subjectType: 'user',
-          subjectId: adminId,
-          details: { role: 'admin' },
-        });
-        // The organisation's signing and encryption keys (issue 5): private halves only in this database.
-        const keys = initialOrganisationKeys(conn.db, { name: input.organisationName, country: input.country }, now, adminId);
-        appendAudit(auditRepo, now, {
-          actorId: adminId,
-          actorName: username,
-          action: 'keys.create',
-          details: { fingerprint: keys.fingerprint, orgId: keys.orgId, at: 'setup' },
-        });
-      })();
-      const last = auditRepo.last();
-      const body: KeySlotBody = {
-        format: 'passerelle-keyslots',
-        version: 1,
-        vaultId,
-        kdfCost,
-        generation,
-        pendingGeneration: null,
-        audit: { seq: last?.seq ?? 0, head: last?.hash ?? '' },
-        slots: [adminSlot, recoverySlot],
-      };
-      writeKeySlotFile(dir, body, dataKey);
-      this.open = { conn, dataKey, body, session: toSessionUser(admin), releaseDirLock };
-      this.options.logger.info('vault.created', { country: input.country, kdfIterations: kdfCost.iterations });
-      this.emit({ state: 'unlocked', reason: 'unlock' });
-      return { recoveryKey: groupRecoveryKey(recoveryKey) };
-    } catch (e) {
-      if (!this.open) releaseDirLock();
-      throw e;
-    }
-  }
-
-  private async makeSlot(
-    meta: Pick<KeySlot, 'kind' | 'userId' | 'username'>,
-    secret: string,
-    ctx: { vaultId: string; kdfCost: KdfCost; dataKey: Buffer; generation: number },
-  ): Promise<KeySlot> {
-    const id = randomUUID();
-    const kdf = newKdfParams(ctx.kdfCost);
-    const kek = await deriveSlotKey(secret, kdf);
-    const pair = generateSlotKeyPair();
-    try {
-      return {
-        id,
-        ...meta,
-        kdf,
-        publicKey: pair.publicKey.toString('base64url'),
-        wrappedPrivateKey: wrapPrivateKey(kek, pair.privateKey, slotAad(ctx.vaultId, { id, ...meta })),
-        sealed: {
-          [String(ctx.generation)]: await sealDataKey(ctx.dataKey, pair.publicKey, {
-            vaultId: ctx.vaultId,
-            slotId: id,
-            generation: ctx.generation,
-          }),
+    return this.exclusive(async () => {
+      const made = await createVaultFiles(
+        {
+          dir: this.options.dir,
+          migrationsFolder: this.options.migrationsFolder,
+          logger: this.options.logger,
+          kdfProfile: this.options.kdfProfile ?? 'calibrated',
+          now: this.nowIso(),
+          setup: this.options.setup ?? [],
         },
+        input,
+      );
+      const adminSlot = made.body.slots.find((s) => s.id === made.admin.slotId) as KeySlot;
+      this.open = {
+        conn: made.conn,
+        dataKey: made.dataKey,
+        body: made.body,
+        session: toSession(made.admin),
+        opened: { id: adminSlot.id, publicKey: adminSlot.publicKey },
+        releaseDirLock: made.releaseDirLock,
       };
-    } finally {
-      wipe(kek, pair.privateKey);
-    }
+      this.emit({ state: 'unlocked', reason: 'unlock' });
+      return { recoveryKey: groupRecoveryKey(made.recoveryKey) };
+    });
   }
 
-  // ---------------------------------------------------------------- unlocking
+  // ---------------------------------------------------------------- failed attempts
 
-  /**
-   * Opens a slot with its secret: the data keys sealed to it, by generation, or null.
-   * For an unknown slot the KDF still runs, so timing does not tell unknown users from wrong passwords.
-   */
-  private async openSlot(file: KeySlotFile, slot: KeySlot | undefined, secret: string): Promise<Map<number, Buffer> | null> {
-    if (!slot) {
-      wipe(await deriveSlotKey(secret, newKdfParams(file.kdfCost)));
-      return null;
-    }
-    const kek = await deriveSlotKey(secret, slot.kdf);
-    const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, slotAad(file.vaultId, slot));
-    wipe(kek);
-    if (!privateKey) return null;
-    const keys = new Map<number, Buffer>();
-    const publicKey = Buffer.from(slot.publicKey, 'base64url');
-    try {
-      for (const [gen, jwe] of Object.entries(slot.sealed)) {
-        const generation = Number(gen);
-        const key = await unsealDataKey(jwe, privateKey, publicKey, { vaultId: file.vaultId, slotId: slot.id, generation });
-        if (key) keys.set(generation, key);
-      }
-    } finally {
-      wipe(privateKey);
-    }
-    return keys;
-  }
-
-  private throttle(): void {
-    const wait = this.lockout.remainingSeconds(this.options.clock.now());
+  private throttle(key: string): void {
+    const wait = this.lockout.remainingSeconds(this.options.clock.now(), key);
     if (wait > 0) {
       throw new AppError('WRONG_CREDENTIALS', 'tooManyAttempts', { seconds: wait }, { retryAfterSeconds: wait });
     }
   }
 
-  private failUnlock(kind: 'unlock' | 'recovery'): never {
-    const state = this.lockout.recordFailure(this.options.clock.now(), kind);
+  private failUnlock(kind: FailureKind, key: string): never {
+    const state = this.lockout.recordFailure(this.options.clock.now(), kind, key);
     this.options.logger.warn('vault.unlock-failed', { kind, failures: state.failures });
     if (kind === 'recovery') throw new AppError('WRONG_CREDENTIALS', 'wrongRecoveryKey');
     throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
   }
+
+  // ---------------------------------------------------------------- unlocking
 
   /** Attempts run one at a time, so parallel guesses cannot slip past the failed-unlock delay. */
   unlock(username: string, password: string): Promise<SessionUser> {
@@ -425,22 +278,28 @@ export class VaultService {
 
   private async unlockNow(username: string, password: string): Promise<SessionUser> {
     if (this.open) this.lock('manual');
-    this.throttle();
+    const key = lockoutKey({ username });
+    this.throttle(key);
     const file = readKeySlotFile(this.options.dir);
-    const slot = file.slots.find((s) => s.kind === 'user' && s.username === username);
-    const keys = await this.openSlot(file, slot, password);
-    if (!keys || !slot) this.failUnlock('unlock');
-    await this.openDatabase(file, keys);
-    const open = this.requireOpen();
+    const hit = await openFirst(file, file.slots.filter((s) => s.kind === 'user' && s.username === username), password);
+    if (!hit) this.failUnlock('unlock', key);
+    const found = hit.slot;
+    const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
+    // The session's user is the users row that owns this exact slot under this exact name; the
+    // slot's own fields only find the row (anyone holding the data key can write a slot).
+    const user = new UsersRepo(opened.conn.db)
+      .all()
+      .find((u) => u.status === 'active' && u.slotId === found.id && u.id === found.userId && u.username === username);
+    if (!user) {
+      opened.conn.sqlite.close();
+      wipe(opened.dataKey);
+      opened.releaseDirLock();
+      this.failUnlock('unlock', key);
+    }
+    this.open = this.adopt(opened, toSession(user), found);
     try {
-      const user = slot.userId ? new UsersRepo(open.conn.db).byId(slot.userId) : undefined;
-      if (!user || user.status !== 'active' || user.slotId !== slot.id) {
-        this.closeDatabase();
-        this.failUnlock('unlock');
-      }
-      open.session = toSessionUser(user);
-      this.recordUnlock(open.session);
-      await this.reconcileSlotsNow();
+      this.recordUnlock(opened, key);
+      await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
     } catch (e) {
       // Never leave a session open behind an error.
       this.closeDatabase();
@@ -450,86 +309,60 @@ export class VaultService {
     return this.session() as SessionUser;
   }
 
-  /** Writes the failures since the last unlock and this unlock to the audit trail. */
-  private recordUnlock(user: SessionUser | null): void {
-    const pending = this.lockout.read().pending;
-    this.write(({ audit }) => {
+  private openOptions() {
+    return { dir: this.options.dir, migrationsFolder: this.options.migrationsFolder, logger: this.options.logger };
+  }
+
+  private adopt(opened: OpenedDatabase, session: Session | null, slot: KeySlot): OpenVault {
+    return {
+      conn: opened.conn,
+      dataKey: opened.dataKey,
+      body: opened.body,
+      session,
+      opened: { id: slot.id, publicKey: slot.publicKey },
+      releaseDirLock: opened.releaseDirLock,
+    };
+  }
+
+  /**
+   * Writes to the audit trail what happened while the vault was locked: the failed attempts since
+   * the last unlock, a re-key finished at this unlock, leftovers removed and modes tightened; then
+   * this unlock. Modes found looser are also kept for the next administrator to see.
+   */
+  private recordUnlock(opened: OpenedDatabase, key: string): void {
+    const pending = this.lockout.pending();
+    const user = this.open?.session ?? null;
+    const actor = { actorId: user?.id ?? null, actorName: user?.username ?? (user ? null : 'recovery-key') };
+    this.write(({ db, now, audit }) => {
       for (const p of pending) {
         audit({ actorId: null, actorName: null, action: 'session.unlockFailed', at: p.at, details: { kind: p.kind } });
       }
       if (user) audit({ actorId: user.id, actorName: user.username, action: 'session.unlock' });
-      if (this.rekeyFinishedAtUnlock !== null) {
-        audit({ actorId: user?.id ?? null, actorName: user?.username ?? null, action: 'vault.rekey', details: { generation: this.rekeyFinishedAtUnlock, completedAtUnlock: true } });
+      if (opened.rekeyFinished !== null) {
+        audit({ ...actor, action: 'vault.rekey', details: { generation: opened.rekeyFinished, completedAtUnlock: true } });
+      }
+      if (opened.leftoversRemoved > 0) audit({ ...actor, action: 'vault.leftoversRemoved', details: { count: opened.leftoversRemoved } });
+      if (opened.modesTightened > 0) {
+        audit({ ...actor, action: 'vault.modesTightened', details: { count: opened.modesTightened } });
+        addNotice(db, now, { kind: 'modesTightened', at: now, count: opened.modesTightened });
       }
     });
-    this.rekeyFinishedAtUnlock = null;
-    this.lockout.clear();
+    this.lockout.pendingRecorded();
+    this.lockout.clear(key);
   }
 
-  /**
-   * Opens the database with the keys of one slot: verifies the key-slot file's MAC, finishes an
-   * interrupted re-key, checks every page and that the database is not older than the key-slot file.
-   */
-  private async openDatabase(file: KeySlotFile, keys: Map<number, Buffer>): Promise<void> {
-    const current = keys.get(file.generation);
-    const pending = file.pendingGeneration === null ? undefined : keys.get(file.pendingGeneration);
-    const newest = file.pendingGeneration === null ? current : pending;
-    const wipeAll = () => keys.forEach((k) => wipe(k));
-    if (!newest || !verifyKeySlotMac(file, newest)) {
-      wipeAll();
-      throw new AppError('INTERNAL', 'keySlotsTampered');
-    }
-    let releaseDirLock: (() => void) | undefined;
-    let conn: VaultConnection | undefined;
-    try {
-      releaseDirLock = acquireDirLock(this.options.dir);
-      const opts = { create: false, migrationsFolder: this.options.migrationsFolder, check: true };
-      let body = bodyOf(file);
-      let dataKey: Buffer;
-      if (file.pendingGeneration !== null) {
-        // An interrupted re-key. The pending key counts only if whoever wrote it also held the
-        // current key (previousMac): sealing to a slot's public key is open to anyone.
-        if (!pending || !current || !verifyPreviousMac(file, current)) throw new AppError('INTERNAL', 'keySlotsTampered');
-        rmSync(join(this.options.dir, REKEY_TMP), { force: true });
-        try {
-          // The swap happened: the database is under the new key. Finish step (c).
-          conn = openVaultDatabase(this.dbPath, pending, opts);
-          body = this.finishRekeyBody(body, file.pendingGeneration);
-          writeKeySlotFile(this.options.dir, body, pending);
-          dataKey = Buffer.from(pending);
-          this.rekeyFinishedAtUnlock = body.generation;
-          this.options.logger.info('vault.rekey-completed-at-unlock', { generation: body.generation });
-        } catch (e) {
-          if (!(e instanceof DatabaseOpenError)) throw e;
-          // The swap never happened. Never adopt a key read from the file: drop it, keep the
-          // current key, and re-key afresh with a new random key once the vault is open.
-          conn = openVaultDatabase(this.dbPath, current, opts);
-          body = this.dropPendingBody(body);
-          writeKeySlotFile(this.options.dir, body, current);
-          dataKey = Buffer.from(current);
-          this.rekeyNeeded = true;
-          this.options.logger.info('vault.rekey-rolled-back-at-unlock', { generation: body.generation });
-        }
-      } else {
-        if (!current) throw new AppError('INTERNAL', 'keySlotsTampered');
-        rmSync(join(this.options.dir, REKEY_TMP), { force: true });
-        conn = openVaultDatabase(this.dbPath, current, opts);
-        dataKey = Buffer.from(current);
-      }
-      const anchor = body.audit;
-      if (anchor.seq > 0) {
-        const row = new AuditRepo(conn.db).bySeq(anchor.seq);
-        if (!row || row.hash !== anchor.head) throw new AppError('INTERNAL', 'databaseRolledBack');
-      }
-      this.open = { conn, dataKey, body, session: null, releaseDirLock };
-    } catch (e) {
-      conn?.sqlite.close();
-      releaseDirLock?.();
-      if (e instanceof DatabaseOpenError) throw new AppError('INTERNAL', 'databaseDamaged', undefined, { reason: e.reason });
-      throw e;
-    } finally {
-      wipeAll();
-    }
+  /** What an administrator must see about the vault's files (slots dropped, modes tightened); empty for others. */
+  securityNotices(): SecurityNotice[] {
+    if (this.open?.session?.role !== 'admin') return [];
+    return this.read((db) => readNotices(db));
+  }
+
+  dismissSecurityNotices(): void {
+    const actor = this.requireRole('admin');
+    this.write(({ db, now, audit }) => {
+      const count = clearNotices(db, now);
+      if (count > 0) audit({ actorId: actor.id, actorName: actor.username, action: 'vault.noticesDismissed', details: { count } });
+    });
   }
 
   // ---------------------------------------------------------------- locking
@@ -573,42 +406,40 @@ export class VaultService {
 
   private async recoverNow(recoveryKey: string, username: string, newPassword: string): Promise<void> {
     if (this.open) this.lock('manual');
-    this.throttle();
+    const key = lockoutKey('recovery');
+    this.throttle(key);
     const file = readKeySlotFile(this.options.dir);
-    // Normally one recovery slot; two only if a rotation was interrupted before the old one was removed.
+    // Normally one recovery slot; which one counts is decided once the database is open.
     const secret = normaliseRecoveryKey(recoveryKey);
-    let keys: Map<number, Buffer> | null = null;
-    for (const slot of file.slots.filter((s) => s.kind === 'recovery')) {
-      keys = await this.openSlot(file, slot, secret);
-      if (keys) break;
-    }
-    if (!keys) this.failUnlock('recovery');
-    await this.openDatabase(file, keys);
+    const hit = await openFirst(file, file.slots.filter((s) => s.kind === 'recovery'), secret);
+    if (!hit) this.failUnlock('recovery', key);
+    const slot = hit.slot;
+    const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
+    this.open = this.adopt(opened, null, slot);
     try {
       const open = this.requireOpen();
+      const settings = new SettingsRepo(open.conn.db);
+      const recorded = settings.get(SETTING_RECOVERY_SLOT);
+      // Only the recovery slot the database records: a second one may have been planted.
+      if (typeof recorded === 'string' && recorded !== slot.id) this.failUnlock('recovery', key);
       const user = new UsersRepo(open.conn.db).byUsername(username);
       if (!user || user.role !== 'admin' || user.status !== 'active') {
         throw new AppError('FORBIDDEN', 'recoveryNotAdmin');
       }
-      const newSlot = await this.makeSlot({ kind: 'user', userId: user.id, username: user.username }, newPassword, {
-        vaultId: open.body.vaultId,
-        kdfCost: open.body.kdfCost,
-        dataKey: open.dataKey,
-        generation: open.body.generation,
-      });
+      const newSlot = await makeSlot({ kind: 'user', userId: user.id, username: user.username }, newPassword, this.slotContext(open));
       this.assertStillOpen(open);
       // Crash-safe order: add the new slot beside the old one, point the user row to it, then the
       // re-key below removes the old slot (its password may be known to someone: that is often
       // why recovery is needed).
       open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
       writeKeySlotFile(this.options.dir, open.body, open.dataKey);
-      this.recordUnlock(null);
+      this.recordUnlock(opened, key);
       this.write(({ db, audit }) => {
         new UsersRepo(db).setSlot(user.id, newSlot.id);
         audit({ actorId: null, actorName: 'recovery-key', action: 'session.recover' });
         audit({ actorId: null, actorName: 'recovery-key', action: 'user.passwordReset', subjectType: 'user', subjectId: user.id });
       });
-      await this.reconcileSlotsNow();
+      await this.reconcileSlotsNow(new Set([user.slotId]), true);
       this.options.logger.info('vault.recovered');
     } finally {
       this.closeDatabase();
@@ -621,12 +452,7 @@ export class VaultService {
   addUserSlot(userId: string, username: string, password: string): Promise<KeySlot> {
     return this.exclusive(async () => {
       const open = this.requireOpen();
-      const slot = await this.makeSlot({ kind: 'user', userId, username }, password, {
-        vaultId: open.body.vaultId,
-        kdfCost: open.body.kdfCost,
-        dataKey: open.dataKey,
-        generation: open.body.generation,
-      });
+      const slot = await makeSlot({ kind: 'user', userId, username }, password, this.slotContext(open));
       this.assertStillOpen(open);
       open.body = { ...open.body, slots: [...open.body.slots, slot] };
       writeKeySlotFile(this.options.dir, open.body, open.dataKey);
@@ -636,90 +462,129 @@ export class VaultService {
 
   /** Re-wraps only this slot's private key under a key derived from the new password. */
   changeSlotPassword(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
-    return this.exclusive(() => this.changeSlotPasswordNow(slotId, currentPassword, newPassword));
-  }
-
-  private async changeSlotPasswordNow(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
-    const open = this.requireOpen();
-    const slot = open.body.slots.find((s) => s.id === slotId);
-    if (!slot) throw new AppError('NOT_FOUND', 'notFound');
-    if (currentPassword === newPassword) throw new AppError('VALIDATION', 'samePassword', undefined, {
-      fields: [{ path: 'newPassword', code: 'same_password', message: 'must differ from the current password' }],
+    return this.exclusive(async () => {
+      const open = this.requireOpen();
+      const slot = open.body.slots.find((s) => s.id === slotId);
+      if (!slot) throw new AppError('NOT_FOUND', 'notFound');
+      assertNewPassword(currentPassword, newPassword);
+      const privateKey = await this.unwrapOwnSlot(open, slot, currentPassword);
+      try {
+        const aad = slotAad(open.body.vaultId, slot);
+        const kdf = newKdfParams(open.body.kdfCost);
+        const newKek = await deriveSlotKey(newPassword, kdf);
+        const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
+        wipe(newKek);
+        this.assertStillOpen(open);
+        open.body = { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) };
+        writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      } finally {
+        wipe(privateKey);
+      }
     });
-    const aad = slotAad(open.body.vaultId, slot);
-    this.throttle();
-    const kek = await deriveSlotKey(currentPassword, slot.kdf);
-    const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, aad);
-    wipe(kek);
-    if (!privateKey) this.failUnlock('unlock');
-    try {
-      const kdf = newKdfParams(open.body.kdfCost);
-      const newKek = await deriveSlotKey(newPassword, kdf);
-      const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
-      wipe(newKek);
-      this.assertStillOpen(open);
-      open.body = { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
-    } finally {
-      wipe(privateKey);
-    }
   }
 
   /**
-   * Removes the slots of users who are no longer active (disabled, or never finished being added)
-   * and, if any was removed, replaces the data key: they could have kept the old one.
+   * "Change my password because someone may know it": a new slot with a new key pair under the new
+   * password, the user row pointed to it, then a re-key that drops the old slot. An old copy of the
+   * key-slot file then opens nothing: its slot's key pair no longer receives the data key, and its
+   * data key no longer opens the database.
    */
-  reconcileSlots(): Promise<boolean> {
-    return this.exclusive(() => this.reconcileSlotsNow());
+  replaceOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
+    return this.exclusive(async () => {
+      const session = this.requireSession();
+      const open = this.requireOpen();
+      const slot = open.body.slots.find((s) => s.id === session.slotId);
+      if (!slot) throw new AppError('NOT_FOUND', 'notFound');
+      assertNewPassword(currentPassword, newPassword);
+      wipe(await this.unwrapOwnSlot(open, slot, currentPassword));
+      const newSlot = await makeSlot({ kind: 'user', userId: session.id, username: session.username }, newPassword, this.slotContext(open));
+      this.assertStillOpen(open);
+      open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
+      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.write(({ db, audit }) => {
+        new UsersRepo(db).setSlot(session.id, newSlot.id);
+        audit({ actorId: session.id, actorName: session.username, action: 'user.passwordChange', subjectType: 'user', subjectId: session.id, details: { rekeyed: true } });
+      });
+      open.session = { ...session, slotId: newSlot.id };
+      open.opened = { id: newSlot.id, publicKey: newSlot.publicKey };
+      await this.reconcileSlotsNow(new Set([slot.id]), true);
+    });
   }
 
-  private async reconcileSlotsNow(): Promise<boolean> {
+  /** The signed-in user's own slot opened with their password; a wrong one counts as a failed unlock. */
+  private async unwrapOwnSlot(open: OpenVault, slot: KeySlot, password: string): Promise<Buffer> {
+    const key = lockoutKey({ username: slot.username ?? '' });
+    this.throttle(key);
+    assertSlotCost(open.body, slot);
+    const privateKey = await unwrapSlot(open.body.vaultId, slot, password);
+    if (!privateKey) this.failUnlock('unlock', key);
+    return privateKey;
+  }
+
+  /**
+   * Rebuilds the slot set from the database (key-slots.ts decideSlotSet) and, if anything was
+   * dropped, replaces the data key: whoever held a dropped slot could have kept the old one.
+   */
+  reconcileSlots(): Promise<boolean> {
+    return this.exclusive(() => this.reconcileSlotsNow(new Set(), false));
+  }
+
+  /**
+   * `expected`: slots the caller is retiring (an old password's or recovery key's slot), not worth a
+   * notice. A slot of a disabled user is expected too. Anything else dropped was written by hand.
+   */
+  private async reconcileSlotsNow(expected: Set<string>, force: boolean): Promise<boolean> {
     const open = this.requireOpen();
-    const active = new Set(
-      new UsersRepo(open.conn.db)
-        .all()
-        .filter((u) => u.status === 'active')
-        .map((u) => u.slotId),
-    );
-    const stale = open.body.slots.filter((s) => s.kind === 'user' && !active.has(s.id));
-    if (stale.length === 0 && !this.rekeyNeeded) return false;
-    await this.rekey(new Set(stale.map((s) => s.id)));
-    this.rekeyNeeded = false;
+    const settings = new SettingsRepo(open.conn.db);
+    const users = new UsersRepo(open.conn.db).all();
+    const recorded = settings.get(SETTING_RECOVERY_SLOT);
+    const decision = decideSlotSet(open.body.slots, users, typeof recorded === 'string' ? recorded : null, open.opened);
+    if (typeof recorded !== 'string') {
+      const recovery = decision.keep.find((s) => s.kind === 'recovery');
+      if (recovery) this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, recovery.id, now));
+    }
+    if (decision.dropped.length === 0 && !force) return false;
+    const byUser = new Map(users.map((u) => [u.id, u]));
+    const unexpected = decision.dropped.filter(({ slotId, reason }) => {
+      if (expected.has(slotId)) return false;
+      const slot = open.body.slots.find((s) => s.id === slotId);
+      const owner = slot?.userId ? byUser.get(slot.userId) : undefined;
+      const retired = reason === 'no-active-user' && owner !== undefined && owner.username === slot?.username;
+      return !retired;
+    });
+    await this.rekey(decision.keep, decision.dropped.length);
+    if (unexpected.length > 0) this.recordDroppedSlots(unexpected.map((d) => d.reason));
     return true;
   }
 
+  private recordDroppedSlots(reasons: DropReason[]): void {
+    const s = this.open?.session ?? null;
+    const counts: Record<string, number> = {};
+    for (const r of reasons) counts[r] = (counts[r] ?? 0) + 1;
+    this.options.logger.warn('vault.slots-dropped', { count: reasons.length });
+    this.write(({ db, now, audit }) => {
+      audit({ actorId: s?.id ?? null, actorName: s?.username ?? 'recovery-key', action: 'vault.slotsDropped', details: { count: reasons.length, ...counts } });
+      addNotice(db, now, { kind: 'slotsDropped', at: now, count: reasons.length });
+    });
+  }
+
   /**
-   * Replaces the data key, sealing the new one to every remaining slot. Crash-safe in three steps:
-   * (a) the key-slot file gets the new key sealed to each remaining slot as a pending generation
-   *     (the removed slots are gone from this point on);
-   * (b) a copy of the database is re-keyed (rollback journal, since re-keying in WAL mode is not
-   *     supported) and renamed over the database;
-   * (c) the key-slot file drops the old generation.
-   * An unlock after a crash in (b) or (c) finishes the job (see openDatabase).
+   * Replaces the data key, sealing the new one to the `keep` slots only (rekey.ts has the steps).
    */
-  private async rekey(removeSlotIds: Set<string>): Promise<void> {
+  private async rekey(keep: readonly KeySlot[], removed: number): Promise<void> {
     const open = this.requireOpen();
     const oldKey = open.dataKey;
     const newKey = newDataKey();
-    const newGen = open.body.generation + 1;
-    const slots: KeySlot[] = [];
-    for (const slot of open.body.slots) {
-      if (removeSlotIds.has(slot.id)) continue;
-      const sealed = await sealDataKey(newKey, Buffer.from(slot.publicKey, 'base64url'), {
-        vaultId: open.body.vaultId,
-        slotId: slot.id,
-        generation: newGen,
-      });
-      slots.push({ ...slot, sealed: { ...slot.sealed, [String(newGen)]: sealed } });
-    }
+    const body = await pendingBody(open.body, keep, newKey);
+    const newGen = body.pendingGeneration as number;
     this.assertStillOpen(open);
     const session = open.session;
-    open.body = { ...open.body, slots, pendingGeneration: newGen };
+    open.body = body;
     writeKeySlotFile(this.options.dir, open.body, newKey, oldKey); // (a)
     this.open = null;
     try {
       this.options.afterRekeyStep?.('slots-pending');
-      this.swapInRekeyedCopy(open.conn, oldKey, newKey); // (b)
+      swapInRekeyedCopy(this.options.dir, open.conn, oldKey, newKey); // (b)
       this.options.afterRekeyStep?.('database-swapped');
     } catch (e) {
       // The key-slot file holds both keys: the next unlock finishes the re-key.
@@ -730,55 +595,20 @@ export class VaultService {
       if (session) this.emit({ state: 'locked', reason: 'manual' });
       throw e;
     }
-    const body = this.finishRekeyBody(open.body, newGen);
-    writeKeySlotFile(this.options.dir, body, newKey); // (c)
+    const finished = finishRekeyBody(open.body, newGen);
+    writeKeySlotFile(this.options.dir, finished, newKey); // (c)
     wipe(oldKey);
-    const conn = openVaultDatabase(this.dbPath, newKey, { create: false, migrationsFolder: this.options.migrationsFolder });
-    this.open = { conn, dataKey: newKey, body, session, releaseDirLock: open.releaseDirLock };
+    const conn = openVaultDatabase(join(this.options.dir, DATABASE_FILE), newKey, { create: false, migrationsFolder: this.options.migrationsFolder });
+    this.open = { ...open, conn, dataKey: newKey, body: finished };
     this.write(({ audit }) =>
       audit({
         actorId: session?.id ?? null,
         actorName: session?.username ?? null,
         action: 'vault.rekey',
-        details: { generation: newGen, slotsRemoved: removeSlotIds.size },
+        details: { generation: newGen, slotsRemoved: removed },
       }),
     );
     this.options.logger.info('vault.rekeyed', { generation: newGen });
-  }
-
-  /** Step (b): copy, re-key the copy, close the live connection, rename the copy into place. */
-  private swapInRekeyedCopy(conn: VaultConnection, oldKey: Buffer, newKey: Buffer): void {
-    const dir = this.options.dir;
-    const tmp = join(dir, REKEY_TMP);
-    rmSync(tmp, { force: true });
-    try {
-      copyEncrypted(conn.sqlite, tmp);
-    } finally {
-      conn.sqlite.close();
-    }
-    rekeyFile(tmp, oldKey, newKey);
-    for (const f of [`${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
-    renameSync(tmp, this.dbPath);
-    fsyncDir(dir);
-  }
-
-  /** Forgets a pending generation whose swap never happened (the database is under the current key). */
-  private dropPendingBody(body: KeySlotBody): KeySlotBody {
-    const current = String(body.generation);
-    return {
-      ...body,
-      pendingGeneration: null,
-      slots: body.slots.map((s) => ({ ...s, sealed: { [current]: s.sealed[current] ?? '' } })),
-    };
-  }
-
-  private finishRekeyBody(body: KeySlotBody, newGen: number): KeySlotBody {
-    return {
-      ...body,
-      generation: newGen,
-      pendingGeneration: null,
-      slots: body.slots.map((s) => ({ ...s, sealed: { [String(newGen)]: s.sealed[String(newGen)] ?? '' } })),
-    };
   }
 
   /** Checks the signed-in user's password again before a sensitive operation. */
@@ -787,42 +617,34 @@ export class VaultService {
     const session = this.requireSession();
     const slot = open.body.slots.find((s) => s.id === session.slotId);
     if (!slot) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
-    this.throttle();
-    const kek = await deriveSlotKey(password, slot.kdf);
-    const privateKey = unwrapPrivateKey(kek, slot.wrappedPrivateKey, slotAad(open.body.vaultId, slot));
-    wipe(kek, privateKey);
-    if (!privateKey) this.failUnlock('unlock');
+    wipe(await this.unwrapOwnSlot(open, slot, password));
   }
 
   /**
    * Replaces the recovery key (lost, never confirmed, or seen by someone): a new recovery slot,
-   * then a re-key that removes the old one, since whoever saw the old key could have kept the data key.
+   * recorded in the database, then a re-key that removes the old one, since whoever saw the old key
+   * could have kept the data key.
    */
   rotateRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
-    return this.exclusive(() => this.rotateRecoveryKeyNow(password));
-  }
-
-  private async rotateRecoveryKeyNow(password: string): Promise<{ recoveryKey: string }> {
-    const actor = this.requireRole('admin');
-    await this.reauthenticate(password);
-    const open = this.requireOpen();
-    const old = new Set(open.body.slots.filter((s) => s.kind === 'recovery').map((s) => s.id));
-    const secret = newRecoveryKey();
-    const slot = await this.makeSlot({ kind: 'recovery', userId: null, username: null }, secret, {
-      vaultId: open.body.vaultId,
-      kdfCost: open.body.kdfCost,
-      dataKey: open.dataKey,
-      generation: open.body.generation,
+    return this.exclusive(async () => {
+      const actor = this.requireRole('admin');
+      await this.reauthenticate(password);
+      const open = this.requireOpen();
+      // Only the slot the database recorded counts as retired: any other recovery slot is reported.
+      const recordedBefore = this.read((db) => new SettingsRepo(db).get(SETTING_RECOVERY_SLOT));
+      const secret = newRecoveryKey();
+      const slot = await makeSlot({ kind: 'recovery', userId: null, username: null }, secret, this.slotContext(open));
+      this.assertStillOpen(open);
+      open.body = { ...open.body, slots: [...open.body.slots, slot] };
+      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, slot.id, now));
+      await this.reconcileSlotsNow(new Set(typeof recordedBefore === 'string' ? [recordedBefore] : []), true);
+      this.write(({ db, now, audit }) => {
+        new SettingsRepo(db).set(SETTING_RECOVERY_CONFIRMED, false, now);
+        audit({ actorId: actor.id, actorName: actor.username, action: 'vault.recoveryKeyRotated' });
+      });
+      return { recoveryKey: groupRecoveryKey(secret) };
     });
-    this.assertStillOpen(open);
-    open.body = { ...open.body, slots: [...open.body.slots, slot] };
-    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
-    await this.rekey(old);
-    this.write(({ db, now, audit }) => {
-      new SettingsRepo(db).set(SETTING_RECOVERY_CONFIRMED, false, now);
-      audit({ actorId: actor.id, actorName: actor.username, action: 'vault.recoveryKeyRotated' });
-    });
-    return { recoveryKey: groupRecoveryKey(secret) };
   }
 
   /** Records that an administrator typed back part of the recovery key shown to them. */
@@ -852,15 +674,18 @@ export class VaultService {
     this.write(({ audit }) =>
       audit({ actorId: s?.id ?? null, actorName: s?.username ?? null, action: 'vault.backup' }),
     );
-    copyEncrypted(open.conn.sqlite, join(stagingDir, DATABASE_FILE));
+    const target = join(stagingDir, DATABASE_FILE);
+    createPrivateFile(target);
+    copyEncrypted(open.conn.sqlite, target);
     writeKeySlotFile(stagingDir, open.body, open.dataKey);
     return { files: [DATABASE_FILE, KEYSLOT_FILE], auditSeq: open.body.audit.seq };
   }
 }
 
-/** The files that make up a vault folder (for tests and the restore command). */
-export const VAULT_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYSLOT_FILE, LOCKOUT_FILE];
-
-export function folderIsEmpty(dir: string): boolean {
-  return !existsSync(dir) || (statSync(dir).isDirectory() && readdirSync(dir).length === 0);
+function assertNewPassword(currentPassword: string, newPassword: string): void {
+  if (currentPassword === newPassword) {
+    throw new AppError('VALIDATION', 'samePassword', undefined, {
+      fields: [{ path: 'newPassword', code: 'same_password', message: 'must differ from the current password' }],
+    });
+  }
 }

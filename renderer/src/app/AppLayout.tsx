@@ -12,6 +12,7 @@ import { HandoversPage, type HandoversView } from '../handover/HandoversPage';
 import { PartnersPage } from '../handover/keys/PartnersPage';
 import { HomePage } from '../home/HomePage';
 import { PersonsPage } from '../persons/PersonsPage';
+import { SecurityNotices } from '../settings/SecurityNotices';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
 import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
@@ -132,6 +133,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <SecurityNotices isAdmin={isAdmin} />
         <NavigationContext value={navigation}>
           {current === 'home' ? <HomePage user={user} country={status.organisation?.country ?? null} /> : null}
           {current === 'persons' ? (

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH, passwordSchema } from '../../../shared/domain';
@@ -13,12 +13,17 @@ interface ChangePasswordValues {
   currentPassword: string;
   newPassword: string;
   newPasswordConfirmation: string;
+  /** Someone else may know the current password: replace the key pair and the vault's data key too. */
+  mayBeKnown: boolean;
 }
 
 const FIELDS = ['currentPassword', 'newPassword', 'newPasswordConfirmation'] as const;
-const INITIAL: ChangePasswordValues = { currentPassword: '', newPassword: '', newPasswordConfirmation: '' };
+const INITIAL: ChangePasswordValues = { currentPassword: '', newPassword: '', newPasswordConfirmation: '', mayBeKnown: false };
 
-/** `users.changePassword` for the signed-in user. */
+/**
+ * `users.changePassword` for the signed-in user; `users.replacePassword` when they tick that someone
+ * else may know the current password (an old copy of the key file must open nothing then).
+ */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const form = useForm({
@@ -41,9 +46,11 @@ export function ChangePasswordForm() {
   async function change(values: ChangePasswordValues) {
     feedback.clearFormError();
     try {
-      await call('users.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      const input = { currentPassword: values.currentPassword, newPassword: values.newPassword };
+      if (values.mayBeKnown) await call('users.replacePassword', input);
+      else await call('users.changePassword', input);
       form.reset();
-      notifySuccess(t('settings.passwordChanged'));
+      notifySuccess(t(values.mayBeKnown ? 'settings.passwordReplaced' : 'settings.passwordChanged'));
     } catch (error) {
       form.setFieldValue('currentPassword', '');
       feedback.handleError(error);
@@ -75,6 +82,11 @@ export function ChangePasswordForm() {
           withAsterisk={false}
           autoComplete="new-password"
           {...form.getInputProps('newPasswordConfirmation')}
+        />
+        <Checkbox
+          label={t('settings.passwordMayBeKnown')}
+          description={t('settings.passwordMayBeKnownHint')}
+          {...form.getInputProps('mayBeKnown', { type: 'checkbox' })}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
