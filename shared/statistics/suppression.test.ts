@@ -21,11 +21,10 @@ describe('primary and secondary suppression', () => {
     expect(p && show(p.total)).toBe('66');
   });
 
-  it('hides zeros too, and a positive partner when the hidden cells of a line would sum to nothing', () => {
-    // Row 0 is [0, 0, 9]: hiding only the zeros, the row total 9 minus the published 9 gives both.
-    const [p] = suppressTables([table([[0, 0, 9], [7, 8, 9]])], 5);
-    const hidden = p?.cells[0]?.filter((c) => !('value' in c)).length;
-    expect(hidden).toBe(3);
+  it('publishes a zero, and hides a positive partner rather than a zero beside a small cell', () => {
+    // Hiding the 0 beside the 3 would tell that those two cells make 3 together: nothing protected.
+    const [p] = suppressTables([table([[0, 3, 9], [7, 8, 9]])], 5);
+    expect(p?.cells.map((r) => r.map(show))).toEqual([['0', '<5', 'x'], ['7', 'x', 'x']]);
   });
 
   it('hides a total when the only other cell of a line is a hidden one', () => {
@@ -52,7 +51,14 @@ describe('primary and secondary suppression', () => {
     const eq = [{ members: [0, 1], total: 2 }];
     expect(intervalBounds([12, 'secondary', 20], eq, 5)[1]).toEqual({ lo: 8, hi: 8 });
     const two = intervalBounds(['small', 'secondary', 20], eq, 5);
-    expect(two[0]).toEqual({ lo: 0, hi: 4 });
-    expect(two[1]).toEqual({ lo: 16, hi: 20 });
+    expect(two[0]).toEqual({ lo: 1, hi: 4 });
+    expect(two[1]).toEqual({ lo: 16, hi: 19 });
+  });
+
+  it('the attacker knows a hidden "x" is 0 or at least the threshold', () => {
+    // x + y = 3 with y "<5": x is at most 2, so x is 0 and y is 3.
+    const bounds = intervalBounds(['secondary', 'small', 3], [{ members: [0, 1], total: 2 }], 5);
+    expect(bounds[0]).toEqual({ lo: 0, hi: 0 });
+    expect(bounds[1]).toEqual({ lo: 3, hi: 3 });
   });
 });

@@ -7,14 +7,16 @@
  * them. So the report is modelled as cells plus equations `sum(members) = total`, and suppression
  * works on that system, never on one table at a time.
  *
- * - Primary suppression: every cell below the threshold (0 included) is hidden ("<5").
+ * - Primary suppression: every count from 1 to the threshold - 1 is hidden ("<5"). A zero is
+ *   published: it describes nobody.
  * - Secondary suppression: no equation may hold exactly one hidden cell (it would be its total minus
  *   the others); the smallest published member of such an equation is hidden too, positive values
- *   first (a hidden zero next to a hidden small cell is recovered when the line sums to it), the
- *   total when no member is left. Then the same interval bounds an attacker can compute from the
- *   published cells (`intervalBounds`) are computed, and while any hidden cell is pinned to one value
- *   another cell of its equations is hidden. Every step hides one more cell, so it ends; with every
- *   cell hidden nothing can be pinned (all bounds are [0, infinity)).
+ *   first (hiding a zero beside a small cell protects nothing when the line sums to the small cell),
+ *   interior cells before totals (the totals are the figures readers need most), the total when no
+ *   member is left. Then the bounds an attacker can compute from the published cells and marks
+ *   (`intervalBounds`) are computed, and while any hidden cell is pinned to one value another cell of
+ *   its equations is hidden. Every step hides one more cell, so it ends; with every cell hidden and
+ *   the marks withheld nothing can be pinned (all bounds are [0, infinity)).
  *
  * Pure, no dependency: used by the statistics service before anything leaves it.
  */
@@ -43,9 +45,9 @@ export const MAX_SUPPRESSION_THRESHOLD = 50;
 
 /**
  * How a cell is published: its number, or hidden. A hidden cell says what kind it is, and an attacker
- * knows it: 'small' (primary: below the threshold, shown "<5"), 'secondary' (hidden to protect
- * another: at least the threshold, shown "x"), or 'withheld' (no hint at all; only when the marks
- * themselves would give a cell away, see `suppressCells`).
+ * knows it: 'small' (primary: 1 to threshold - 1, shown "<5"), 'secondary' (hidden to protect
+ * another, shown "x": so not 1 to threshold - 1, but 0 or at least the threshold), or 'withheld'
+ * (no hint at all; only when the marks themselves would give a cell away, see `suppressCells`).
  */
 export type Mark = number | 'small' | 'secondary' | 'withheld';
 
@@ -55,9 +57,22 @@ export type Mark = number | 'small' | 'secondary' | 'withheld';
  * per cell. A hidden cell with lo === hi is recovered.
  */
 export function intervalBounds(published: readonly Mark[], equations: readonly Equation[], threshold: number): Interval[] {
-  const lo = published.map((v) => (typeof v === 'number' ? v : v === 'secondary' ? threshold : 0));
+  const lo = published.map((v) => (typeof v === 'number' ? v : v === 'small' ? 1 : 0));
   const hi = published.map((v) => (typeof v === 'number' ? v : v === 'small' ? threshold - 1 : Number.POSITIVE_INFINITY));
   const known = published.map((v) => typeof v === 'number');
+  // A secondary cell is 0 or at least the threshold: an interval inside the gap collapses to one side.
+  const gap = (i: number): boolean => {
+    if (published[i] !== 'secondary') return false;
+    if ((lo[i] as number) > 0 && (lo[i] as number) < threshold) {
+      lo[i] = threshold;
+      return true;
+    }
+    if ((hi[i] as number) < threshold && (hi[i] as number) > 0) {
+      hi[i] = 0;
+      return true;
+    }
+    return false;
+  };
   // Each pass can only narrow; integer bounds narrow in finite steps, the cap guards degenerate cases.
   for (let pass = 0; pass < 10_000; pass++) {
     let changed = false;
@@ -95,7 +110,9 @@ export function intervalBounds(published: readonly Mark[], equations: readonly E
           lo[m] = newLo;
           changed = true;
         }
+        if (gap(m)) changed = true;
       }
+      if (gap(t)) changed = true;
     }
     if (!changed) break;
   }
@@ -111,19 +128,27 @@ function equationsOf(system: LinearSystem): number[][] {
   return byCell;
 }
 
-/** The cell to hide next among `candidates`: the smallest positive published value, else any published one. */
-function pickPartner(candidates: readonly number[], values: readonly number[], hidden: readonly boolean[]): number | null {
+/**
+ * The cell to hide next among `candidates`: positive values before zeros, interior cells before
+ * totals, then the smallest value; null when every candidate is hidden already.
+ */
+function pickPartner(candidates: readonly number[], values: readonly number[], hidden: readonly boolean[], isTotal: readonly boolean[]): number | null {
   let best: number | null = null;
+  const rank = (c: number) => [(values[c] as number) > 0 ? 0 : 1, isTotal[c] ? 1 : 0, values[c] as number, c] as const;
   for (const c of candidates) {
     if (hidden[c]) continue;
-    const v = values[c] as number;
     if (best === null) {
       best = c;
       continue;
     }
-    const b = values[best] as number;
-    const better = (v > 0 && b === 0) || ((v > 0) === (b > 0) && (v < b || (v === b && c < best)));
-    if (better) best = c;
+    const a = rank(c);
+    const b = rank(best);
+    for (let k = 0; k < a.length; k++) {
+      if (a[k] !== b[k]) {
+        if ((a[k] as number) < (b[k] as number)) best = c;
+        break;
+      }
+    }
   }
   return best;
 }
@@ -144,15 +169,17 @@ export interface Suppression {
 }
 
 function marksOf(values: readonly number[], hidden: readonly boolean[], threshold: number, uniform: boolean): Mark[] {
-  return values.map((v, i) => (!hidden[i] ? v : uniform ? 'withheld' : v < threshold ? 'small' : 'secondary'));
+  return values.map((v, i) => (!hidden[i] ? v : uniform ? 'withheld' : v > 0 && v < threshold ? 'small' : 'secondary'));
 }
 
 /** Which cells to hide, and how to mark them, so that no hidden cell can be recovered from the published marks. */
 export function suppressCells(system: LinearSystem, threshold: number): Suppression {
   checkSystem(system);
   const { values, equations } = system;
-  const hidden = values.map((v) => v < threshold);
+  const hidden = values.map((v) => v > 0 && v < threshold);
   const byCell = equationsOf(system);
+  const isTotal = values.map(() => false);
+  for (const eq of equations) isTotal[eq.total] = true;
 
   const lineRule = (): boolean => {
     let changed = false;
@@ -160,7 +187,7 @@ export function suppressCells(system: LinearSystem, threshold: number): Suppress
       const cells = [...eq.members, eq.total];
       const hiddenCount = cells.filter((c) => hidden[c]).length;
       if (hiddenCount !== 1) continue;
-      const partner = pickPartner(eq.members, values, hidden) ?? (hidden[eq.total] ? null : eq.total);
+      const partner = pickPartner(eq.members, values, hidden, isTotal) ?? (hidden[eq.total] ? null : eq.total);
       if (partner !== null) {
         hidden[partner] = true;
         changed = true;
@@ -175,13 +202,15 @@ export function suppressCells(system: LinearSystem, threshold: number): Suppress
     }
     const marks = marksOf(values, hidden, threshold, false);
     const bounds = intervalBounds(marks, equations, threshold);
-    const pinned = hidden.findIndex((h, i) => h && (bounds[i] as Interval).lo === (bounds[i] as Interval).hi);
+    // A hidden zero that can be worked out tells nothing a published zero would not: only hidden
+    // counts of at least one person must stay unknown.
+    const pinned = hidden.findIndex((h, i) => h && (values[i] as number) > 0 && (bounds[i] as Interval).lo === (bounds[i] as Interval).hi);
     if (pinned < 0) return { marks };
     const near = (byCell[pinned] ?? []).flatMap((e) => {
       const eq = equations[e] as Equation;
       return [...eq.members, eq.total];
     });
-    const partner = pickPartner(near, values, hidden) ?? pickPartner(values.map((_, i) => i), values, hidden);
+    const partner = pickPartner(near, values, hidden, isTotal) ?? pickPartner(values.map((_, i) => i), values, hidden, isTotal);
     // Everything hidden and still a cell pinned by what the marks say: withhold the marks too; with
     // no published number and no hint every bound is [0, infinity).
     if (partner === null) return { marks: marksOf(values, hidden, threshold, true) };
