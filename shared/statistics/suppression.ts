@@ -204,17 +204,27 @@ export function suppressCells(system: LinearSystem, threshold: number): Suppress
     const bounds = intervalBounds(marks, equations, threshold);
     // A hidden zero that can be worked out tells nothing a published zero would not: only hidden
     // counts of at least one person must stay unknown.
-    const pinned = hidden.findIndex((h, i) => h && (values[i] as number) > 0 && (bounds[i] as Interval).lo === (bounds[i] as Interval).hi);
-    if (pinned < 0) return { marks };
-    const near = (byCell[pinned] ?? []).flatMap((e) => {
-      const eq = equations[e] as Equation;
-      return [...eq.members, eq.total];
-    });
-    const partner = pickPartner(near, values, hidden, isTotal) ?? pickPartner(values.map((_, i) => i), values, hidden, isTotal);
+    const pinned = hidden.flatMap((h, i) => (h && (values[i] as number) > 0 && (bounds[i] as Interval).lo === (bounds[i] as Interval).hi ? [i] : []));
+    if (pinned.length === 0) return { marks };
+    // One more hidden cell beside each pinned one, then the bounds again (fewer rounds than one at a time).
+    let added = false;
+    for (const cell of pinned) {
+      const near = (byCell[cell] ?? []).flatMap((e) => {
+        const eq = equations[e] as Equation;
+        return [...eq.members, eq.total];
+      });
+      const partner = pickPartner(near, values, hidden, isTotal);
+      if (partner !== null) {
+        hidden[partner] = true;
+        added = true;
+      }
+    }
+    if (added) continue;
+    const anywhere = pickPartner(values.map((_, i) => i), values, hidden, isTotal);
     // Everything hidden and still a cell pinned by what the marks say: withhold the marks too; with
     // no published number and no hint every bound is [0, infinity).
-    if (partner === null) return { marks: marksOf(values, hidden, threshold, true) };
-    hidden[partner] = true;
+    if (anywhere === null) return { marks: marksOf(values, hidden, threshold, true) };
+    hidden[anywhere] = true;
   }
 }
 
