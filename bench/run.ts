@@ -7,6 +7,7 @@ import { runRemindersBench } from '../electron/core/reminders/reminders.bench';
 import { runRemindersServiceBench } from './reminders.bench';
 import { runHandoverBench } from '../electron/core/handover/handover.bench';
 import { runHandoverServicesBench } from './handover-services.bench';
+import { runStatisticsBench } from './statistics.bench';
 
 /** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover); none: all. */
 const only = new Set(process.argv.slice(2));
@@ -27,4 +28,7 @@ if (wanted('reminders')) {
 if (wanted('handover')) {
   printResults('Handover: the package format alone, 50 MB of attachments (each step a fresh process)', await runHandoverBench());
   printResults('Handover through the services: 50 MB of attachments, BE vault -> LU vault (each step a fresh process)', await runHandoverServicesBench());
+}
+if (wanted('stats')) {
+  printResults('Statistics: the whole year\'s tables, counted and suppressed, 100k invented persons (medians of 7; ratio = measured / 500 ms)', await runStatisticsBench());
 }

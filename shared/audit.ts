@@ -77,6 +77,12 @@ export const AUDIT_ACTIONS = [
   'handover.receiptImport',
   'handover.receiptRefused',
   'handover.settingsUpdate',
+  // Statistics: details hold the parameters (year, country, format, threshold), never a count.
+  'statistics.export',
+  'statistics.settingsUpdate',
+  // Access request: subjectType 'person', details the request id and counts.
+  'person.accessRequest',
+  'retention.settingsUpdate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,6 +32,10 @@ import { organisationKeysAtSetup } from './handover/organisation-keys-setup';
 import { HandoverService } from './handover/handover.service';
 import { HANDOVER_DEADLINE_CHANNELS, handoverReminderSource } from './handover/handover-reminder-source';
 import { VaultService, type VaultOptions } from './vault/vault.service';
+import { StatisticsService } from './statistics/statistics.service';
+import { AccessRequestService } from './privacy/access-request.service';
+import { RETENTION_DEADLINE_CHANNELS, RetentionService, closedFileRetentionSource } from './privacy/closed-file-retention';
+import { encodeFile } from './handover/file-transfer';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -71,6 +75,12 @@ export interface Core {
   handovers: HandoverService;
   /** Packages on the receiving side. */
   handoverImports: HandoverImportService;
+  /** Yearly statistics, suppressed before they leave the service. */
+  statistics: StatisticsService;
+  /** A person's access request; `addSection` lets other record kinds join it. */
+  accessRequests: AccessRequestService;
+  /** Retention of closed files (a reminder source). */
+  retention: RetentionService;
   /** The deadline notifier, when a Notifier was given (the app); null in the CLI and the test bridge. */
   reminderNotifications: ReminderNotifications | null;
   autoLock: AutoLock;
@@ -113,6 +123,11 @@ export function createCore(options: CoreOptions): Core {
   const handoverImports = new HandoverImportService(vault, options.clock, handoverKeys);
   // Handover checklist due dates on the dashboard and in notifications (issue 4's source hook).
   reminders.addSource(handoverReminderSource);
+  const statistics = new StatisticsService(vault, options.clock);
+  const accessRequests = new AccessRequestService(vault, options.clock);
+  const retention = new RetentionService(vault);
+  // Closed files whose retention ended, on the dashboard for review and erasure.
+  reminders.addSource(closedFileRetentionSource);
   const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
   const reminderNotifications = options.notifier
     ? new ReminderNotifications({
@@ -280,13 +295,28 @@ export function createCore(options: CoreOptions): Core {
       'handover.receipt': (input) => handoverImports.receipt(input),
       'handover.imports': () => handoverImports.imports(),
       'handover.origin': (input) => handoverImports.origin(input),
+      'statistics.report': (input) => statistics.report(input),
+      'statistics.export': async ({ format, ...query }) => {
+        const file = await statistics.exportFile(query, format, reminderLanguage());
+        return encodeFile(file.fileName, file.bytes);
+      },
+      'statistics.settings': () => statistics.settings(),
+      'statistics.updateSettings': (input) => statistics.updateSettings(input),
+      'persons.accessRequest': async (input) => {
+        const archive = await accessRequests.create(input);
+        return encodeFile(archive.fileName, archive.bytes);
+      },
+      'retention.settings': () => retention.settings(),
+      'retention.updateSettings': (input) => retention.updateSettings(input),
     },
     {
       gate: vault,
       logger: options.logger,
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
-        if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel)) reminderNotifications?.requestRefresh();
+        if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel) || RETENTION_DEADLINE_CHANNELS.has(channel)) {
+          reminderNotifications?.requestRefresh();
+        }
       },
     },
   );
@@ -308,6 +338,9 @@ export function createCore(options: CoreOptions): Core {
     directory,
     handovers,
     handoverImports,
+    statistics,
+    accessRequests,
+    retention,
     reminderNotifications,
     autoLock,
     router,

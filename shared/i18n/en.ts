@@ -71,6 +71,7 @@ export const en = {
     handoverReceiptExists: 'A receipt was already imported for this package.',
     receiptRejected: 'The receipt was refused: {{reason}}.',
     directoryEntryNotRemovable: 'Only entries you added yourself can be removed. Hide an entry of the directory instead.',
+    statisticsThresholdLower: 'The threshold can only be raised: it is {{threshold}} now.',
     internal: 'Something went wrong. The details were written to the log, without personal data.',
   },
   /** Why a handover package or receipt is refused (shared/handover/reasons.ts): completes errors.packageRejected / receiptRejected. */
@@ -228,6 +229,7 @@ export const en = {
     settings: 'Settings',
     audit: 'Audit',
     persons: 'Persons',
+    statistics: 'Statistics',
   },
   home: {
     title: 'Welcome, {{name}}',
@@ -366,6 +368,7 @@ export const en = {
       assign: 'Caseworker assigned',
       listExport: 'List of persons exported',
       erase: 'Person record erased',
+      accessRequest: 'Access request archive made',
     },
     procedure: {
       openTrack: 'Procedure opened',
@@ -425,6 +428,13 @@ export const en = {
       receiptImport: 'Receipt imported',
       receiptRefused: 'Receipt refused',
       settingsUpdate: 'Handover retention changed',
+    },
+    statistics: {
+      export: 'Statistics exported',
+      settingsUpdate: 'Threshold for small counts raised',
+    },
+    retention: {
+      settingsUpdate: 'Retention of closed files changed',
     },
   },
   auditSubjects: {
@@ -704,6 +714,7 @@ export const en = {
     retentionEnded: 'The retention period after a handover has ended',
     personRequest: 'The person asked for their data to be erased',
     registeredInError: 'Registered by mistake',
+    closedFileRetentionEnded: 'The retention period of a closed file has ended',
   },
   procedure: {
     trackTitle: 'Procedure in {{country}}',
@@ -1319,6 +1330,49 @@ export const en = {
     },
   },
   // Handover screens (issue 5). End.
+  // Statistics, access request, retention of closed files.
+  statistics: {
+    title: "Statistics",
+    intro: "Yearly figures for the national rapporteur and Eurostat. Counts below {{threshold}} are shown as \"<{{threshold}}\"; other counts are hidden (\"x\") where a small count could otherwise be worked out from the totals.",
+    year: "Year",
+    country: "Procedures in",
+    allCountries: "All countries",
+    show: "Show",
+    loading: "Counting…",
+    loadFailed: "The statistics could not be made.",
+    supported: "Persons supported",
+    registrations: "New registrations",
+    chartLabel: "Chart: {{title}}. The same figures are in the table below it.",
+    category: "Category",
+    total: "Total",
+    hidden: "hidden",
+    hiddenNote: "Hidden counts are left out of the charts.",
+    exportTitle: "Export",
+    exportAs: "Save as {{format}}",
+    exported: "Saved {{fileName}}.",
+    exporting: "Making the file…",
+    thresholdTitle: "Threshold for small counts",
+    thresholdHint: "Counts below this number are never shown. It can only be raised.",
+    thresholdLabel: "Threshold",
+    thresholdSave: "Raise the threshold",
+    thresholdSaved: "The threshold is now {{threshold}}.",
+    legend: "\"<{{threshold}}\": fewer than {{threshold}}. \"x\": hidden so that a small count cannot be worked out from the totals.",
+  },
+  accessRequest: {
+    title: "Access request",
+    intro: "Everything the vault holds about this person (record, procedures, checklists, consents, attachments, handovers, tasks, and who viewed or changed the record) as a readable PDF and a machine-readable JSON file in one zip archive, for a request under the GDPR (articles 15 and 20). The file name holds no name. Keep the archive as safe as the vault and give it to the person securely.",
+    create: "Make the archive",
+    busy: "Collecting the data…",
+    done: "Saved {{fileName}}.",
+  },
+  retention: {
+    title: "Retention of closed files",
+    hint: "A closed file appears on the dashboard for review and deletion this many years after it was closed. Empty: never. The retention after a handover is set apart.",
+    years: "Years after closing",
+    save: "Save",
+    saved: "Retention of closed files saved.",
+    off: "Closed files are not brought up for review.",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -68,6 +68,7 @@ export const fr: Translation = {
     handoverReceiptExists: 'Un accusé de réception a déjà été importé pour ce paquet.',
     receiptRejected: "L'accusé de réception a été refusé : {{reason}}.",
     directoryEntryNotRemovable: "Seules les entrées que vous avez ajoutées vous-même peuvent être supprimées. Masquez plutôt une entrée de l'annuaire.",
+    statisticsThresholdLower: "Le seuil ne peut qu'être relevé : il est de {{threshold}} actuellement.",
     internal: "Une erreur s'est produite. Les détails ont été écrits dans le journal, sans données personnelles.",
   },
   /** Why a handover package or receipt is refused (shared/handover/reasons.ts): completes errors.packageRejected / receiptRejected. */
@@ -228,6 +229,7 @@ export const fr: Translation = {
     settings: 'Réglages',
     audit: 'Audit',
     persons: 'Personnes',
+    statistics: 'Statistiques',
   },
   home: {
     title: 'Bienvenue, {{name}}',
@@ -365,6 +367,7 @@ export const fr: Translation = {
       assign: 'Accompagnateur attribué',
       listExport: 'Liste des personnes exportée',
       erase: "Dossier d'une personne effacé",
+      accessRequest: "Archive d'une demande d'accès créée",
     },
     procedure: {
       openTrack: 'Procédure ouverte',
@@ -424,6 +427,13 @@ export const fr: Translation = {
       receiptImport: 'Accusé de réception importé',
       receiptRefused: 'Accusé de réception refusé',
       settingsUpdate: 'Durée de conservation des transferts modifiée',
+    },
+    statistics: {
+      export: 'Statistiques exportées',
+      settingsUpdate: 'Seuil des petits nombres relevé',
+    },
+    retention: {
+      settingsUpdate: 'Conservation des dossiers clôturés modifiée',
     },
   },
   auditSubjects: {
@@ -703,6 +713,7 @@ export const fr: Translation = {
     retentionEnded: 'La durée de conservation après un transfert est écoulée',
     personRequest: "La personne a demandé l'effacement de ses données",
     registeredInError: 'Créé par erreur',
+    closedFileRetentionEnded: "La durée de conservation d'un dossier clôturé est écoulée",
   },
   procedure: {
     trackTitle: 'Procédure en {{country}}',
@@ -1318,4 +1329,47 @@ export const fr: Translation = {
     },
   },
   // Handover screens (issue 5). End.
+  // Statistics, access request, retention of closed files.
+  statistics: {
+    title: "Statistiques",
+    intro: "Chiffres annuels pour le rapporteur national et Eurostat. Les nombres inférieurs à {{threshold}} sont affichés « <{{threshold}} » ; d’autres nombres sont masqués (« x ») là où un petit nombre pourrait sinon être déduit des totaux.",
+    year: "Année",
+    country: "Procédures en",
+    allCountries: "Tous les pays",
+    show: "Afficher",
+    loading: "Comptage…",
+    loadFailed: "Les statistiques n'ont pas pu être établies.",
+    supported: "Personnes accompagnées",
+    registrations: "Nouveaux enregistrements",
+    chartLabel: "Graphique : {{title}}. Les mêmes chiffres figurent dans le tableau en dessous.",
+    category: "Catégorie",
+    total: "Total",
+    hidden: "masqué",
+    hiddenNote: "Les nombres masqués ne figurent pas dans les graphiques.",
+    exportTitle: "Exporter",
+    exportAs: "Enregistrer en {{format}}",
+    exported: "{{fileName}} enregistré.",
+    exporting: "Création du fichier…",
+    thresholdTitle: "Seuil des petits nombres",
+    thresholdHint: "Les nombres inférieurs à ce seuil ne sont jamais affichés. Il ne peut qu'être relevé.",
+    thresholdLabel: "Seuil",
+    thresholdSave: "Relever le seuil",
+    thresholdSaved: "Le seuil est maintenant de {{threshold}}.",
+    legend: "« <{{threshold}} » : moins de {{threshold}}. « x » : masqué pour qu’un petit nombre ne puisse être déduit des totaux.",
+  },
+  accessRequest: {
+    title: "Demande d'accès",
+    intro: "Tout ce que le coffre contient sur cette personne (dossier, procédures, listes de contrôle, consentements, pièces jointes, transferts, tâches, et qui a consulté ou modifié le dossier) en PDF lisible et en fichier JSON lisible par machine, dans une seule archive zip, pour une demande au titre du RGPD (articles 15 et 20). Le nom du fichier ne contient aucun nom. Conservez l'archive aussi sûrement que le coffre et remettez-la à la personne de manière sûre.",
+    create: "Créer l'archive",
+    busy: "Collecte des données…",
+    done: "{{fileName}} enregistré.",
+  },
+  retention: {
+    title: "Conservation des dossiers clôturés",
+    hint: "Un dossier clôturé apparaît au tableau de bord, pour revue et suppression, ce nombre d'années après sa clôture. Vide : jamais. La conservation après un transfert est réglée à part.",
+    years: "Années après la clôture",
+    save: "Enregistrer",
+    saved: "Conservation des dossiers clôturés enregistrée.",
+    off: "Les dossiers clôturés ne sont pas soumis à revue.",
+  },
 };

@@ -68,6 +68,7 @@ export const nl: Translation = {
     handoverReceiptExists: 'Voor dit pakket werd al een ontvangstbewijs geïmporteerd.',
     receiptRejected: 'Het ontvangstbewijs werd geweigerd: {{reason}}.',
     directoryEntryNotRemovable: 'Alleen items die u zelf toevoegde, kunnen verwijderd worden. Verberg een item van de adresgids.',
+    statisticsThresholdLower: 'De drempel kan alleen worden verhoogd: hij is nu {{threshold}}.',
     internal: 'Er ging iets mis. De details werden zonder persoonsgegevens in het logboek geschreven.',
   },
   /** Why a handover package or receipt is refused (shared/handover/reasons.ts): completes errors.packageRejected / receiptRejected. */
@@ -225,6 +226,7 @@ export const nl: Translation = {
     settings: 'Instellingen',
     audit: 'Audit',
     persons: 'Personen',
+    statistics: 'Statistieken',
   },
   home: {
     title: 'Welkom, {{name}}',
@@ -362,6 +364,7 @@ export const nl: Translation = {
       assign: 'Begeleider toegewezen',
       listExport: 'Lijst van personen geëxporteerd',
       erase: 'Dossier van een persoon gewist',
+      accessRequest: 'Archief voor een inzageverzoek gemaakt',
     },
     procedure: {
       openTrack: 'Procedure geopend',
@@ -421,6 +424,13 @@ export const nl: Translation = {
       receiptImport: 'Ontvangstbewijs geïmporteerd',
       receiptRefused: 'Ontvangstbewijs geweigerd',
       settingsUpdate: 'Bewaartermijn van overdrachten gewijzigd',
+    },
+    statistics: {
+      export: 'Statistieken geëxporteerd',
+      settingsUpdate: 'Drempel voor kleine aantallen verhoogd',
+    },
+    retention: {
+      settingsUpdate: 'Bewaartermijn van afgesloten dossiers gewijzigd',
     },
   },
   auditSubjects: {
@@ -700,6 +710,7 @@ export const nl: Translation = {
     retentionEnded: 'De bewaartermijn na een overdracht is verstreken',
     personRequest: 'De persoon vroeg om de gegevens te wissen',
     registeredInError: 'Per vergissing aangemaakt',
+    closedFileRetentionEnded: 'De bewaartermijn van een afgesloten dossier is verstreken',
   },
   procedure: {
     trackTitle: 'Procedure in {{country}}',
@@ -1315,4 +1326,47 @@ export const nl: Translation = {
     },
   },
   // Handover screens (issue 5). End.
+  // Statistics, access request, retention of closed files.
+  statistics: {
+    title: "Statistieken",
+    intro: "Jaarcijfers voor de nationaal rapporteur en Eurostat. Aantallen onder {{threshold}} worden getoond als \"<{{threshold}}\"; andere aantallen worden verborgen (\"x\") waar een klein aantal anders uit de totalen kan worden afgeleid.",
+    year: "Jaar",
+    country: "Procedures in",
+    allCountries: "Alle landen",
+    show: "Tonen",
+    loading: "Bezig met tellen…",
+    loadFailed: "De statistieken konden niet worden gemaakt.",
+    supported: "Ondersteunde personen",
+    registrations: "Nieuwe registraties",
+    chartLabel: "Grafiek: {{title}}. Dezelfde cijfers staan in de tabel eronder.",
+    category: "Categorie",
+    total: "Totaal",
+    hidden: "verborgen",
+    hiddenNote: "Verborgen aantallen worden niet in de grafieken getoond.",
+    exportTitle: "Exporteren",
+    exportAs: "Opslaan als {{format}}",
+    exported: "{{fileName}} opgeslagen.",
+    exporting: "Bestand wordt gemaakt…",
+    thresholdTitle: "Drempel voor kleine aantallen",
+    thresholdHint: "Aantallen onder dit getal worden nooit getoond. De drempel kan alleen worden verhoogd.",
+    thresholdLabel: "Drempel",
+    thresholdSave: "Drempel verhogen",
+    thresholdSaved: "De drempel is nu {{threshold}}.",
+    legend: "\"<{{threshold}}\": minder dan {{threshold}}. \"x\": verborgen zodat een klein aantal niet uit de totalen kan worden afgeleid.",
+  },
+  accessRequest: {
+    title: "Inzageverzoek",
+    intro: "Alles wat de kluis over deze persoon bevat (dossier, procedures, checklists, toestemmingen, bijlagen, overdrachten, taken, en wie het dossier bekeek of wijzigde) als leesbare PDF en machineleesbaar JSON-bestand in één zip-archief, voor een verzoek onder de AVG (artikelen 15 en 20). De bestandsnaam bevat geen naam. Bewaar het archief even veilig als de kluis en geef het veilig aan de persoon.",
+    create: "Archief maken",
+    busy: "Gegevens worden verzameld…",
+    done: "{{fileName}} opgeslagen.",
+  },
+  retention: {
+    title: "Bewaartermijn van afgesloten dossiers",
+    hint: "Een afgesloten dossier verschijnt zoveel jaar na het afsluiten op het overzicht, om te herzien en te verwijderen. Leeg: nooit. De bewaartermijn na een overdracht staat apart.",
+    years: "Jaren na afsluiten",
+    save: "Opslaan",
+    saved: "Bewaartermijn van afgesloten dossiers opgeslagen.",
+    off: "Afgesloten dossiers worden niet voorgelegd.",
+  },
 };

@@ -86,6 +86,13 @@ export const CHANNEL_NAMES = [
   'handover.receipt',
   'handover.imports',
   'handover.origin',
+  'statistics.report',
+  'statistics.export',
+  'statistics.settings',
+  'statistics.updateSettings',
+  'persons.accessRequest',
+  'retention.settings',
+  'retention.updateSettings',
 ] as const;
 
 export const EVENT_NAMES_LIST = ['session.changed', 'reminders.open'] as const;

@@ -99,6 +99,14 @@ import {
   personOriginInputSchema,
   receiptFileInputSchema,
 } from '../handover/handover.ipc';
+import { retentionSettingsInputSchema, retentionSettingsSchema } from '../privacy/retention.schema';
+import {
+  statisticsExportInputSchema,
+  statisticsQuerySchema,
+  statisticsReportSchema,
+  statisticsSettingsInputSchema,
+  statisticsSettingsSchema,
+} from '../statistics/statistics.schema';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -359,6 +367,16 @@ export const contract = {
   'tasks.create': channel({ input: taskCreateSchema, output: taskSchema, access: STAFF }),
   'tasks.update': channel({ input: taskUpdateSchema, output: taskSchema, access: STAFF }),
   'tasks.delete': channel({ input: taskIdInputSchema, output: z.null(), access: STAFF }),
+
+  // Statistics (docs/statistics.md): only suppressed counts leave the service; exports are audited.
+  // The access request and the retention of closed files (docs/access-request.md).
+  'statistics.report': channel({ input: statisticsQuerySchema, output: statisticsReportSchema, access: ['admin', 'coordinator'] }),
+  'statistics.export': channel({ input: statisticsExportInputSchema, output: outputFileSchema, access: ['admin', 'coordinator'] }),
+  'statistics.settings': channel({ input: empty, output: statisticsSettingsSchema, access: ['admin', 'coordinator'] }),
+  'statistics.updateSettings': channel({ input: statisticsSettingsInputSchema, output: statisticsSettingsSchema, access: ['admin'] }),
+  'persons.accessRequest': channel({ input: personIdInputSchema, output: outputFileSchema, access: ['admin'] }),
+  'retention.settings': channel({ input: empty, output: retentionSettingsSchema, access: STAFF }),
+  'retention.updateSettings': channel({ input: retentionSettingsInputSchema, output: retentionSettingsSchema, access: ['admin'] }),
 } as const;
 
 export type Contract = typeof contract;

@@ -131,7 +131,7 @@ export const personAssignSchema = z.strictObject({ personId: z.uuid(), caseworke
  * Why a record is erased (audited as a code): the retention after a handover ended, the person's own
  * request (GDPR art. 17), or a record registered by mistake.
  */
-export const ERASE_REASONS = ['retentionEnded', 'personRequest', 'registeredInError'] as const;
+export const ERASE_REASONS = ['retentionEnded', 'closedFileRetentionEnded', 'personRequest', 'registeredInError'] as const;
 export type EraseReason = (typeof ERASE_REASONS)[number];
 
 /** `persons.erase` (administrators): the record and everything about it, after typing its case code. */

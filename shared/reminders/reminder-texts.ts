@@ -21,6 +21,7 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, Labels>> = {
     'Overgedragen dossier te verwijderen',
     'Dossier transféré à supprimer',
   ),
+  closedFileRetentionEnd: L('Closed file due for review and deletion', 'Afgesloten dossier te herzien en te verwijderen', 'Dossier clôturé à revoir et à supprimer'),
 };
 
 interface Phrase {
@@ -88,6 +89,11 @@ export const REMINDER_KIND_PHRASES: Readonly<Record<ReminderKind, Readonly<Recor
     en: P('Retention of a handed-over file ends', 'Retention of a handed-over file ended'),
     nl: P('Bewaartermijn van een overgedragen dossier eindigt', 'Bewaartermijn van een overgedragen dossier eindigde'),
     fr: P("La conservation d'un dossier transféré prend fin", "La conservation d'un dossier transféré a pris fin"),
+  },
+  closedFileRetentionEnd: {
+    en: P('Retention of a closed file ends', 'Retention of a closed file ended'),
+    nl: P('Bewaartermijn van een afgesloten dossier eindigt', 'Bewaartermijn van een afgesloten dossier eindigde'),
+    fr: P("La conservation d'un dossier clôturé prend fin", "La conservation d'un dossier clôturé a pris fin"),
   },
 };
 

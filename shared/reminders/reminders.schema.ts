@@ -35,7 +35,7 @@ export const reminderItemIdSchema = z
   .string()
   .min(3)
   .max(200)
-  .regex(/^(procedure|task|handover):[A-Za-z0-9:._-]+$/, 'reminderItemId');
+  .regex(/^(procedure|task|handover|retention):[A-Za-z0-9:._-]+$/, 'reminderItemId');
 
 const noteSchema = z.string().trim().max(REMINDER_NOTE_MAX).default('');
 

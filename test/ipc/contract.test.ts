@@ -110,6 +110,13 @@ const valid: { [C in Channel]: In<C> } = {
   'handover.receipt': { importId: UUID },
   'handover.imports': {},
   'handover.origin': { personId: UUID },
+  'statistics.report': { year: 2026 },
+  'statistics.export': { year: 2026, country: 'BE', format: 'csv' },
+  'statistics.settings': {},
+  'statistics.updateSettings': { threshold: 5 },
+  'persons.accessRequest': { id: UUID },
+  'retention.settings': {},
+  'retention.updateSettings': { closedFileYears: 10 },
 };
 
 /** Inputs that must be refused, for each channel, beyond the generic ones below. */
@@ -321,6 +328,13 @@ const malformed: { [C in Channel]: unknown[] } = {
   'handover.receipt': [{ importId: 'x' }],
   'handover.imports': [],
   'handover.origin': [{ personId: 'PAY-2026-0001' }],
+  'statistics.report': [{ year: 1999 }, { year: 2026.5 }, { year: 2026, country: 'FR' }],
+  'statistics.export': [{ year: 2026, format: 'docx' }, { year: 2026 }],
+  'statistics.settings': [],
+  'statistics.updateSettings': [{ threshold: 4 }, { threshold: 0 }, { threshold: 51 }],
+  'persons.accessRequest': [{ id: 'PAY-2026-0001' }],
+  'retention.settings': [],
+  'retention.updateSettings': [{ closedFileYears: 0 }, { closedFileYears: 2.5 }, {}],
 };
 
 const GENERIC_BAD: unknown[] = ['a string', 42, [], { unexpectedField: true }];

@@ -69,7 +69,8 @@ export function flatten(value: unknown, prefix = '', out: string[] = [], depth =
   return out;
 }
 
-class Writer {
+/** Pages of wrapped text in the standard fonts; also used by the statistics report and the access request. */
+export class Writer {
   private page!: PDFPage;
   private y = 0;
   replaced = false;

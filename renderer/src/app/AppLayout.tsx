@@ -14,13 +14,14 @@ import { HomePage } from '../home/HomePage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SecurityNotices } from '../settings/SecurityNotices';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StatisticsPage } from '../statistics/StatisticsPage';
 import { UsersPage } from '../users/UsersPage';
 import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
 import { onEvent } from '../api/client';
 import { useActivityPing } from './useActivityPing';
 import { useLockShortcut } from './useLockShortcut';
 
-export type Page = 'home' | 'persons' | 'handovers' | 'partners' | 'directory' | 'users' | 'settings' | 'audit';
+export type Page = 'home' | 'persons' | 'handovers' | 'partners' | 'directory' | 'statistics' | 'users' | 'settings' | 'audit';
 
 interface AppLayoutProps {
   status: AppStatus;
@@ -64,6 +65,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
     { id: 'handovers', label: t('handoverNav.handovers') },
     { id: 'partners', label: t('handoverNav.partners') },
     { id: 'directory', label: t('handoverNav.directory') },
+    ...(isAdmin || user.role === 'coordinator' ? [{ id: 'statistics' as const, label: t('shell.statistics') }] : []),
     ...(isAdmin ? [{ id: 'users' as const, label: t('shell.users') }] : []),
     { id: 'settings', label: t('shell.settings') },
     ...(isAdmin ? [{ id: 'audit' as const, label: t('shell.audit') }] : []),
@@ -142,6 +144,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
           {current === 'handovers' ? <HandoversPage user={user} country={status.organisation?.country ?? 'BE'} request={handoversRequest} /> : null}
           {current === 'partners' ? <PartnersPage user={user} /> : null}
           {current === 'directory' ? <DirectoryPage user={user} country={status.organisation?.country ?? 'BE'} /> : null}
+          {current === 'statistics' ? <StatisticsPage role={user.role} /> : null}
           {current === 'users' && isAdmin ? <UsersPage currentUser={user} onStatusChanged={onStatusChanged} /> : null}
           {current === 'settings' ? (
             <SettingsPage user={user} organisationName={status.organisation?.name ?? ''} onStatusChanged={onStatusChanged} />

@@ -7,6 +7,7 @@ import { ReminderSettings } from '../reminders/ReminderSettings';
 import { AutoLockSettings } from './AutoLockSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
+import { RetentionSettings } from '../privacy/RetentionSettings';
 
 interface SettingsPageProps {
   user: SessionUser;
@@ -43,6 +44,7 @@ export function SettingsPage({ user, organisationName, onStatusChanged }: Settin
         </Title>
         <ChangePasswordForm />
       </Paper>
+      {user.role === 'admin' ? <RetentionSettings /> : null}
       {user.role === 'admin' ? (
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">

@@ -20,6 +20,7 @@ import { personName } from '../list/PersonList';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ConsentsPanel } from './ConsentsPanel';
 import { EraseRecordSection } from './EraseRecordSection';
+import { AccessRequestSection } from '../../privacy/AccessRequestSection';
 import { OpenTrackForm } from './OpenTrackForm';
 import { PersonDetails } from './PersonDetails';
 import { TrackCard } from './TrackCard';
@@ -163,6 +164,7 @@ export function PersonPage({ personId, user, country, onBack, onEdit }: PersonPa
         <PersonDetails person={person} countries={[...new Set<Country>([country, ...trackCountries])]} />
       </Stack>
 
+      {user.role === 'admin' ? <AccessRequestSection personId={person.id} /> : null}
       {user.role === 'admin' ? <EraseRecordSection personId={person.id} caseCode={person.caseCode} onErased={onBack} /> : null}
     </Stack>
   );
