@@ -31,6 +31,10 @@ import { HandoverKeysService } from './handover/keys.service';
 import { HandoverService } from './handover/handover.service';
 import { HANDOVER_DEADLINE_CHANNELS, handoverReminderSource } from './handover/handover-reminder-source';
 import { VaultService, type VaultOptions } from './vault/vault.service';
+import { AppointmentService } from './casework/appointment.service';
+import { APPOINTMENT_DEADLINE_CHANNELS, appointmentReminderSource } from './casework/appointment-reminder-source';
+import { CaseSummaryService } from './casework/case-summary.service';
+import { NoteService } from './casework/note.service';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -70,6 +74,10 @@ export interface Core {
   handovers: HandoverService;
   /** Packages on the receiving side. */
   handoverImports: HandoverImportService;
+  /** Daily casework: notes with their search, appointments, the printable case summary. */
+  notes: NoteService;
+  appointments: AppointmentService;
+  caseSummary: CaseSummaryService;
   /** The deadline notifier, when a Notifier was given (the app); null in the CLI and the test bridge. */
   reminderNotifications: ReminderNotifications | null;
   autoLock: AutoLock;
@@ -109,6 +117,10 @@ export function createCore(options: CoreOptions): Core {
   const handoverImports = new HandoverImportService(vault, options.clock, handoverKeys);
   // Handover checklist due dates on the dashboard and in notifications (issue 4's source hook).
   reminders.addSource(handoverReminderSource);
+  const notes = new NoteService(vault, options.clock);
+  const appointments = new AppointmentService(vault, reminders);
+  const caseSummary = new CaseSummaryService(vault, options.clock);
+  reminders.addSource(appointmentReminderSource);
   const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
   const reminderNotifications = options.notifier
     ? new ReminderNotifications({
@@ -267,13 +279,24 @@ export function createCore(options: CoreOptions): Core {
       'handover.receipt': (input) => handoverImports.receipt(input),
       'handover.imports': () => handoverImports.imports(),
       'handover.origin': (input) => handoverImports.origin(input),
+      'notes.list': (input) => notes.list(input),
+      'notes.add': (input) => notes.add(input),
+      'notes.update': (input) => notes.update(input),
+      'notes.search': (input) => notes.search(input),
+      'appointments.list': (input) => appointments.list(input),
+      'appointments.add': (input) => appointments.add(input),
+      'appointments.update': (input) => appointments.update(input),
+      'appointments.delete': (input) => appointments.remove(input),
+      'caseSummary.pdf': (input) => caseSummary.pdf(input),
     },
     {
       gate: vault,
       logger: options.logger,
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
-        if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel)) reminderNotifications?.requestRefresh();
+        if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel) || APPOINTMENT_DEADLINE_CHANNELS.has(channel)) {
+          reminderNotifications?.requestRefresh();
+        }
       },
     },
   );
@@ -295,6 +318,9 @@ export function createCore(options: CoreOptions): Core {
     directory,
     handovers,
     handoverImports,
+    notes,
+    appointments,
+    caseSummary,
     reminderNotifications,
     autoLock,
     router,

@@ -21,6 +21,7 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, Labels>> = {
     'Overgedragen dossier te verwijderen',
     'Dossier transféré à supprimer',
   ),
+  appointment: L('Appointment', 'Afspraak', 'Rendez-vous'),
 };
 
 interface Phrase {
@@ -88,6 +89,11 @@ export const REMINDER_KIND_PHRASES: Readonly<Record<ReminderKind, Readonly<Recor
     en: P('Retention of a handed-over file ends', 'Retention of a handed-over file ended'),
     nl: P('Bewaartermijn van een overgedragen dossier eindigt', 'Bewaartermijn van een overgedragen dossier eindigde'),
     fr: P("La conservation d'un dossier transféré prend fin", "La conservation d'un dossier transféré a pris fin"),
+  },
+  appointment: {
+    en: P('An appointment is planned', 'An appointment was planned'),
+    nl: P('Een afspraak is gepland', 'Een afspraak was gepland'),
+    fr: P('Un rendez-vous est prévu', 'Un rendez-vous était prévu'),
   },
 };
 

@@ -12,15 +12,16 @@ import { calendarDateSchema, type CalendarDate } from '../dates/calendar-date';
 import { countrySchema, type Country } from '../domain';
 import { DUE_KINDS, type DueKind } from '../rules/rule.types';
 
-export const REMINDER_SOURCES = ['procedure', 'task', 'handover'] as const;
+export const REMINDER_SOURCES = ['procedure', 'task', 'handover', 'appointment'] as const;
 export type ReminderSource = (typeof REMINDER_SOURCES)[number];
 
 /**
  * The procedure engine's due-date kinds, plus a staff task, a handover checklist deadline, and the
- * day a handed-over person's file is due for deletion here (the retention after the partner's receipt).
+ * day a handed-over person's file is due for deletion here (the retention after the partner's receipt),
+ * and a planned appointment with a service (docs/casework.md).
  */
-export const REMINDER_KINDS = [...DUE_KINDS, 'task', 'handover', 'handoverRetentionEnd'] as const;
-export type ReminderKind = DueKind | 'task' | 'handover' | 'handoverRetentionEnd';
+export const REMINDER_KINDS = [...DUE_KINDS, 'task', 'handover', 'handoverRetentionEnd', 'appointment'] as const;
+export type ReminderKind = DueKind | 'task' | 'handover' | 'handoverRetentionEnd' | 'appointment';
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 
 /**

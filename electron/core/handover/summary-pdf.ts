@@ -69,7 +69,7 @@ export function flatten(value: unknown, prefix = '', out: string[] = [], depth =
   return out;
 }
 
-class Writer {
+export class Writer {
   private page!: PDFPage;
   private y = 0;
   replaced = false;
