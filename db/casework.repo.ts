@@ -27,6 +27,9 @@ export interface NoteSearchScope {
   caseworkerId?: string | undefined;
 }
 
+/** How many of the most recent matching notes a search ranks (see searchNotes). */
+export const SEARCH_CANDIDATES = 1000;
+
 /** Words of context around the hit in a snippet. */
 const SNIPPET_TOKENS = 16;
 
@@ -58,37 +61,69 @@ export class CaseworkRepo {
 
   /**
    * Notes matching an FTS5 expression (already quoted, fts-query.ts), best first by bm25, with a
-   * snippet around the hit marked with HIT_START / HIT_END. The query starts from the MATCH: forcing
-   * it to start from a caseworker's persons instead was 1000 times slower on a term found in a third
-   * of a million notes (toolchain.md, FTS5 at 1,000,000 notes). Within one person, the person's own
-   * notes are few: SQLite's planner starts from them by itself.
+   * snippet around the hit marked with HIT_START / HIT_END.
+   *
+   * bm25 can only rank what it has scored, and a word found in a third of a million notes would be
+   * scored and sorted in full at every keystroke (450 ms, toolchain.md). So the candidates are the
+   * SEARCH_CANDIDATES most recently written matching notes the scope allows, read from the index in
+   * descending rowid order (FTS5 consumes that ORDER BY and stops at the LIMIT); those are ranked by
+   * bm25, and only the page returned gets snippets. A word in fewer notes than that is ranked among
+   * all of them. The query starts from the MATCH: forcing it to start from a caseworker's persons
+   * instead was a thousand times slower on a frequent word (toolchain.md). Within one person, the
+   * person's notes are few and SQLite's planner starts from them by itself.
    */
   searchNotes(match: string, scope: NoteSearchScope, limit: number): NoteSearchRow[] {
-    const params: (string | number)[] = [HIT_START, HIT_END, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match];
+    const filterParams: string[] = [];
     let where = '';
     if (scope.personId !== undefined) {
       where += ' AND n.person_id = ?';
-      params.push(scope.personId);
+      filterParams.push(scope.personId);
     }
     if (scope.caseworkerId !== undefined) {
       where += ' AND p.caseworker_id = ?';
-      params.push(scope.caseworkerId);
+      filterParams.push(scope.caseworkerId);
     }
-    params.push(limit);
     const join = scope.personId !== undefined ? 'JOIN' : 'CROSS JOIN';
-    return this.db.$client
+    const ranked = this.db.$client
       .prepare(
-        `SELECT n.id AS noteId, n.person_id AS personId, p.case_code AS caseCode, p.given_names AS givenNames,
-                p.family_name AS familyName, n.occurred_on AS occurredOn, n.type AS type,
-                snippet(case_notes_fts, 0, ?, ?, ?, ?) AS snippet
-           FROM case_notes_fts
-           ${join} case_notes n ON n.seq = case_notes_fts.rowid
-           ${join} persons p ON p.id = n.person_id
-          WHERE case_notes_fts MATCH ?${where}
-          ORDER BY bm25(case_notes_fts)
+        `SELECT seq FROM (
+           SELECT n.seq AS seq, bm25(case_notes_fts) AS score
+             FROM case_notes_fts
+             ${join} case_notes n ON n.seq = case_notes_fts.rowid
+             ${join} persons p ON p.id = n.person_id
+            WHERE case_notes_fts MATCH ?${where}
+            ORDER BY case_notes_fts.rowid DESC
+            LIMIT ?)
+          ORDER BY score, seq DESC
           LIMIT ?`,
       )
-      .all(...params) as NoteSearchRow[];
+      .pluck()
+      .all(match, ...filterParams, SEARCH_CANDIDATES, limit) as number[];
+    if (ranked.length === 0) return [];
+    // The scope is applied again to the notes returned, so nothing outside it can come back whatever
+    // the plan. Snippets one note at a time, from the index alone: with a join and `rowid IN (...)` in the same
+    // statement, SQLite 3.53 returned another row's snippet beside a note (a test caught it showing a
+    // caseworker text from someone else's case).
+    const snippetOf = this.db.$client
+      .prepare('SELECT snippet(case_notes_fts, 0, ?, ?, ?, ?) FROM case_notes_fts WHERE case_notes_fts MATCH ? AND rowid = ?')
+      .pluck();
+    const details = this.db.$client
+      .prepare(
+        `SELECT n.seq AS seq, n.id AS noteId, n.person_id AS personId, p.case_code AS caseCode, p.given_names AS givenNames,
+                p.family_name AS familyName, n.occurred_on AS occurredOn, n.type AS type
+           FROM case_notes n JOIN persons p ON p.id = n.person_id
+          WHERE n.seq IN (${ranked.map(() => '?').join(',')})${where}`,
+      )
+      .all(...ranked, ...filterParams) as (Omit<NoteSearchRow, 'snippet'> & { seq: number })[];
+    const bySeq = new Map(details.map((r) => [r.seq, r]));
+    return ranked.flatMap((seq) => {
+      const row = bySeq.get(seq);
+      if (!row) return [];
+      const snippet = snippetOf.get(HIT_START, HIT_END, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, seq) as string | undefined;
+      const { seq: _seq, ...hit } = row;
+      void _seq;
+      return [{ ...hit, snippet: snippet ?? '' }];
+    });
   }
 
   /** The entries correcting each of `ids`, oldest first. */
