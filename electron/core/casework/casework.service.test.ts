@@ -4,12 +4,15 @@
  * caseworker's reach), appointments on the person and on the dashboard, and the printable summary
  * parsed back.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditRepo } from '../../../db/audit.repo';
 import { NOTE_EDIT_WINDOW_MINUTES } from '../../../shared/casework/note.schema';
 import { AppError } from '../../../shared/errors';
 import type { Contract, In, Out } from '../../../shared/ipc/contract';
 import { FakeClock } from '../../../test/helpers/fake-clock';
+import { filesContaining } from '../../../test/helpers/files';
 import { pdfText } from '../../../test/helpers/pdf-text';
 import { ADMIN, newVault } from '../../../test/helpers/vault';
 import type { Core } from '../app-core';
@@ -79,6 +82,8 @@ describe('case notes', () => {
     const otherAttachment = await call(core, 'attachments.add', { personId: other.id, kind: 'other', mediaType: 'image/png', fileName: 'x.png', contentBase64: TINY_PNG });
     expect((await refusal(core, 'notes.add', { personId: p.id, occurredOn: '2026-11-24', type: 'visit', body: 'x', attachmentId: otherAttachment.id })).key).toBe('noteAttachmentInvalid');
     expect(await call(core, 'notes.list', { personId: p.id })).toHaveLength(1);
+    // The two characters that mark search hits cannot be written into a note (nor other control characters).
+    expect((await note(core, p.id, 'line one\u0002\u0003\u0007\nline two\tend')).body).toBe('line one\nline two\tend');
   });
 
   it('lets the author change a note for 30 minutes, then only a correction that keeps the original', async () => {
@@ -178,6 +183,24 @@ describe('searching notes', () => {
     expect((await refusal(core, 'notes.search', { text: 'hearing', personId: theirs.id })).code).toBe('NOT_FOUND');
     expect((await refusal(core, 'notes.list', { personId: theirs.id })).code).toBe('NOT_FOUND');
     expect((await refusal(core, 'notes.add', { personId: theirs.id, occurredOn: '2026-11-24', type: 'other', body: 'x' })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('notes on disk', () => {
+  it('keeps a marker word of notes and appointments out of every file of the vault (database, WAL, index)', async () => {
+    const { core, dir } = await vault();
+    const MARKER = 'Qxzylophant7';
+    const p = await person(core, 'Ama', 'Sobeda');
+    for (let i = 0; i < 30; i++) await note(core, p.id, `${MARKER} met the lawyer, round ${i}.`);
+    await call(core, 'appointments.add', { personId: p.id, serviceKind: 'legal', service: `${MARKER} office`, date: '2026-11-30', place: MARKER });
+    expect(await call(core, 'notes.search', { text: MARKER.toLowerCase() })).toHaveLength(20);
+    // The index stores tokens folded to lower case: look for that form too.
+    for (const m of [MARKER, MARKER.toLowerCase()]) expect(filesContaining(join(dir, '..'), m)).toEqual([]);
+    core.vault.lock();
+    for (const m of [MARKER, MARKER.toLowerCase()]) expect(filesContaining(join(dir, '..'), m)).toEqual([]);
+    // Sanity: the check finds a marker where there is one.
+    writeFileSync(join(dir, '..', 'probe.txt'), MARKER.toLowerCase());
+    expect(filesContaining(join(dir, '..'), MARKER.toLowerCase())).toHaveLength(1);
   });
 });
 
