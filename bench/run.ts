@@ -8,8 +8,9 @@ import { runRemindersServiceBench } from './reminders.bench';
 import { runHandoverBench } from '../electron/core/handover/handover.bench';
 import { runHandoverServicesBench } from './handover-services.bench';
 import { runStatisticsBench } from './statistics.bench';
+import { runNotesBench } from './notes.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, notes); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -31,4 +32,7 @@ if (wanted('handover')) {
 }
 if (wanted('stats')) {
   printResults('Statistics: the whole year\'s tables, counted and suppressed, 100k invented persons (medians of 7; ratio = measured / 500 ms)', await runStatisticsBench());
+}
+if (wanted('notes')) {
+  printResults('Notes: 100k persons, 1M notes in nl/fr/en, through the service (median and p95; ratio = measured / target: 50 ms search, 5 ms insert)', await runNotesBench());
 }

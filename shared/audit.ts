@@ -83,6 +83,14 @@ export const AUDIT_ACTIONS = [
   // Access request: subjectType 'person', details the request id and counts.
   'person.accessRequest',
   'retention.settingsUpdate',
+  // Casework (docs/casework.md): subjectType 'person' with the person's uuid; details hold the note's
+  // or appointment's uuid, the uuid of the note corrected, field names and section codes, never text.
+  'note.add',
+  'note.update',
+  'appointment.add',
+  'appointment.update',
+  'appointment.delete',
+  'caseSummary.pdf',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

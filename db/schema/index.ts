@@ -8,3 +8,4 @@ export * from './procedure.table';
 export * from './consents.table';
 export * from './handover.table';
 export * from './reminders.table';
+export * from './casework.table';

@@ -33,6 +33,7 @@ import { DIR_LOCK_FILE } from '../core/vault/dir-lock';
 import { readKeySlotFile, vaultExists } from '../core/vault/keyslot-file';
 import { Lockout } from '../core/vault/lockout';
 import { CliError, oneLine } from './cli-errors';
+import { registerCaseworkCommands } from './casework.commands';
 import { registerHandoverCommands } from './handover.commands';
 import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
@@ -531,6 +532,8 @@ a password). See docs/cli.md.`,
   // Persons, procedures and deadlines (issue 3): electron/cli/persons.commands.ts.
   registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  // Notes and their search: electron/cli/casework.commands.ts.
+  registerCaseworkCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Keys, partners, handover packages and receipts (issue 5): electron/cli/handover.commands.ts.
   registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Statistics and the access request: electron/cli/stats.commands.ts.

@@ -36,6 +36,10 @@ import { StatisticsService } from './statistics/statistics.service';
 import { AccessRequestService } from './privacy/access-request.service';
 import { RETENTION_DEADLINE_CHANNELS, RetentionService, closedFileRetentionSource } from './privacy/closed-file-retention';
 import { encodeFile } from './handover/file-transfer';
+import { AppointmentService } from './casework/appointment.service';
+import { APPOINTMENT_DEADLINE_CHANNELS, appointmentReminderSource } from './casework/appointment-reminder-source';
+import { CaseSummaryService } from './casework/case-summary.service';
+import { NoteService } from './casework/note.service';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -81,6 +85,10 @@ export interface Core {
   accessRequests: AccessRequestService;
   /** Retention of closed files (a reminder source). */
   retention: RetentionService;
+  /** Daily casework: notes with their search, appointments, the printable case summary. */
+  notes: NoteService;
+  appointments: AppointmentService;
+  caseSummary: CaseSummaryService;
   /** The deadline notifier, when a Notifier was given (the app); null in the CLI and the test bridge. */
   reminderNotifications: ReminderNotifications | null;
   autoLock: AutoLock;
@@ -128,6 +136,10 @@ export function createCore(options: CoreOptions): Core {
   const retention = new RetentionService(vault);
   // Closed files whose retention ended, on the dashboard for review and erasure.
   reminders.addSource(closedFileRetentionSource);
+  const notes = new NoteService(vault, options.clock);
+  const appointments = new AppointmentService(vault, reminders);
+  const caseSummary = new CaseSummaryService(vault, options.clock);
+  reminders.addSource(appointmentReminderSource);
   const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
   const reminderNotifications = options.notifier
     ? new ReminderNotifications({
@@ -308,13 +320,27 @@ export function createCore(options: CoreOptions): Core {
       },
       'retention.settings': () => retention.settings(),
       'retention.updateSettings': (input) => retention.updateSettings(input),
+      'notes.list': (input) => notes.list(input),
+      'notes.add': (input) => notes.add(input),
+      'notes.update': (input) => notes.update(input),
+      'notes.search': (input) => notes.search(input),
+      'appointments.list': (input) => appointments.list(input),
+      'appointments.add': (input) => appointments.add(input),
+      'appointments.update': (input) => appointments.update(input),
+      'appointments.delete': (input) => appointments.remove(input),
+      'caseSummary.pdf': (input) => caseSummary.pdf(input),
     },
     {
       gate: vault,
       logger: options.logger,
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
-        if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel) || RETENTION_DEADLINE_CHANNELS.has(channel)) {
+        if (
+          DEADLINE_CHANNELS.has(channel) ||
+          HANDOVER_DEADLINE_CHANNELS.has(channel) ||
+          RETENTION_DEADLINE_CHANNELS.has(channel) ||
+          APPOINTMENT_DEADLINE_CHANNELS.has(channel)
+        ) {
           reminderNotifications?.requestRefresh();
         }
       },
@@ -341,6 +367,9 @@ export function createCore(options: CoreOptions): Core {
     statistics,
     accessRequests,
     retention,
+    notes,
+    appointments,
+    caseSummary,
     reminderNotifications,
     autoLock,
     router,

@@ -107,6 +107,20 @@ import {
   statisticsSettingsInputSchema,
   statisticsSettingsSchema,
 } from '../statistics/statistics.schema';
+import {
+  appointmentAddInputSchema,
+  appointmentIdInputSchema,
+  appointmentListInputSchema,
+  appointmentSchema,
+  appointmentUpdateInputSchema,
+  caseSummaryInputSchema,
+  noteAddInputSchema,
+  noteHitSchema,
+  noteListInputSchema,
+  noteSchema,
+  noteSearchInputSchema,
+  noteUpdateInputSchema,
+} from '../casework/index';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -377,6 +391,17 @@ export const contract = {
   'persons.accessRequest': channel({ input: personIdInputSchema, output: outputFileSchema, access: ['admin'] }),
   'retention.settings': channel({ input: empty, output: retentionSettingsSchema, access: STAFF }),
   'retention.updateSettings': channel({ input: retentionSettingsInputSchema, output: retentionSettingsSchema, access: ['admin'] }),
+  // Daily casework (docs/casework.md): notes and the contact log with full-text search, appointments,
+  // the printable case summary. A caseworker reaches only their own cases, in search too.
+  'notes.list': channel({ input: noteListInputSchema, output: z.array(noteSchema), access: STAFF }),
+  'notes.add': channel({ input: noteAddInputSchema, output: noteSchema, access: STAFF }),
+  'notes.update': channel({ input: noteUpdateInputSchema, output: noteSchema, access: STAFF }),
+  'notes.search': channel({ input: noteSearchInputSchema, output: z.array(noteHitSchema), access: STAFF }),
+  'appointments.list': channel({ input: appointmentListInputSchema, output: z.array(appointmentSchema), access: STAFF }),
+  'appointments.add': channel({ input: appointmentAddInputSchema, output: appointmentSchema, access: STAFF }),
+  'appointments.update': channel({ input: appointmentUpdateInputSchema, output: appointmentSchema, access: STAFF }),
+  'appointments.delete': channel({ input: appointmentIdInputSchema, output: z.null(), access: STAFF }),
+  'caseSummary.pdf': channel({ input: caseSummaryInputSchema, output: outputFileSchema, access: STAFF }),
 } as const;
 
 export type Contract = typeof contract;

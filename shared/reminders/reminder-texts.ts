@@ -22,6 +22,7 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, Labels>> = {
     'Dossier transféré à supprimer',
   ),
   closedFileRetentionEnd: L('Closed file due for review and deletion', 'Afgesloten dossier te herzien en te verwijderen', 'Dossier clôturé à revoir et à supprimer'),
+  appointment: L('Appointment', 'Afspraak', 'Rendez-vous'),
 };
 
 interface Phrase {
@@ -94,6 +95,11 @@ export const REMINDER_KIND_PHRASES: Readonly<Record<ReminderKind, Readonly<Recor
     en: P('Retention of a closed file ends', 'Retention of a closed file ended'),
     nl: P('Bewaartermijn van een afgesloten dossier eindigt', 'Bewaartermijn van een afgesloten dossier eindigde'),
     fr: P("La conservation d'un dossier clôturé prend fin", "La conservation d'un dossier clôturé a pris fin"),
+  },
+  appointment: {
+    en: P('An appointment is planned', 'An appointment was planned'),
+    nl: P('Een afspraak is gepland', 'Een afspraak was gepland'),
+    fr: P('Un rendez-vous est prévu', 'Un rendez-vous était prévu'),
   },
 };
 

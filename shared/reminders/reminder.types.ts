@@ -12,16 +12,24 @@ import { calendarDateSchema, type CalendarDate } from '../dates/calendar-date';
 import { countrySchema, type Country } from '../domain';
 import { DUE_KINDS, type DueKind } from '../rules/rule.types';
 
-export const REMINDER_SOURCES = ['procedure', 'task', 'handover', 'retention'] as const;
+export const REMINDER_SOURCES = ['procedure', 'task', 'handover', 'retention', 'appointment'] as const;
 export type ReminderSource = (typeof REMINDER_SOURCES)[number];
 
 /**
  * The procedure engine's due-date kinds, plus a staff task, a handover checklist deadline, and the
- * day a handed-over person's file is due for deletion here (the retention after the partner's receipt).
+ * day a handed-over person's file is due for deletion here (the retention after the partner's receipt),
+ * and a planned appointment with a service (docs/casework.md).
  */
-export const REMINDER_KINDS = [...DUE_KINDS, 'task', 'handover', 'handoverRetentionEnd', 'closedFileRetentionEnd'] as const;
+export const REMINDER_KINDS = [
+  ...DUE_KINDS,
+  'task',
+  'handover',
+  'handoverRetentionEnd',
+  'closedFileRetentionEnd',
+  'appointment',
+] as const;
 /** closedFileRetentionEnd: a closed file reached the retention an administrator set (years after closing). */
-export type ReminderKind = DueKind | 'task' | 'handover' | 'handoverRetentionEnd' | 'closedFileRetentionEnd';
+export type ReminderKind = DueKind | 'task' | 'handover' | 'handoverRetentionEnd' | 'closedFileRetentionEnd' | 'appointment';
 export const reminderKindSchema = z.enum(REMINDER_KINDS);
 
 /**

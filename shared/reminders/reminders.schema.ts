@@ -28,14 +28,15 @@ export const REMINDER_NOTE_MAX = 200;
 export const SNOOZE_MAX_DAYS_WHEN_DUE = 14;
 
 /**
- * A reminder item's id: `procedure:<trackId>:<kind>`, `task:<taskId>` or `handover:<id>` (issue 5).
+ * A reminder item's id: `procedure:<trackId>:<kind>`, `task:<taskId>`, `handover:<id>` (issue 5) or
+ * `appointment:<appointmentId>`.
  * Opaque to the renderer, which only sends back what the dashboard gave it.
  */
 export const reminderItemIdSchema = z
   .string()
   .min(3)
   .max(200)
-  .regex(/^(procedure|task|handover|retention):[A-Za-z0-9:._-]+$/, 'reminderItemId');
+  .regex(/^(procedure|task|handover|retention|appointment):[A-Za-z0-9:._-]+$/, 'reminderItemId');
 
 const noteSchema = z.string().trim().max(REMINDER_NOTE_MAX).default('');
 

@@ -117,6 +117,15 @@ const valid: { [C in Channel]: In<C> } = {
   'persons.accessRequest': { id: UUID },
   'retention.settings': {},
   'retention.updateSettings': { closedFileYears: 10 },
+  'notes.list': { personId: UUID },
+  'notes.add': { personId: UUID, occurredOn: '2026-12-01', type: 'meeting', body: 'Intake at the shelter' },
+  'notes.update': { id: UUID, occurredOn: '2026-12-01', type: 'phoneCall', body: 'Called back' },
+  'notes.search': { text: 'intake' },
+  'appointments.list': { personId: UUID },
+  'appointments.add': { personId: UUID, serviceKind: 'medical', service: 'GP intake', date: '2026-12-10' },
+  'appointments.update': { id: UUID, status: 'done' },
+  'appointments.delete': { id: UUID },
+  'caseSummary.pdf': { personId: UUID, sections: ['keyFacts'], language: 'nl' },
 };
 
 /** Inputs that must be refused, for each channel, beyond the generic ones below. */
@@ -335,6 +344,32 @@ const malformed: { [C in Channel]: unknown[] } = {
   'persons.accessRequest': [{ id: 'PAY-2026-0001' }],
   'retention.settings': [],
   'retention.updateSettings': [{ closedFileYears: 0 }, { closedFileYears: 2.5 }, {}],
+  'notes.list': [{ personId: 'PAY-2026-0001' }],
+  'notes.add': [
+    { ...valid['notes.add'], type: 'email' },
+    { ...valid['notes.add'], body: '   ' },
+    { ...valid['notes.add'], occurredOn: '01-12-2026' },
+    { ...valid['notes.add'], durationMinutes: 0 },
+    { ...valid['notes.add'], durationMinutes: 24 * 60 + 1 },
+    { ...valid['notes.add'], correctsId: 'note-1' },
+  ],
+  'notes.update': [{ ...valid['notes.update'], id: 'note-1' }, { ...valid['notes.update'], body: '' }],
+  'notes.search': [{ text: '' }, { text: 'x'.repeat(201) }, { text: 'intake', limit: 101 }],
+  'appointments.list': [{ personId: 'PAY-2026-0001' }],
+  'appointments.add': [
+    { ...valid['appointments.add'], serviceKind: 'spa' },
+    { ...valid['appointments.add'], service: '' },
+    { ...valid['appointments.add'], time: '25:00' },
+    { ...valid['appointments.add'], date: '2026-02-30' },
+    { ...valid['appointments.add'], status: 'maybe' },
+  ],
+  'appointments.update': [{ id: UUID, time: '9h' }, { id: 'a-1' }],
+  'appointments.delete': [{ id: 'a-1' }],
+  'caseSummary.pdf': [
+    { ...valid['caseSummary.pdf'], sections: [] },
+    { ...valid['caseSummary.pdf'], sections: ['everything'] },
+    { ...valid['caseSummary.pdf'], language: 'de' },
+  ],
 };
 
 const GENERIC_BAD: unknown[] = ['a string', 42, [], { unexpectedField: true }];

@@ -95,7 +95,9 @@ export interface ReminderSourceProvider {
 
 export function sourceOf(itemId: string): ReminderSource | null {
   const prefix = itemId.slice(0, itemId.indexOf(':'));
-  return prefix === 'procedure' || prefix === 'task' || prefix === 'handover' || prefix === 'retention' ? prefix : null;
+  return prefix === 'procedure' || prefix === 'task' || prefix === 'handover' || prefix === 'retention' || prefix === 'appointment'
+    ? prefix
+    : null;
 }
 
 function notFound(): AppError {

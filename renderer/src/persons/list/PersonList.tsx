@@ -21,6 +21,7 @@ import { DeadlineText } from '../parts/DeadlineText';
 import { MinorBadge } from '../parts/MinorBadge';
 import { dueKindLabel, phaseLabel, phasesOf } from '../rule-labels';
 import { usePersonWindows, type PersonListFilters } from './usePersonWindows';
+import { NotesSearchResults } from '../../casework/NotesSearchResults';
 
 export const ROW_HEIGHT = 68;
 const SEARCH_DEBOUNCE_MS = 150;
@@ -293,6 +294,8 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
           </Button>
         ) : null}
       </Group>
+
+      <NotesSearchResults search={debouncedSearch} onOpen={(personId) => onOpen(personId, -1)} />
 
       <Group justify="space-between">
         <Text role="status" fw={600} data-testid="person-count" aria-busy={windows.loading}>

@@ -18,6 +18,8 @@ import { PersonHandoverSection } from '../../handover/PersonHandoverSection';
 import { MinorStatusLine } from '../parts/MinorStatusLine';
 import { personName } from '../list/PersonList';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { CaseSummaryButton } from './CaseSummaryDialog';
+import { CaseworkSections } from './CaseworkSections';
 import { ConsentsPanel } from './ConsentsPanel';
 import { EraseRecordSection } from './EraseRecordSection';
 import { AccessRequestSection } from '../../privacy/AccessRequestSection';
@@ -34,7 +36,7 @@ interface PersonPageProps {
   onEdit: (record: PersonDetail['person']) => void;
 }
 
-export function PersonPage({ personId, user, country, onBack, onEdit }: PersonPageProps) {
+export function PersonPage({ personId, user, assignees, country, onBack, onEdit }: PersonPageProps) {
   const { t } = useTranslation();
   const today = useMemo(() => todayLocal(), []);
   const [detail, setDetail] = useState<PersonDetail | null>(null);
@@ -98,9 +100,12 @@ export function PersonPage({ personId, user, country, onBack, onEdit }: PersonPa
         </Group>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <PageTitle>{name}</PageTitle>
-          <Button variant="default" onClick={() => onEdit(person)} data-testid="edit-person">
-            {t('person.edit')}
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <CaseSummaryButton personId={person.id} />
+            <Button variant="default" onClick={() => onEdit(person)} data-testid="edit-person">
+              {t('person.edit')}
+            </Button>
+          </Group>
         </Group>
         {person.aliases.length > 0 ? <Text>{t('person.alsoKnownAs', { aliases: person.aliases.join(', ') })}</Text> : null}
         <MinorStatusLine
@@ -136,6 +141,8 @@ export function PersonPage({ personId, user, country, onBack, onEdit }: PersonPa
         ))}
         <OpenTrackForm personId={person.id} existing={trackCountries} preferred={country} onOpened={replaceTrack} />
       </Stack>
+
+      <CaseworkSections personId={person.id} user={user} assignees={assignees} attachments={detail.attachments} />
 
       <Stack component="section" aria-labelledby="attachments-title" gap="sm">
         <Title order={2} size="h3" id="attachments-title">
