@@ -55,6 +55,10 @@ export const CHANNEL_NAMES = [
   'tasks.create',
   'tasks.update',
   'tasks.delete',
+  // Spreadsheet import (docs/import.md).
+  'spreadsheetImport.inspect',
+  'spreadsheetImport.dryRun',
+  'spreadsheetImport.run',
   'keys.card',
   'keys.rotate',
   'partners.list',

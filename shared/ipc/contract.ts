@@ -99,6 +99,13 @@ import {
   personOriginInputSchema,
   receiptFileInputSchema,
 } from '../handover/handover.ipc';
+import {
+  importInspectInputSchema,
+  importInspectionSchema,
+  importReportSchema,
+  importResultSchema,
+  importRunInputSchema,
+} from '../import/import.schema';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -343,6 +350,12 @@ export const contract = {
   'tasks.create': channel({ input: taskCreateSchema, output: taskSchema, access: STAFF }),
   'tasks.update': channel({ input: taskUpdateSchema, output: taskSchema, access: STAFF }),
   'tasks.delete': channel({ input: taskIdInputSchema, output: z.null(), access: STAFF }),
+
+  // Spreadsheet import (docs/import.md): administrators only. A dry run writes nothing; the import
+  // writes every row without problems in one transaction.
+  'spreadsheetImport.inspect': channel({ input: importInspectInputSchema, output: importInspectionSchema, access: ['admin'] }),
+  'spreadsheetImport.dryRun': channel({ input: importRunInputSchema, output: importReportSchema, access: ['admin'] }),
+  'spreadsheetImport.run': channel({ input: importRunInputSchema, output: importResultSchema, access: ['admin'] }),
 } as const;
 
 export type Contract = typeof contract;
