@@ -34,6 +34,7 @@ import { readKeySlotFile, vaultExists } from '../core/vault/keyslot-file';
 import { Lockout } from '../core/vault/lockout';
 import { CliError, oneLine } from './cli-errors';
 import { registerHandoverCommands } from './handover.commands';
+import { registerImportCommands } from './import.commands';
 import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
 import { secretReader, type SecretInput, type SecretReader } from './secrets';
@@ -529,6 +530,8 @@ a password). See docs/cli.md.`,
 
   // Persons, procedures and deadlines (issue 3): electron/cli/persons.commands.ts.
   registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  // `person import` from a spreadsheet: electron/cli/import.commands.ts.
+  registerImportCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Keys, partners, handover packages and receipts (issue 5): electron/cli/handover.commands.ts.
   registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });

@@ -99,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const audit = new AuditService(vault);
   const persons = new PersonService(vault, options.clock);
   const procedures = new ProcedureService(vault, options.clock);
-  const spreadsheetImport = new SpreadsheetImportService(vault, options.clock, persons, procedures);
+  const spreadsheetImport = new SpreadsheetImportService(vault, options.clock);
   const attachments = new AttachmentService(vault);
   const consents = new ConsentService(vault);
   const autoLock = new AutoLock(options.clock, () => vault.lock('idle'));

@@ -67,5 +67,5 @@ export const EXAMPLE_MAPPING: ImportMappingInput = {
     { country: { column: 'Land procedure' }, type: { column: 'Gebeurtenis 2' }, date: { column: 'Datum 2' } },
     { country: { column: 'Land procedure' }, type: { column: 'Gebeurtenis 3' }, date: { column: 'Datum 3' } },
   ],
-  values: { country: {}, language: {}, gender: {}, eventType: { 'Bijlage 15': 'annex15Issued' } },
+  values: { country: { Holland: 'NL' }, language: {}, gender: {}, eventType: { 'Bijlage 15': 'annex15Issued', 'Verklaring afgelegd': 'statementMade' } },
 };

@@ -205,7 +205,11 @@ export function detectDelimiter(text: string): string {
 }
 
 function readCsv(bytes: Uint8Array, options: ReadOptions): SpreadsheetContent {
-  const { text, encoding } = decodeText(bytes, options.encoding);
+  const decoded = decodeText(bytes, options.encoding);
+  const encoding = decoded.encoding;
+  // One line end before parsing: csv-parse counts a quoted CR LF as two lines, which would shift the
+  // row numbers the dry run reports; a line break inside a field is kept as LF.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {

@@ -142,12 +142,10 @@ describe('spreadsheet import service', { timeout: 60_000 }, () => {
 
   it('is all or nothing: a failure while writing leaves no person, event, audit entry or mapping', async () => {
     const before = snapshot(core);
-    const original = core.procedures.recordEventsIn.bind(core.procedures);
-    let calls = 0;
-    core.procedures.recordEventsIn = (...args) => {
-      if (++calls === 2) throw new Error('disk full');
-      original(...args);
-    };
+    // The database refuses the Dutch row's event, after the persons were written in the same transaction.
+    core.vault.read((db) =>
+      db.$client.exec("CREATE TEMP TRIGGER fail_import BEFORE INSERT ON procedure_events WHEN NEW.type = 'reflectionStarted' BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
+    );
     await expect(core.spreadsheetImport.run({ file: fileInput('caseload.xlsx', await xlsxOf(ROWS)), mapping: mapping() })).rejects.toThrow('disk full');
     expect(snapshot(core)).toEqual(before);
   });

@@ -13,7 +13,6 @@ import { RemindersRepo } from '../../../db/reminders.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
 import { UsersRepo } from '../../../db/users.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
-import type { AuditDetails } from '../../../shared/audit';
 import { AppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { caseCodeSearchPrefix, deriveCaseCodePrefix, formatCaseCode, sameCaseCode } from '../../../shared/persons/case-code';
@@ -28,7 +27,7 @@ import type {
 } from '../../../shared/persons/person.schema';
 import { foldForSearch } from '../../../shared/persons/search-text';
 import type { Clock } from '../ports';
-import type { VaultService, WriteContext } from '../vault/vault.service';
+import type { VaultService } from '../vault/vault.service';
 import { toAttachmentMeta } from './attachment.service';
 import { toConsent } from './consent.service';
 import { mayReach, personSubject, reachablePerson, seesEveryCase, todayOf } from './person-access';
@@ -86,42 +85,28 @@ export class PersonService {
       if (caseworkerId !== null && caseworkerId !== actor.id) throw new AppError('FORBIDDEN', 'forbidden');
       caseworkerId = actor.id;
     }
-    return this.vault.write((ctx) => this.detail(ctx.db, this.insertIn(ctx, actor, fields, caseworkerId)));
-  }
-
-  /**
-   * Registers a person inside the caller's write transaction, with the next case code and the same
-   * checks and audit entry as `create` (the spreadsheet import registers many persons in one
-   * transaction). `details` adds codes or counts to the audit entry.
-   */
-  insertIn(
-    { db, now, audit }: WriteContext,
-    actor: SessionUser,
-    fields: PersonFields,
-    caseworkerId: string | null,
-    details: AuditDetails = {},
-  ): PersonRow {
-    this.checkFields(fields);
-    if (caseworkerId) this.checkAssignee(db, caseworkerId);
-    const repo = new PersonsRepo(db);
-    const org = new SettingsRepo(db).organisation();
-    const prefix = org?.caseCodePrefix ?? deriveCaseCodePrefix(org?.name ?? '');
-    const year = Number(this.today().slice(0, 4));
-    const caseCode = formatCaseCode(prefix, year, repo.nextCaseNumber(year));
-    const id = randomUUID();
-    repo.insert({
-      id,
-      caseCode,
-      ...fieldColumns(caseCode, fields),
-      caseworkerId,
-      isOpen: true,
-      createdAt: now,
-      createdBy: actor.id,
-      updatedAt: now,
-      updatedBy: actor.id,
+    return this.vault.write(({ db, now, audit }) => {
+      if (caseworkerId) this.checkAssignee(db, caseworkerId);
+      const repo = new PersonsRepo(db);
+      const org = new SettingsRepo(db).organisation();
+      const prefix = org?.caseCodePrefix ?? deriveCaseCodePrefix(org?.name ?? '');
+      const year = Number(this.today().slice(0, 4));
+      const caseCode = formatCaseCode(prefix, year, repo.nextCaseNumber(year));
+      const id = randomUUID();
+      repo.insert({
+        id,
+        caseCode,
+        ...fieldColumns(caseCode, fields),
+        caseworkerId,
+        isOpen: true,
+        createdAt: now,
+        createdBy: actor.id,
+        updatedAt: now,
+        updatedBy: actor.id,
+      });
+      audit({ ...personSubject(actor, id), action: 'person.create', details: { assigned: caseworkerId !== null } });
+      return this.detail(db, repo.byId(id) as PersonRow);
     });
-    audit({ ...personSubject(actor, id), action: 'person.create', details: { assigned: caseworkerId !== null, ...details } });
-    return repo.byId(id) as PersonRow;
   }
 
   update(input: PersonFields & { id: string }): PersonDetail {

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import type { PersonRow } from '../../../db/persons.repo';
 import { AttachmentsRepo } from '../../../db/attachments.repo';
 import { ProcedureRepo, type EventRow, type TrackRow } from '../../../db/procedure.repo';
 import { addDays, type CalendarDate } from '../../../shared/dates/calendar-date';
@@ -26,7 +25,7 @@ import type { PhaseId } from '../../../shared/procedure/track.schema';
 import type { DueKind } from '../../../shared/rules/rule.types';
 import { RULE_TABLES } from '../../../shared/rules/index';
 import type { Clock } from '../ports';
-import type { VaultService, WriteContext } from '../vault/vault.service';
+import type { VaultService } from '../vault/vault.service';
 import { personSubject, reachablePerson, seesEveryCase, todayOf } from './person-access';
 import {
   engineEvent,
@@ -143,58 +142,6 @@ export class ProcedureService {
       });
       return this.commit(db, track, [...events, row], state, now);
     });
-  }
-
-  /**
-   * Records a person's events of one country inside the caller's write transaction (the spreadsheet
-   * import): opens the track if the person has none, checks each event with the engine in date order
-   * (RULE_VIOLATION as from `recordEvent`), stores the derived state once, and audits each event as
-   * `recordEvent` does. The caller's transaction rolls everything back on a refusal.
-   */
-  recordEventsIn({ db, now, audit }: WriteContext, actor: SessionUser, person: PersonRow, country: Country, events: readonly EventInput[]): void {
-    const repo = new ProcedureRepo(db);
-    const facts = trackFactsOf(person, this.today());
-    let track = repo.trackOf(person.id, country);
-    if (!track) {
-      const initial = deriveTrackState(engineTrack(country, facts, []));
-      track = {
-        id: randomUUID(),
-        personId: person.id,
-        country,
-        openedAt: now,
-        openedBy: actor.id,
-        phaseId: initial.phase.id,
-        closed: initial.phase.terminal,
-        nextDueDate: null,
-        nextDueKind: null,
-        derivedAt: now,
-      };
-      repo.insertTrack(track);
-      audit({ ...personSubject(actor, person.id), action: 'procedure.openTrack', details: { country } });
-    }
-    const recorded = repo.events(track.id);
-    let state = deriveTrackState(engineTrack(country, facts, recorded));
-    for (const event of events) {
-      const row: EventRow = {
-        id: randomUUID(),
-        trackId: track.id,
-        type: event.type,
-        date: event.date as CalendarDate,
-        documentExpiry: (event.documentExpiry ?? null) as CalendarDate | null,
-        revocationGround: event.revocationGround ?? null,
-        recordedAt: now,
-        recordedBy: actor.id,
-        removedAt: null,
-        removedBy: null,
-        removalReason: null,
-      };
-      state = validateNewEvent(engineTrack(country, facts, recorded), engineEvent(row));
-      repo.insertEvent(row);
-      recorded.push(row);
-      audit({ ...personSubject(actor, person.id), action: 'procedure.recordEvent', details: { country, eventType: row.type, eventId: row.id } });
-    }
-    storeTrackState(repo, track, state, now);
-    rollUpPerson(db, person.id);
   }
 
   /**
