@@ -11,6 +11,7 @@ import { DirectoryPage } from '../handover/directory/DirectoryPage';
 import { HandoversPage, type HandoversView } from '../handover/HandoversPage';
 import { PartnersPage } from '../handover/keys/PartnersPage';
 import { HomePage } from '../home/HomePage';
+import { ImportPage } from '../import/ImportPage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
@@ -19,7 +20,7 @@ import { onEvent } from '../api/client';
 import { useActivityPing } from './useActivityPing';
 import { useLockShortcut } from './useLockShortcut';
 
-export type Page = 'home' | 'persons' | 'handovers' | 'partners' | 'directory' | 'users' | 'settings' | 'audit';
+export type Page = 'home' | 'persons' | 'handovers' | 'partners' | 'directory' | 'users' | 'settings' | 'audit' | 'import';
 
 interface AppLayoutProps {
   status: AppStatus;
@@ -64,6 +65,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
     { id: 'partners', label: t('handoverNav.partners') },
     { id: 'directory', label: t('handoverNav.directory') },
     ...(isAdmin ? [{ id: 'users' as const, label: t('shell.users') }] : []),
+    ...(isAdmin ? [{ id: 'import' as const, label: t('spreadsheetImport.nav') }] : []),
     { id: 'settings', label: t('shell.settings') },
     ...(isAdmin ? [{ id: 'audit' as const, label: t('shell.audit') }] : []),
   ];
@@ -145,6 +147,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
             <SettingsPage user={user} organisationName={status.organisation?.name ?? ''} onStatusChanged={onStatusChanged} />
           ) : null}
           {current === 'audit' && isAdmin ? <AuditPage /> : null}
+          {current === 'import' && isAdmin ? <ImportPage /> : null}
         </NavigationContext>
       </AppShell.Main>
     </AppShell>
