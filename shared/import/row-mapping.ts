@@ -39,6 +39,7 @@ export interface SheetRow {
 export interface MappedRow {
   row: number;
   name: string;
+  /** The person's fields when they pass the person schema (other cells may still have problems). */
   fields: PersonFields | null;
   dateOfBirth: CalendarDate | null;
   events: MappedEvent[];
@@ -102,14 +103,15 @@ export function mapRow(row: SheetRow, mapping: ImportMapping, columns: ReadonlyM
     if (value === null) problems.push({ code: 'yesNoUnknown', column: cell.column, value: cell.text });
     return value ?? false;
   };
-  const dateOf = (cell: { column: string; text: string }): CalendarDate | null => {
+  const dateOf = (cell: { column: string; text: string }, event?: number): CalendarDate | null => {
     const reading = parseDate(cell.text);
+    const where = { column: cell.column, value: cell.text, ...(event === undefined ? {} : { event }) };
     if (!reading.ok) {
-      problems.push({ code: reading.reason === 'format' ? 'dateFormat' : 'dateImpossible', column: cell.column, value: cell.text });
+      problems.push({ code: reading.reason === 'format' ? 'dateFormat' : 'dateImpossible', ...where });
       return null;
     }
     if (reading.date > today) {
-      problems.push({ code: 'dateInFuture', column: cell.column, value: cell.text });
+      problems.push({ code: 'dateInFuture', ...where });
       return null;
     }
     return reading.date;
@@ -190,11 +192,13 @@ export function mapRow(row: SheetRow, mapping: ImportMapping, columns: ReadonlyM
       problems.push({ code: 'eventTypeUnknown', event: n, value: typeText, ...('column' in e.type ? { column: e.type.column } : {}) });
       return;
     }
-    const date = dateOf({ column: e.date.column, text: dateText });
+    const date = dateOf({ column: e.date.column, text: dateText }, n);
     if (date) events.push({ event: n, country: code, type, date });
   });
 
-  return { row: row.row, name, fields: problems.length === 0 ? fields : null, dateOfBirth, events, problems };
+  // The fields as read even when another cell of the row has a problem: the caller decides (the
+  // preview shows them, the import takes only rows without problems).
+  return { row: row.row, name, fields, dateOfBirth, events, problems };
 }
 
 /** The key two records are the same person by: folded given and family names and the date of birth. */

@@ -160,7 +160,7 @@ describe('mapping rows', () => {
     ]);
     expect(row(['K', 'annexe 15 délivrée', '02-09-2026', 'NL', '', '03-09-2026']).problems).toEqual([{ code: 'eventIncomplete', event: 2 }]);
     expect(row(['K', 'Bijlage 99', '02-09-2026', 'NL', '', '']).problems).toEqual([{ code: 'eventTypeUnknown', event: 1, value: 'Bijlage 99', column: 'Stap' }]);
-    expect(row(['K', 'annex15Issued', '02-12-2026', 'NL', '', '']).problems).toEqual([{ code: 'dateInFuture', column: 'Datum', value: '02-12-2026' }]);
+    expect(row(['K', 'annex15Issued', '02-12-2026', 'NL', '', '']).problems).toEqual([{ code: 'dateInFuture', column: 'Datum', value: '02-12-2026', event: 1 }]);
     expect(row(['K', 'Annex 15 issued', '02-09-2026', 'Nederland', 'aangifte gedaan of andere medewerking aan het strafrechtelijk onderzoek', '03-09-2026']).events).toEqual([
       { event: 1, country: 'BE', type: 'annex15Issued', date: '2026-09-02' },
       { event: 2, country: 'NL', type: 'reportMade', date: '2026-09-03' },

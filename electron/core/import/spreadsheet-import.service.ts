@@ -160,7 +160,8 @@ export class SpreadsheetImportService {
           else if (first !== undefined) problems.push({ code: 'duplicateInFile', otherRow: first });
           else seen.set(key, mapped.row);
         }
-        problems.push(...ruleProblems(mapped.fields, tracks, today));
+        // With an event already unreadable, the others would be judged without it: report that first.
+        if (!mapped.problems.some((p) => p.event !== undefined)) problems.push(...ruleProblems(mapped.fields, tracks, today));
       }
       return {
         report: { row: mapped.row, name: mapped.name, dateOfBirth: mapped.dateOfBirth, events: mapped.events, problems },

@@ -273,6 +273,7 @@ export function ImportPage() {
                       <Table.Th>{t('spreadsheetImport.fields.gender')}</Table.Th>
                       <Table.Th>{t('spreadsheetImport.fields.nationalities')}</Table.Th>
                       <Table.Th>{t('spreadsheetImport.colEvents')}</Table.Th>
+                      <Table.Th>{t('spreadsheetImport.colProblems')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -284,6 +285,7 @@ export function ImportPage() {
                         <Table.Td>{r.fields ? t(`genders.${r.fields.gender}`) : t('spreadsheetImport.previewNoValue')}</Table.Td>
                         <Table.Td>{r.fields ? r.fields.nationalities.map((n) => countryName(n, language)).join(', ') : t('spreadsheetImport.previewNoValue')}</Table.Td>
                         <Table.Td>{eventsText(r).join('; ') || t('spreadsheetImport.previewNoValue')}</Table.Td>
+                        <Table.Td>{r.problems.map((p) => problemText(t, p, language)).join(' ') || t('spreadsheetImport.previewNoValue')}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
