@@ -334,7 +334,7 @@ export function ImportPage() {
                           <Table.Td>{r.events.length}</Table.Td>
                           <Table.Td>
                             {r.problems.length === 0 ? (
-                              <Badge color="green.9" variant="light">
+                              <Badge color="green" variant="light" c="green.9">
                                 {t('spreadsheetImport.ready')}
                               </Badge>
                             ) : (
