@@ -9,8 +9,9 @@ import { runHandoverBench } from '../electron/core/handover/handover.bench';
 import { runHandoverServicesBench } from './handover-services.bench';
 import { runStatisticsBench } from './statistics.bench';
 import { runNotesBench } from './notes.bench';
+import { runImportBench } from './import.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, notes); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, stats, notes, import); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -35,4 +36,7 @@ if (wanted('stats')) {
 }
 if (wanted('notes')) {
   printResults('Notes: 100k persons, 1M notes in nl/fr/en, through the service (median and p95; ratio = measured / target: 50 ms search, 5 ms insert)', await runNotesBench());
+}
+if (wanted('import')) {
+  printResults('Spreadsheet import: 10,000 invented persons with 3 events each (ratio = measured / target: dry run 10 s, import 30 s)', await runImportBench());
 }

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'person.update',
   'person.assign',
   'person.listExport',
+  // A spreadsheet import: one summary entry with the import's uuid and counts (each person's own
+  // person.create entry carries the same importId); never a name, a cell or the file's name.
+  'person.import',
   // Erasure: the person's uuid and the reason code; the record, its tracks, attachments, consents,
   // handovers and tasks are gone, this entry stays.
   'person.erase',

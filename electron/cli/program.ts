@@ -35,6 +35,7 @@ import { Lockout } from '../core/vault/lockout';
 import { CliError, oneLine } from './cli-errors';
 import { registerCaseworkCommands } from './casework.commands';
 import { registerHandoverCommands } from './handover.commands';
+import { registerImportCommands } from './import.commands';
 import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
 import { registerStatsCommands } from './stats.commands';
@@ -531,6 +532,8 @@ a password). See docs/cli.md.`,
 
   // Persons, procedures and deadlines (issue 3): electron/cli/persons.commands.ts.
   registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  // `person import` from a spreadsheet: electron/cli/import.commands.ts.
+  registerImportCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Notes and their search: electron/cli/casework.commands.ts.
   registerCaseworkCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });

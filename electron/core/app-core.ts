@@ -12,6 +12,7 @@ import { AttachmentService } from './persons/attachment.service';
 import { ConsentService } from './persons/consent.service';
 import { PersonService } from './persons/person.service';
 import { ProcedureService } from './persons/procedure.service';
+import { SpreadsheetImportService } from './import/spreadsheet-import.service';
 import { SettingsService } from './settings/settings.service';
 import { beneluxWorkingDays } from '../../shared/reminders/working-days';
 import type { WorkingDayCalendar } from '../../shared/reminders/working-day-calendar';
@@ -89,6 +90,8 @@ export interface Core {
   notes: NoteService;
   appointments: AppointmentService;
   caseSummary: CaseSummaryService;
+  /** Bringing a caseload in from a spreadsheet (docs/import.md). */
+  spreadsheetImport: SpreadsheetImportService;
   /** The deadline notifier, when a Notifier was given (the app); null in the CLI and the test bridge. */
   reminderNotifications: ReminderNotifications | null;
   autoLock: AutoLock;
@@ -118,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
   const audit = new AuditService(vault);
   const persons = new PersonService(vault, options.clock);
   const procedures = new ProcedureService(vault, options.clock);
+  const spreadsheetImport = new SpreadsheetImportService(vault, options.clock);
   const attachments = new AttachmentService(vault);
   const consents = new ConsentService(vault);
   const autoLock = new AutoLock(options.clock, () => vault.lock('idle'));
@@ -276,6 +280,9 @@ export function createCore(options: CoreOptions): Core {
       'tasks.create': (input) => tasks.create(input),
       'tasks.update': (input) => tasks.update(input),
       'tasks.delete': (input) => tasks.remove(input),
+      'spreadsheetImport.inspect': (input) => spreadsheetImport.inspect(input),
+      'spreadsheetImport.dryRun': (input) => spreadsheetImport.dryRun(input),
+      'spreadsheetImport.run': (input) => spreadsheetImport.run(input),
       'keys.card': () => handoverKeys.ownCard(),
       'keys.rotate': () => handoverKeys.rotate(),
       'partners.list': () => handoverKeys.list(),
@@ -370,6 +377,7 @@ export function createCore(options: CoreOptions): Core {
     notes,
     appointments,
     caseSummary,
+    spreadsheetImport,
     reminderNotifications,
     autoLock,
     router,

@@ -67,6 +67,10 @@ export const CHANNEL_NAMES = [
   'appointments.update',
   'appointments.delete',
   'caseSummary.pdf',
+  // Spreadsheet import (docs/import.md).
+  'spreadsheetImport.inspect',
+  'spreadsheetImport.dryRun',
+  'spreadsheetImport.run',
   'keys.card',
   'keys.rotate',
   'partners.list',

@@ -121,6 +121,13 @@ import {
   noteSearchInputSchema,
   noteUpdateInputSchema,
 } from '../casework/index';
+import {
+  importInspectInputSchema,
+  importInspectionSchema,
+  importReportSchema,
+  importResultSchema,
+  importRunInputSchema,
+} from '../import/import.schema';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -402,6 +409,11 @@ export const contract = {
   'appointments.update': channel({ input: appointmentUpdateInputSchema, output: appointmentSchema, access: STAFF }),
   'appointments.delete': channel({ input: appointmentIdInputSchema, output: z.null(), access: STAFF }),
   'caseSummary.pdf': channel({ input: caseSummaryInputSchema, output: outputFileSchema, access: STAFF }),
+  // Spreadsheet import (docs/import.md): administrators only. A dry run writes nothing; the import
+  // writes every row without problems in one transaction.
+  'spreadsheetImport.inspect': channel({ input: importInspectInputSchema, output: importInspectionSchema, access: ['admin'] }),
+  'spreadsheetImport.dryRun': channel({ input: importRunInputSchema, output: importReportSchema, access: ['admin'] }),
+  'spreadsheetImport.run': channel({ input: importRunInputSchema, output: importResultSchema, access: ['admin'] }),
 } as const;
 
 export type Contract = typeof contract;

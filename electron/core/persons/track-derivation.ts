@@ -23,7 +23,10 @@ import { RULE_TABLES, type ChecklistItemStatus } from '../../../shared/rules/ind
  * (shared/persons/minor-status.ts). A person with no recorded nationality counts as a third-country
  * national: the stricter rules apply until a nationality is known.
  */
-export function trackFactsOf(row: PersonRow, today: CalendarDate): TrackFacts {
+export function trackFactsOf(
+  row: Pick<PersonRow, 'unaccompanied' | 'nationalities'> & { ageBasis: PersonRow['ageBasis']; adultFrom?: CalendarDate | null | undefined },
+  today: CalendarDate,
+): TrackFacts {
   const status = minorStatusOn({ basis: row.ageBasis, adultFrom: row.adultFrom ?? null }, today);
   const nationalities = row.nationalities as IsoCountryCode[];
   return {
@@ -41,7 +44,11 @@ export function engineEvent(e: Pick<EventRow, 'id' | 'type' | 'date' | 'document
   return out as unknown as ProcedureEvent;
 }
 
-export function engineTrack(country: Country, facts: TrackFacts, events: readonly EventRow[]): ProcedureTrack {
+export function engineTrack(
+  country: Country,
+  facts: TrackFacts,
+  events: readonly Pick<EventRow, 'id' | 'type' | 'date' | 'documentExpiry' | 'revocationGround'>[],
+): ProcedureTrack {
   return { country, facts, events: events.map(engineEvent) } as ProcedureTrack;
 }
 

@@ -11,6 +11,7 @@ import { DirectoryPage } from '../handover/directory/DirectoryPage';
 import { HandoversPage, type HandoversView } from '../handover/HandoversPage';
 import { PartnersPage } from '../handover/keys/PartnersPage';
 import { HomePage } from '../home/HomePage';
+import { ImportPage } from '../import/ImportPage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SecurityNotices } from '../settings/SecurityNotices';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -21,7 +22,17 @@ import { onEvent } from '../api/client';
 import { useActivityPing } from './useActivityPing';
 import { useLockShortcut } from './useLockShortcut';
 
-export type Page = 'home' | 'persons' | 'handovers' | 'partners' | 'directory' | 'statistics' | 'users' | 'settings' | 'audit';
+export type Page =
+  | 'home'
+  | 'persons'
+  | 'handovers'
+  | 'partners'
+  | 'directory'
+  | 'statistics'
+  | 'users'
+  | 'settings'
+  | 'audit'
+  | 'import';
 
 interface AppLayoutProps {
   status: AppStatus;
@@ -67,6 +78,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
     { id: 'directory', label: t('handoverNav.directory') },
     ...(isAdmin || user.role === 'coordinator' ? [{ id: 'statistics' as const, label: t('shell.statistics') }] : []),
     ...(isAdmin ? [{ id: 'users' as const, label: t('shell.users') }] : []),
+    ...(isAdmin ? [{ id: 'import' as const, label: t('spreadsheetImport.nav') }] : []),
     { id: 'settings', label: t('shell.settings') },
     ...(isAdmin ? [{ id: 'audit' as const, label: t('shell.audit') }] : []),
   ];
@@ -150,6 +162,7 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
             <SettingsPage user={user} organisationName={status.organisation?.name ?? ''} onStatusChanged={onStatusChanged} />
           ) : null}
           {current === 'audit' && isAdmin ? <AuditPage /> : null}
+          {current === 'import' && isAdmin ? <ImportPage /> : null}
         </NavigationContext>
       </AppShell.Main>
     </AppShell>
