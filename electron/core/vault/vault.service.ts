@@ -27,6 +27,7 @@ import { AppError } from '../../../shared/errors';
 import { deriveCaseCodePrefix } from '../../../shared/persons/case-code';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { appendAudit, type AuditInput } from '../audit/audit-chain';
+import { currentCallUser, type CallUser } from '../session/call-context';
 import { initialOrganisationKeys } from '../handover/keys.service';
 import { deriveSlotKey, kdfCostFor, newKdfParams, type KdfCost, type KdfProfile } from '../crypto/kdf';
 import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
@@ -74,6 +75,8 @@ export interface VaultOptions {
   kdfProfile?: KdfProfile;
   /** Test seam: called after each durable step of a re-key, so tests can simulate a crash there. */
   afterRekeyStep?: (step: 'slots-pending' | 'database-swapped') => void;
+  /** Office server: a session exists only inside a call whose token names its user (session/call-context.ts). */
+  callsOnly?: boolean;
 }
 
 export interface CreateVaultInput {
@@ -152,18 +155,29 @@ export class VaultService {
   }
 
   state(): VaultState {
-    if (this.open?.session) return 'unlocked';
+    if (this.callUser()) return 'unlocked';
     return vaultExists(this.options.dir) ? 'locked' : 'setup';
   }
 
+  /** The user who unlocked this vault on this desktop (or started the office server); not a call's user. */
+  signedInHere(): CallUser | null {
+    return this.open?.session ?? null;
+  }
+
+  /** The current call's user (session/call-context.ts); nobody while the vault is closed. */
+  private callUser(): CallUser | null {
+    if (!this.open) return null;
+    return currentCallUser(this.open.session, this.options.callsOnly === true);
+  }
+
   session(): SessionUser | null {
-    const s = this.open?.session;
+    const s = this.callUser();
     return s ? { id: s.id, username: s.username, displayName: s.displayName, role: s.role } : null;
   }
 
   /** The signed-in user, or LOCKED. */
   requireSession(): SessionUser & { slotId: string } {
-    const s = this.open?.session;
+    const s = this.callUser();
     if (!s) throw new AppError('LOCKED', 'locked');
     return s;
   }
@@ -836,7 +850,7 @@ export class VaultService {
 
   /** Whether the current recovery key was confirmed; null unless an administrator is signed in. */
   recoveryKeyConfirmed(): boolean | null {
-    if (this.open?.session?.role !== 'admin') return null;
+    if (this.session()?.role !== 'admin') return null;
     return this.read((db) => new SettingsRepo(db).get(SETTING_RECOVERY_CONFIRMED)) === true;
   }
 
@@ -848,7 +862,7 @@ export class VaultService {
    */
   backupTo(stagingDir: string): { files: string[]; auditSeq: number } {
     const open = this.requireOpen();
-    const s = open.session;
+    const s = this.session();
     this.write(({ audit }) =>
       audit({ actorId: s?.id ?? null, actorName: s?.username ?? null, action: 'vault.backup' }),
     );
