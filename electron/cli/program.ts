@@ -36,6 +36,7 @@ import { CliError, oneLine } from './cli-errors';
 import { registerHandoverCommands } from './handover.commands';
 import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
+import { registerServeCommands } from './serve.commands';
 import { secretReader, type SecretInput, type SecretReader } from './secrets';
 
 export interface CliIo {
@@ -532,6 +533,8 @@ a password). See docs/cli.md.`,
   registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Keys, partners, handover packages and receipts (issue 5): electron/cli/handover.commands.ts.
   registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  // Team mode's office server: electron/cli/serve.commands.ts.
+  registerServeCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
 
   return program;
 }
