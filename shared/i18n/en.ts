@@ -11,6 +11,7 @@ export const en = {
     vaultExists: 'A vault already exists in this folder.',
     vaultMissing: 'No vault was found in this folder.',
     vaultBusy: 'Another Passerelle program is using this vault. Close it first.',
+    recordChanged: '{{changedBy}} saved this record after you opened it. Reload it, or apply your change again on top.',
     serverUnreachable: 'The office server cannot be reached. Passerelle keeps retrying.',
     serverFingerprintMismatch:
       "The office server's certificate does not match the fingerprint you entered. Nothing was sent. Ask the administrator to confirm the fingerprint shown on the server.",

@@ -7,6 +7,7 @@ export const fr: Translation = {
     notFound: 'Cet élément est introuvable.',
     vaultExists: 'Un coffre existe déjà dans ce dossier.',
     vaultMissing: "Aucun coffre n'a été trouvé dans ce dossier.",
+    recordChanged: '{{changedBy}} a enregistré cette fiche après que vous l’avez ouverte. Rechargez-la, ou appliquez à nouveau votre modification.',
     serverUnreachable: 'Le serveur du bureau est injoignable. Passerelle réessaie.',
     serverFingerprintMismatch:
       "Le certificat du serveur du bureau ne correspond pas à l'empreinte saisie. Rien n'a été envoyé. Demandez à l'administrateur de confirmer l'empreinte affichée sur le serveur.",

@@ -7,6 +7,7 @@ export const nl: Translation = {
     notFound: 'Dit item werd niet gevonden.',
     vaultExists: 'Er bestaat al een kluis in deze map.',
     vaultMissing: 'Er werd geen kluis gevonden in deze map.',
+    recordChanged: '{{changedBy}} heeft dit dossier opgeslagen nadat u het opende. Laad het opnieuw, of pas uw wijziging opnieuw toe.',
     serverUnreachable: 'De kantoorserver is niet bereikbaar. Passerelle blijft het proberen.',
     serverFingerprintMismatch:
       'Het certificaat van de kantoorserver komt niet overeen met de ingevoerde vingerafdruk. Er is niets verzonden. Vraag de beheerder de vingerafdruk op de server te bevestigen.',

@@ -182,6 +182,22 @@ describe('office server', () => {
     await impostor.close();
   });
 
+  it('detects a conflict between two desktops editing the same person', async () => {
+    const [one, coord] = await Promise.all([desktop('cw.one'), desktop('co.ord')]);
+    const assignees = await ok(coord, 'persons.assignees', {});
+    const oneId = assignees.find((u) => u.displayName === 'cw.one display')?.id ?? null;
+    const created = await ok(coord, 'persons.create', { familyName: 'Shared', caseworkerId: oneId });
+    const opened = await ok(one, 'persons.get', { id: created.person.id });
+    const form = { id: opened.person.id, givenNames: '', familyName: 'Shared', expectedVersion: opened.person.version };
+    expect((await ok(coord, 'persons.update', { ...form, familyName: 'Coordinator' })).person.version).toBe(opened.person.version + 1);
+    const stale = await one.call('persons.update', { ...form, familyName: 'Caseworker' });
+    expect(stale.ok ? 'ok' : stale.error.code).toBe('CONFLICT');
+    expect(stale.ok ? null : stale.error.details?.changedBy).toBe('co.ord display');
+    expect((await ok(one, 'persons.get', { id: created.person.id })).person.familyName).toBe('Coordinator');
+    one.close();
+    coord.close();
+  });
+
   it('pushes change events to the other desktops', async () => {
     const one = await desktop('cw.one');
     const coord = await desktop('co.ord');
