@@ -7,8 +7,9 @@ import { runRemindersBench } from '../electron/core/reminders/reminders.bench';
 import { runRemindersServiceBench } from './reminders.bench';
 import { runHandoverBench } from '../electron/core/handover/handover.bench';
 import { runHandoverServicesBench } from './handover-services.bench';
+import { runTeamBench } from './team.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, team); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -27,4 +28,7 @@ if (wanted('reminders')) {
 if (wanted('handover')) {
   printResults('Handover: the package format alone, 50 MB of attachments (each step a fresh process)', await runHandoverBench());
   printResults('Handover through the services: 50 MB of attachments, BE vault -> LU vault (each step a fresh process)', await runHandoverServicesBench());
+}
+if (wanted('team')) {
+  printResults('Team mode: 30 desktops over TLS against one office server, mixed workload (ratio: TLS p50 / embedded p50, or p95 / target)', await runTeamBench());
 }
