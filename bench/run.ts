@@ -10,8 +10,9 @@ import { runHandoverServicesBench } from './handover-services.bench';
 import { runStatisticsBench } from './statistics.bench';
 import { runNotesBench } from './notes.bench';
 import { runImportBench } from './import.bench';
+import { runTeamBench } from './team.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, stats, notes, import); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, stats, notes, import, team); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -39,4 +40,7 @@ if (wanted('notes')) {
 }
 if (wanted('import')) {
   printResults('Spreadsheet import: 10,000 invented persons with 3 events each (ratio = measured / target: dry run 10 s, import 30 s)', await runImportBench());
+}
+if (wanted('team')) {
+  printResults('Team mode: 30 desktops over TLS against one office server, mixed workload (ratio: TLS p50 / embedded p50, or p95 / target)', await runTeamBench());
 }

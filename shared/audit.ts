@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'session.unlockFailed',
   'session.lock',
   'session.recover',
+  // Office server: a call with a token that names no open session (unknown, expired, revoked).
+  'session.tokenRefused',
   'user.add',
   'user.roleChange',
   'user.disable',

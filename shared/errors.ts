@@ -39,6 +39,10 @@ export interface ErrorDetails {
   seq?: number;
   /** For rule violations: the rule's source (brochure section or article). */
   source?: string;
+  /** For CONFLICT on a stale version: the record's current version, who changed it last and when. */
+  currentVersion?: number;
+  changedBy?: string | null;
+  changedAt?: string;
 }
 
 export interface ErrorPayload {

@@ -61,6 +61,8 @@ export const persons = sqliteTable(
     createdBy: text('created_by'),
     updatedAt: text('updated_at').notNull(),
     updatedBy: text('updated_by'),
+    /** Optimistic concurrency (docs/team-server.md "Concurrent edits"): +1 at every update or assignment. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('persons_case_code_unique').on(t.caseCode),

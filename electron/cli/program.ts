@@ -39,6 +39,7 @@ import { registerImportCommands } from './import.commands';
 import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
 import { registerStatsCommands } from './stats.commands';
+import { registerServeCommands } from './serve.commands';
 import { secretReader, type SecretInput, type SecretReader } from './secrets';
 
 export interface CliIo {
@@ -541,6 +542,8 @@ a password). See docs/cli.md.`,
   registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Statistics and the access request: electron/cli/stats.commands.ts.
   registerStatsCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  // Team mode's office server: electron/cli/serve.commands.ts.
+  registerServeCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
 
   return program;
 }

@@ -58,6 +58,11 @@ export interface CoreOptions {
   calendar?: WorkingDayCalendar;
   /** IANA zone of the notifier's "today"; default the system's. */
   timeZone?: string;
+  /**
+   * Office server (docs/team-server.md): many users at once, each call's user named by its token;
+   * no process-wide session and no desktop auto-lock (each token has its own idle time-out).
+   */
+  callsOnly?: boolean;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -115,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     // The organisation's signing and encryption keys are made with the vault (the vault itself
     // knows nothing of handover).
     setup: [organisationKeysAtSetup],
+    ...(options.callsOnly ? { callsOnly: true } : {}),
   });
   const users = new UsersService(vault);
   const settings = new SettingsService(vault);
@@ -171,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
     }
     if (change.state === 'unlocked') reminderNotifications?.unlocked();
     else reminderNotifications?.locked();
-    if (change.state === 'unlocked') autoLock.start(settings.current().autoLockMinutes);
+    if (change.state === 'unlocked' && !options.callsOnly) autoLock.start(settings.current().autoLockMinutes);
     else autoLock.stop();
     for (const l of listeners) l('session.changed', { state: change.state, reason: change.reason });
   });
@@ -340,6 +346,7 @@ export function createCore(options: CoreOptions): Core {
     {
       gate: vault,
       logger: options.logger,
+      ...(options.callsOnly ? {} : { desktopUser: { user: () => vault.signedInHere() } }),
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
         if (

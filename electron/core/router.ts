@@ -7,6 +7,7 @@ import { ZodError } from 'zod';
 import { AppError, type FieldIssue, type Result } from '../../shared/errors';
 import { contract, type Channel, type Out, type Parsed, type SessionUser } from '../../shared/ipc/contract';
 import type { Logger } from './ports';
+import { runInCall, type CallUserSource } from './session/call-context';
 
 export interface CallContext {
   /** The signed-in user for channels that require one; null for public channels while locked. */
@@ -37,14 +38,26 @@ export function fieldIssues(error: ZodError): FieldIssue[] {
   });
 }
 
+/** What the transport knows about a call: the office server names the user its token belongs to. */
+export interface CallMeta {
+  user?: CallUserSource;
+}
+
 export interface Router {
-  call(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  call(channel: unknown, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
 }
 
 export function createRouter(
   handlers: Handlers,
-  deps: { gate: SessionGate; logger: Logger; onActivity?: (channel: Channel) => void },
+  deps: {
+    gate: SessionGate;
+    logger: Logger;
+    onActivity?: (channel: Channel) => void;
+    /** The call's user when the transport names none: the desktop's signed-in user (embedded mode). */
+    desktopUser?: CallUserSource;
+  },
 ): Router {
+  const nobody: CallUserSource = { user: () => null };
   async function dispatch<C extends Channel>(channel: C, raw: unknown): Promise<Out<C>> {
     const def = contract[channel];
     const parsed = def.input.safeParse(raw ?? {});
@@ -60,22 +73,27 @@ export function createRouter(
   }
 
   return {
-    async call(channel, input) {
-      if (!isChannel(channel)) {
-        return { ok: false, error: new AppError('NOT_FOUND', 'notFound', undefined, { reason: 'channel' }).toPayload() };
-      }
-      try {
-        const value = await dispatch(channel, input);
-        deps.onActivity?.(channel);
-        return { ok: true, value };
-      } catch (e) {
-        if (e instanceof AppError) return { ok: false, error: e.toPayload() };
-        if (e instanceof ZodError) {
-          return { ok: false, error: new AppError('VALIDATION', 'validation', undefined, { fields: fieldIssues(e) }).toPayload() };
-        }
-        deps.logger.error(`ipc.${channel}.failed`, e);
-        return { ok: false, error: new AppError('INTERNAL', 'internal').toPayload() };
-      }
+    call(channel, input, meta) {
+      // Every call runs in its own context holding its user (session/call-context.ts).
+      return runInCall(meta?.user ?? deps.desktopUser ?? nobody, () => callInContext(channel, input));
     },
   };
+
+  async function callInContext(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      return { ok: false, error: new AppError('NOT_FOUND', 'notFound', undefined, { reason: 'channel' }).toPayload() };
+    }
+    try {
+      const value = await dispatch(channel, input);
+      deps.onActivity?.(channel);
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toPayload() };
+      if (e instanceof ZodError) {
+        return { ok: false, error: new AppError('VALIDATION', 'validation', undefined, { fields: fieldIssues(e) }).toPayload() };
+      }
+      deps.logger.error(`ipc.${channel}.failed`, e);
+      return { ok: false, error: new AppError('INTERNAL', 'internal').toPayload() };
+    }
+  }
 }

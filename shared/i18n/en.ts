@@ -11,6 +11,12 @@ export const en = {
     vaultExists: 'A vault already exists in this folder.',
     vaultMissing: 'No vault was found in this folder.',
     vaultBusy: 'Another Passerelle program is using this vault. Close it first.',
+    recordChanged: '{{changedBy}} saved this record after you opened it. Reload it, or apply your change again on top.',
+    serverUnreachable: 'The office server cannot be reached. Passerelle keeps retrying.',
+    serverFingerprintMismatch:
+      "The office server's certificate does not match the fingerprint you entered. Nothing was sent. Ask the administrator to confirm the fingerprint shown on the server.",
+    serverRequestTooLarge: 'This request is larger than the office server accepts.',
+    serverOnly: 'This is done on the office server itself, by its administrator.',
     locked: 'The vault is locked. Unlock it to continue.',
     wrongCredentials: 'Unknown user name or wrong password.',
     tooManyAttempts: 'Too many failed attempts. Wait {{seconds}} seconds before trying again.',
@@ -369,6 +375,7 @@ export const en = {
       unlockFailed: 'Failed sign-in',
       lock: 'Locked',
       recover: 'Access recovered with the recovery key',
+      tokenRefused: 'Call refused: not signed in on the office server',
     },
     user: {
       add: 'User added',

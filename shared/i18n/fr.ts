@@ -7,6 +7,12 @@ export const fr: Translation = {
     notFound: 'Cet élément est introuvable.',
     vaultExists: 'Un coffre existe déjà dans ce dossier.',
     vaultMissing: "Aucun coffre n'a été trouvé dans ce dossier.",
+    recordChanged: '{{changedBy}} a enregistré cette fiche après que vous l’avez ouverte. Rechargez-la, ou appliquez à nouveau votre modification.',
+    serverUnreachable: 'Le serveur du bureau est injoignable. Passerelle réessaie.',
+    serverFingerprintMismatch:
+      "Le certificat du serveur du bureau ne correspond pas à l'empreinte saisie. Rien n'a été envoyé. Demandez à l'administrateur de confirmer l'empreinte affichée sur le serveur.",
+    serverRequestTooLarge: 'Cette demande dépasse la taille acceptée par le serveur du bureau.',
+    serverOnly: "Cette opération se fait sur le serveur du bureau lui-même, par son administrateur.",
     vaultBusy: 'Un autre programme Passerelle utilise ce coffre. Fermez-le d’abord.',
     locked: 'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
     wrongCredentials: "Nom d'utilisateur inconnu ou mot de passe incorrect.",
@@ -368,6 +374,7 @@ export const fr: Translation = {
       unlockFailed: 'Échec de connexion',
       lock: 'Verrouillage',
       recover: 'Accès rétabli avec la clé de récupération',
+      tokenRefused: 'Appel refusé : pas de session ouverte sur le serveur du bureau',
     },
     user: {
       add: 'Utilisateur ajouté',

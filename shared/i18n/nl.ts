@@ -7,6 +7,12 @@ export const nl: Translation = {
     notFound: 'Dit item werd niet gevonden.',
     vaultExists: 'Er bestaat al een kluis in deze map.',
     vaultMissing: 'Er werd geen kluis gevonden in deze map.',
+    recordChanged: '{{changedBy}} heeft dit dossier opgeslagen nadat u het opende. Laad het opnieuw, of pas uw wijziging opnieuw toe.',
+    serverUnreachable: 'De kantoorserver is niet bereikbaar. Passerelle blijft het proberen.',
+    serverFingerprintMismatch:
+      'Het certificaat van de kantoorserver komt niet overeen met de ingevoerde vingerafdruk. Er is niets verzonden. Vraag de beheerder de vingerafdruk op de server te bevestigen.',
+    serverRequestTooLarge: 'Dit verzoek is groter dan de kantoorserver aanvaardt.',
+    serverOnly: 'Dit gebeurt op de kantoorserver zelf, door de beheerder.',
     vaultBusy: 'Een ander Passerelle-programma gebruikt deze kluis. Sluit het eerst.',
     locked: 'De kluis is vergrendeld. Ontgrendel ze om verder te gaan.',
     wrongCredentials: 'Onbekende gebruikersnaam of verkeerd wachtwoord.',
@@ -365,6 +371,7 @@ export const nl: Translation = {
       unlockFailed: 'Mislukte aanmelding',
       lock: 'Vergrendeld',
       recover: 'Toegang hersteld met de herstelsleutel',
+      tokenRefused: 'Verzoek geweigerd: niet aangemeld op de kantoorserver',
     },
     user: {
       add: 'Gebruiker toegevoegd',

@@ -122,7 +122,9 @@ export const personCreateSchema = z
 export type PersonCreateInput = z.input<typeof personCreateSchema>;
 
 /** `persons.update`: every field (a full replacement), by record id. The caseworker changes through `persons.assign`. */
-export const personUpdateSchema = z.strictObject({ id: z.uuid(), ...personFieldsShape }).refine(hasAName, nameCheck);
+export const personUpdateSchema = z
+  .strictObject({ id: z.uuid(), ...personFieldsShape, expectedVersion: z.number().int().min(1).optional() })
+  .refine(hasAName, nameCheck);
 export type PersonUpdateInput = z.input<typeof personUpdateSchema>;
 
 export const personAssignSchema = z.strictObject({ personId: z.uuid(), caseworkerId: z.uuid().nullable() });
@@ -185,6 +187,8 @@ export const personRecordSchema = z.object({
   nextDue: nextDueSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Goes back with persons.update as expectedVersion; a stale one is refused with CONFLICT. */
+  version: z.number().int().min(1),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 

@@ -77,6 +77,7 @@ export function toRecord(row: PersonRow, caseworkerName: string | null, today: C
     nextDue: nextDue(row.nextDueDate ?? null, row.nextDueKind ?? null, row.nextDueCountry ?? null),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 

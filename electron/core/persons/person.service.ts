@@ -109,19 +109,29 @@ export class PersonService {
     });
   }
 
-  update(input: PersonFields & { id: string }): PersonDetail {
+  update(input: PersonFields & { id: string; expectedVersion?: number | undefined }): PersonDetail {
     const actor = this.vault.requireSession();
-    const { id, ...fields } = input;
+    const { id, expectedVersion, ...fields } = input;
     this.checkFields(fields);
     return this.vault.write(({ db, now, audit }) => {
       const row = reachablePerson(db, actor, id);
+      // Someone else saved this record since the caller read it: refuse, and say who and when, so
+      // the user can reload or re-apply their change (docs/team-server.md "Concurrent edits").
+      if (expectedVersion !== undefined && expectedVersion !== row.version) {
+        const changedBy = new PersonsRepo(db).caseworkerName(row.updatedBy ?? null);
+        throw new AppError('CONFLICT', 'recordChanged', { changedBy: changedBy ?? '?' }, {
+          currentVersion: row.version,
+          changedBy,
+          changedAt: row.updatedAt,
+        });
+      }
       const before = rowFields(row);
       const changed = (Object.keys(fields) as (keyof PersonFields)[]).filter(
         (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),
       );
       if (changed.length === 0) return this.detail(db, row);
       const repo = new PersonsRepo(db);
-      repo.update(id, { ...fieldColumns(row.caseCode, fields), updatedAt: now, updatedBy: actor.id });
+      repo.update(id, { ...fieldColumns(row.caseCode, fields), updatedAt: now, updatedBy: actor.id, version: row.version + 1 });
       const updated = repo.byId(id) as PersonRow;
       if (changed.some((k) => FACT_FIELDS.includes(k))) rederivePerson(db, updated, this.today(), now);
       // Field names are codes; the values never go into the audit trail.
@@ -147,7 +157,7 @@ export class PersonService {
       if (input.caseworkerId) this.checkAssignee(db, input.caseworkerId);
       const repo = new PersonsRepo(db);
       if (row.caseworkerId !== input.caseworkerId) {
-        repo.update(row.id, { caseworkerId: input.caseworkerId, updatedAt: now, updatedBy: actor.id });
+        repo.update(row.id, { caseworkerId: input.caseworkerId, updatedAt: now, updatedBy: actor.id, version: row.version + 1 });
         audit({ ...personSubject(actor, row.id), action: 'person.assign', details: { caseworkerId: input.caseworkerId } });
       }
       const updated = repo.byId(row.id) as PersonRow;

@@ -21,6 +21,7 @@ import { AppError } from '../../../shared/errors';
 import type { SecurityNotice, SessionUser } from '../../../shared/ipc/contract';
 import { appendAudit, type AuditInput } from '../audit/audit-chain';
 import { deriveSlotKey, newKdfParams, type KdfProfile } from '../crypto/kdf';
+import { currentCallUser, type CallUser } from '../session/call-context';
 import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
 import { newDataKey, wipe, wrapPrivateKey } from '../crypto/slot-crypto';
 import type { Clock, Logger } from '../ports';
@@ -61,6 +62,8 @@ export interface VaultOptions {
   setup?: readonly VaultSetupStep[];
   /** Test seam: called after each durable step of a re-key, so tests can simulate a crash there. */
   afterRekeyStep?: (step: 'slots-pending' | 'database-swapped') => void;
+  /** Office server: a session exists only inside a call whose token names its user (session/call-context.ts). */
+  callsOnly?: boolean;
 }
 
 /** What a service gets inside a write transaction. */
@@ -124,18 +127,29 @@ export class VaultService {
   // ---------------------------------------------------------------- session accessors
 
   state(): VaultState {
-    if (this.open?.session) return 'unlocked';
+    if (this.callUser()) return 'unlocked';
     return vaultExists(this.options.dir) ? 'locked' : 'setup';
   }
 
+  /** The user who unlocked this vault on this desktop (or started the office server); not a call's user. */
+  signedInHere(): CallUser | null {
+    return this.open?.session ?? null;
+  }
+
+  /** The current call's user (session/call-context.ts); nobody while the vault is closed. */
+  private callUser(): CallUser | null {
+    if (!this.open) return null;
+    return currentCallUser(this.open.session, this.options.callsOnly === true);
+  }
+
   session(): SessionUser | null {
-    const s = this.open?.session;
+    const s = this.callUser();
     return s ? { id: s.id, username: s.username, displayName: s.displayName, role: s.role } : null;
   }
 
   /** The signed-in user, or LOCKED. */
   requireSession(): SessionUser & { slotId: string } {
-    const s = this.open?.session;
+    const s = this.callUser();
     if (!s) throw new AppError('LOCKED', 'locked');
     return s;
   }
@@ -658,7 +672,7 @@ export class VaultService {
 
   /** Whether the current recovery key was confirmed; null unless an administrator is signed in. */
   recoveryKeyConfirmed(): boolean | null {
-    if (this.open?.session?.role !== 'admin') return null;
+    if (this.session()?.role !== 'admin') return null;
     return this.read((db) => new SettingsRepo(db).get(SETTING_RECOVERY_CONFIRMED)) === true;
   }
 
@@ -670,7 +684,7 @@ export class VaultService {
    */
   backupTo(stagingDir: string): { files: string[]; auditSeq: number } {
     const open = this.requireOpen();
-    const s = open.session;
+    const s = this.session();
     this.write(({ audit }) =>
       audit({ actorId: s?.id ?? null, actorName: s?.username ?? null, action: 'vault.backup' }),
     );
