@@ -1599,6 +1599,9 @@ export const en = {
     doneText: 'Every person got a case code and their events were recorded. Rows with problems were not imported: fix them in the sheet and import those rows again.',
     colCaseCode: 'Case code',
     again: 'Import another file',
+    ownWordsTitle: 'Words of this sheet',
+    ownWordsIntro: 'These values were not recognised. Choose what each one means and run the dry run again; the import remembers your choices with the columns.',
+    ownWord: '"{{value}}" ({{column}}) means',
     problems: {
       nameMissing: 'No name: fill in given names, family name or an alias.',
       dateFormat: '{{column}}: "{{value}}" is not a date written dd-mm-yyyy or yyyy-mm-dd.',

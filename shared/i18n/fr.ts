@@ -1598,6 +1598,9 @@ export const fr: Translation = {
     doneText: 'Chaque personne a reçu un code de dossier et ses événements ont été enregistrés. Les lignes avec problèmes n\'ont pas été importées : corrigez-les dans la feuille et importez à nouveau ces lignes.',
     colCaseCode: 'Code de dossier',
     again: 'Importer un autre fichier',
+    ownWordsTitle: 'Mots de cette feuille',
+    ownWordsIntro: 'Ces valeurs n\'ont pas été reconnues. Choisissez ce que chacune signifie et relancez la simulation ; l\'import retient vos choix avec les colonnes.',
+    ownWord: '« {{value}} » ({{column}}) signifie',
     problems: {
       nameMissing: 'Pas de nom : indiquez des prénoms, un nom de famille ou un alias.',
       dateFormat: '{{column}} : « {{value}} » n\'est pas une date écrite jj-mm-aaaa ou aaaa-mm-jj.',

@@ -1595,6 +1595,9 @@ export const nl: Translation = {
     doneText: 'Elke persoon kreeg een dossiercode en de gebeurtenissen werden geregistreerd. Rijen met problemen werden niet geïmporteerd: los ze op in het blad en importeer die rijen opnieuw.',
     colCaseCode: 'Dossiercode',
     again: 'Een ander bestand importeren',
+    ownWordsTitle: 'Woorden van dit blad',
+    ownWordsIntro: 'Deze waarden werden niet herkend. Kies wat elk ervan betekent en doe de proefrun opnieuw; de import onthoudt uw keuzes samen met de kolommen.',
+    ownWord: '"{{value}}" ({{column}}) betekent',
     problems: {
       nameMissing: 'Geen naam: vul voornamen, familienaam of een alias in.',
       dateFormat: '{{column}}: "{{value}}" is geen datum in de vorm dd-mm-jjjj of jjjj-mm-dd.',

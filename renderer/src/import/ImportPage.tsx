@@ -27,6 +27,7 @@ import { readFileAsBase64 } from '../handover/files';
 import { FilePicker, type Busy } from '../handover/parts/FilePicker';
 import { eventLabel } from '../persons/rule-labels';
 import { MappingForm } from './MappingForm';
+import { OwnWords } from './OwnWords';
 import { problemText } from './import-text';
 
 /** More rows than this are not drawn at once; the totals still count every row. */
@@ -68,8 +69,11 @@ export function ImportPage() {
   const reportRef = useRef<HTMLHeadingElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
+  // A dry run started with its button moves focus to its title; one re-run after choosing a word leaves focus on the word.
+  const focusReport = useRef(false);
   useEffect(() => {
-    if (report) reportRef.current?.focus();
+    if (report && focusReport.current) reportRef.current?.focus();
+    focusReport.current = false;
   }, [report]);
   useEffect(() => {
     if (result) resultRef.current?.focus();
@@ -113,12 +117,19 @@ export function ImportPage() {
   }
 
   async function dryRun() {
+    focusReport.current = true;
+    await dryRunWith(mapping);
+  }
+
+  async function dryRunWith(m: ImportMapping) {
     if (!file) return;
-    reset();
+    setError(null);
+    setResult(null);
     setBusy({ label: t('spreadsheetImport.checking'), percent: null });
     try {
-      const found = await call('spreadsheetImport.dryRun', { file, mapping });
-      setOnlyProblems(found.totals.withProblems > 0);
+      const found = await call('spreadsheetImport.dryRun', { file, mapping: m });
+      // A new dry run starts on the rows with problems; a re-run after choosing a word keeps the view.
+      if (focusReport.current) setOnlyProblems(found.totals.withProblems > 0);
       setReport(found);
     } catch (e) {
       setError(toErrorPayload(e));
@@ -349,6 +360,14 @@ export function ImportPage() {
                       ))}
                   </Table.Tbody>
                 </Table>
+                <OwnWords
+                  report={report}
+                  mapping={mapping}
+                  onChange={(m) => {
+                    setMapping(m);
+                    void dryRunWith(m);
+                  }}
+                />
                 {report.totals.valid > 0 ? (
                   <Group>
                     <Button onClick={() => void runImport()} disabled={working} data-testid="import-run">
