@@ -41,6 +41,7 @@ import { AppointmentService } from './casework/appointment.service';
 import { APPOINTMENT_DEADLINE_CHANNELS, appointmentReminderSource } from './casework/appointment-reminder-source';
 import { CaseSummaryService } from './casework/case-summary.service';
 import { NoteService } from './casework/note.service';
+import { appointmentsAccessSection, notesAccessSection } from './casework/access-request-sections';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -150,6 +151,8 @@ export function createCore(options: CoreOptions): Core {
   const appointments = new AppointmentService(vault, reminders);
   const caseSummary = new CaseSummaryService(vault, options.clock);
   reminders.addSource(appointmentReminderSource);
+  accessRequests.addSection(notesAccessSection);
+  accessRequests.addSection(appointmentsAccessSection);
   const reminderPrefs = options.reminderPrefs ?? memoryReminderPrefs();
   const reminderNotifications = options.notifier
     ? new ReminderNotifications({

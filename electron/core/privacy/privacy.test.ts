@@ -80,11 +80,31 @@ describe('access request', () => {
   it('takes in further kinds of record through addSection', async () => {
     const org = await newOrg(new FakeClock('2026-11-29T09:00:00.000Z'), 'Centrum Voorbeeld (test)', 'BE', cleanups);
     const mira = await record(org);
-    org.core.accessRequests.addSection({ key: 'notes', title: 'Case notes', collect: (_db, personId) => [{ personId, text: 'an invented note' }] });
+    org.core.accessRequests.addSection({ key: 'example', title: 'Example records', collect: (_db, personId) => [{ personId, text: 'an invented record' }] });
     const file = await call(org.core, 'persons.accessRequest', { id: mira.personId });
     const files = unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')));
     const json = accessRequestSchema.parse(JSON.parse(strFromU8(files['access-request.json'] as Uint8Array)));
-    expect(json.additional).toEqual({ notes: [{ personId: mira.personId, text: 'an invented note' }] });
+    expect(json.additional['example']).toEqual([{ personId: mira.personId, text: 'an invented record' }]);
+  });
+
+  it("holds the person's notes (corrections included) and appointments", async () => {
+    const org = await newOrg(new FakeClock('2026-11-29T09:00:00.000Z'), 'Centrum Voorbeeld (test)', 'BE', cleanups);
+    const mira = await record(org);
+    const first = await call(org.core, 'notes.add', { personId: mira.personId, occurredOn: '2026-11-20', type: 'meeting', body: 'Intake meeting (invented)' });
+    await call(org.core, 'notes.add', {
+      personId: mira.personId,
+      occurredOn: '2026-11-21',
+      type: 'phoneCall',
+      body: 'Correction: the intake was on Friday (invented)',
+      correctsId: first.id,
+    });
+    await call(org.core, 'appointments.add', { personId: mira.personId, serviceKind: 'medical', service: 'GP intake (invented)', date: '2026-12-10' });
+    const file = await call(org.core, 'persons.accessRequest', { id: mira.personId });
+    const files = unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')));
+    const json = accessRequestSchema.parse(JSON.parse(strFromU8(files['access-request.json'] as Uint8Array)));
+    expect(json.additional['notes']?.map((n) => n['body'])).toEqual(['Intake meeting (invented)', 'Correction: the intake was on Friday (invented)']);
+    expect(json.additional['notes']?.[1]?.['correctsId']).toBe(first.id);
+    expect(json.additional['appointments']?.map((a) => a['service'])).toEqual(['GP intake (invented)']);
   });
 });
 
