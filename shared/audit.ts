@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'user.passwordChange',
   'user.passwordReset',
   'settings.update',
+  // A call the router or a service refused (FORBIDDEN, NOT_FOUND): details hold the channel name
+  // and the code only, never the call's input.
+  'access.refused',
   'settings.organisationUpdate',
   // Persons (issue 3 item 4): subjectType 'person', subjectId the person's uuid; details hold codes
   // and counts only (field names, event types, countries), never a name, case code or field value.

@@ -8,6 +8,7 @@ import { AutoLock } from './auto-lock';
 import type { KdfProfile } from './crypto/kdf';
 import type { Clock, Logger, PreferencesStore } from './ports';
 import { createRouter, type Router } from './router';
+import { refusedCallRecorder } from './audit/refused-calls';
 import { AttachmentService } from './persons/attachment.service';
 import { ConsentService } from './persons/consent.service';
 import { PersonService } from './persons/person.service';
@@ -271,6 +272,7 @@ export function createCore(options: CoreOptions): Core {
     {
       gate: vault,
       logger: options.logger,
+      onRefused: refusedCallRecorder(vault, options.logger),
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
         if (DEADLINE_CHANNELS.has(channel) || HANDOVER_DEADLINE_CHANNELS.has(channel)) reminderNotifications?.requestRefresh();

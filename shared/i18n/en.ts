@@ -339,6 +339,9 @@ export const en = {
       passwordChange: 'Password changed',
       passwordReset: 'Password reset',
     },
+    access: {
+      refused: 'Refused call (not allowed or not found)',
+    },
     settings: {
       update: 'Settings changed',
       organisationUpdate: 'Organisation details changed',

@@ -338,6 +338,9 @@ export const fr: Translation = {
       passwordChange: 'Mot de passe modifié',
       passwordReset: 'Mot de passe réinitialisé',
     },
+    access: {
+      refused: 'Appel refusé (non autorisé ou introuvable)',
+    },
     settings: {
       update: 'Paramètres modifiés',
       organisationUpdate: 'Données de l\'organisation modifiées',

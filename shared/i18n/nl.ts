@@ -335,6 +335,9 @@ export const nl: Translation = {
       passwordChange: 'Wachtwoord gewijzigd',
       passwordReset: 'Wachtwoord opnieuw ingesteld',
     },
+    access: {
+      refused: 'Geweigerde oproep (niet toegestaan of niet gevonden)',
+    },
     settings: {
       update: 'Instellingen gewijzigd',
       organisationUpdate: 'Gegevens van de organisatie gewijzigd',
