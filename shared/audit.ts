@@ -61,6 +61,12 @@ export const AUDIT_ACTIONS = [
   'keys.cardExport',
   'partner.import',
   'partner.verify',
+  // Partner cards: a refused card (reason code, and the organisation id and fingerprint it claims),
+  // a waiting card accepted after its fingerprint was compared, a waiting card or a partner removed.
+  'partner.importRefused',
+  'partner.pendingAccept',
+  'partner.pendingRemove',
+  'partner.remove',
   'directory.edit',
   'handover.start',
   'handover.itemUpdate',

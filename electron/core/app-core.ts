@@ -242,6 +242,8 @@ export function createCore(options: CoreOptions): Core {
       'partners.list': () => handoverKeys.list(),
       'partners.import': (input) => handoverKeys.importCard(input),
       'partners.verify': (input) => handoverKeys.verify(input),
+      'partners.remove': (input) => handoverKeys.remove(input),
+      'partners.removePending': (input) => handoverKeys.removePending(input),
       'directory.list': (input) => directory.list(input),
       'directory.update': (input) => directory.update(input),
       'directory.add': (input) => directory.add(input),

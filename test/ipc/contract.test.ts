@@ -77,6 +77,8 @@ const valid: { [C in Channel]: In<C> } = {
   'partners.list': {},
   'partners.import': { fileBase64: 'e30=' },
   'partners.verify': { orgId: UUID, fingerprint: '12345 67890' },
+  'partners.remove': { orgId: UUID },
+  'partners.removePending': { orgId: UUID, fingerprint: 'a'.repeat(64) },
   'directory.list': { text: 'parket', country: 'BE', category: 'justice' },
   'directory.update': { id: 'be-federaal-parket', fields: { phones: ['+32 2 557 77 11'] } },
   'directory.add': {
@@ -268,6 +270,8 @@ const malformed: { [C in Channel]: unknown[] } = {
   'partners.list': [],
   'partners.import': [{ fileBase64: '' }, { fileBase64: 'A'.repeat(22_000) }, { file: 'e30=' }],
   'partners.verify': [{ orgId: 'acme', fingerprint: '1' }, { orgId: UUID, fingerprint: '' }, { orgId: UUID, fingerprint: '1'.repeat(201) }],
+  'partners.remove': [{ orgId: 'acme' }, { orgId: UUID, force: true }],
+  'partners.removePending': [{ orgId: UUID }, { orgId: UUID, fingerprint: 'A'.repeat(64) }, { orgId: UUID, fingerprint: '12345 67890' }],
   'directory.list': [{ country: 'DE' }, { category: 'hospitals' }, { text: 'x'.repeat(201) }],
   'directory.update': [
     { id: 'be-federaal-parket', fields: { phones: ['not a phone'] } },
