@@ -17,8 +17,7 @@
  * accents and spacing, or the partner's organisation id), and lists every chosen section, plus
  * 'attachments' when attachments are chosen.
  */
-import { renameSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { AttachmentsRepo } from '../../../db/attachments.repo';
 import { ConsentsRepo, type ConsentRow } from '../../../db/consents.repo';
@@ -51,6 +50,7 @@ import type { Clock } from '../ports';
 import { mayReach, personSubject, reachablePerson, todayOf } from '../persons/person-access';
 import type { VaultService } from '../vault/vault.service';
 import { decodeFileBase64, encodeFile } from './file-transfer';
+import { writeNewFile } from '../files/exclusive-file';
 import { handoverFactsOf, sectionsOf } from './handover-content';
 import { HandoverKeysService, partnerView } from './keys.service';
 import { canExchangeWith, type OrganisationKeys } from './org-keys';
@@ -615,8 +615,8 @@ export class HandoverService {
   }
 
   /**
-   * The package streamed to a file (CLI, bench): written to `<path>.partial`, recorded, then renamed,
-   * so a refused or failed export leaves no file behind.
+   * The package streamed to a new file (CLI, bench): created exclusively (an existing file or a
+   * planted symbolic link at `path` is refused, never replaced or followed), then recorded.
    */
   async exportToFile(choice: ExportChoice, path: string): Promise<{ packageId: string; bytes: number; expiresAt: string }> {
     const actor = this.vault.requireRole('admin', 'coordinator');
@@ -628,32 +628,25 @@ export class HandoverService {
     } catch (e) {
       this.refuseExport(actor, choice, e);
     }
-    const partial = `${path}.partial`;
     let size = 0;
-    let created = false;
-    try {
-      // A file handle, not a write stream: every write error is a rejected promise here, never an
-      // 'error' event nobody listens to. 'wx': an existing file is never overwritten.
-      const fh = await open(partial, 'wx', 0o600).catch((e: NodeJS.ErrnoException) => {
-        throw e.code === 'EEXIST' ? new AppError('CONFLICT', 'fileExists') : e;
-      });
-      created = true;
-      try {
-        for await (const part of packageParts({ ...prepared.content, packageId }, prepared.sender)) {
-          size += part.length;
-          if (size > HANDOVER_PACKAGE_MAX_BYTES) {
-            this.refuseExport(actor, choice, new AppError('VALIDATION', 'handoverTooLarge', { maxMb: HANDOVER_MAX_ATTACHMENT_BYTES / (1024 * 1024) }, { reason: 'handover.tooLarge' }));
-          }
-          await fh.write(part);
+    // Written beside the target and published only if nothing has the target's name by then
+    // (core/files/exclusive-file.ts); a refused or failed export leaves no file behind.
+    await writeNewFile(path, async (fh) => {
+      for await (const part of packageParts({ ...prepared.content, packageId }, prepared.sender)) {
+        size += part.length;
+        if (size > HANDOVER_PACKAGE_MAX_BYTES) {
+          this.refuseExport(actor, choice, new AppError('VALIDATION', 'handoverTooLarge', { maxMb: HANDOVER_MAX_ATTACHMENT_BYTES / (1024 * 1024) }, { reason: 'handover.tooLarge' }));
         }
-        await fh.sync();
-      } finally {
-        await fh.close();
+        await fh.write(part);
       }
+    }).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'EEXIST' ? new AppError('CONFLICT', 'fileExists') : e;
+    });
+    try {
       this.recordExport(prepared, packageId, size, choice.sections);
-      renameSync(partial, path);
     } catch (e) {
-      if (created) rmSync(partial, { force: true });
+      // Not recorded (e.g. locked meanwhile): the file this call just created goes too.
+      rmSync(path, { force: true });
       throw e;
     }
     return { packageId, bytes: size, expiresAt: (prepared.content.expiresAt as Date).toISOString() };
