@@ -63,6 +63,15 @@ export class PartnersRepo {
     const { orgId: _orgId, ...rest } = row;
     this.db.insert(partners).values(row).onConflictDoUpdate({ target: partners.orgId, set: rest }).run();
   }
+
+  remove(orgId: string): void {
+    this.db.delete(partners).where(eq(partners.orgId, orgId)).run();
+  }
+
+  /** Handovers (any status) started with this partner: their views and receipts need its card. */
+  handoverCount(orgId: string): number {
+    return this.db.select({ n: sql<number>`count(*)` }).from(handovers).where(eq(handovers.partnerOrgId, orgId)).get()?.n ?? 0;
+  }
 }
 
 export class HandoversRepo {

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'user.passwordChange',
   'user.passwordReset',
   'settings.update',
+  // A call the router or a service refused (FORBIDDEN, NOT_FOUND): details hold the channel name
+  // and the code only, never the call's input.
+  'access.refused',
   'settings.organisationUpdate',
   // Persons (issue 3 item 4): subjectType 'person', subjectId the person's uuid; details hold codes
   // and counts only (field names, event types, countries), never a name, case code or field value.
@@ -67,6 +70,12 @@ export const AUDIT_ACTIONS = [
   'keys.cardExport',
   'partner.import',
   'partner.verify',
+  // Partner cards: a refused card (reason code, and the organisation id and fingerprint it claims),
+  // a waiting card accepted after its fingerprint was compared, a waiting card or a partner removed.
+  'partner.importRefused',
+  'partner.pendingAccept',
+  'partner.pendingRemove',
+  'partner.remove',
   'directory.edit',
   'handover.start',
   'handover.itemUpdate',

@@ -42,6 +42,13 @@ export const partners = sqliteTable('partners', {
   verifiedBy: text('verified_by'),
   importedAt: text('imported_at').notNull(),
   previousCard: text('previous_card', { mode: 'json' }).$type<KeyCard>(),
+  /**
+   * A newer card imported for a verified partner: it never replaces the verified card by itself.
+   * It waits here until someone compares its fingerprint out of band (then it becomes `card`) or an
+   * administrator removes it (docs/key-card.md "Pending card").
+   */
+  pendingCard: text('pending_card', { mode: 'json' }).$type<KeyCard>(),
+  pendingImportedAt: text('pending_imported_at'),
 });
 
 /** Handovers this organisation started (the sending side). */

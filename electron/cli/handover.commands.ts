@@ -5,13 +5,14 @@
  * the same consent rule, the same checks of packages and receipts, the same audit trail.
  * Every refusal is exit 1 and one line on standard error (docs/cli.md "Handover").
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { writeNewFileSync } from '../core/files/exclusive-file';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { HANDOVER_SECTIONS, type HandoverSection } from '../../shared/handover/package.schema';
 import { MAX_KEY_CARD_BYTES } from '../../shared/handover/key-card.schema';
 import { foldText } from '../../shared/directory/merge';
 import { caseCodeSchema } from '../../shared/persons/case-code';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import type { Core } from '../core/app-core';
 import { UsersRepo } from '../../db/users.repo';
 import { CliError, UsageError } from './cli-errors';
@@ -74,10 +75,12 @@ function refuseExisting(path: string): void {
   if (existsSync(path)) throw new AppError('CONFLICT', 'fileExists');
 }
 
+/** A new file, created exclusively (never over an existing file or through a planted link), mode 0600. */
 function writeNew(path: string, bytes: Uint8Array | string): void {
   try {
-    writeFileSync(path, bytes, { flag: 'wx', mode: 0o600 });
+    writeNewFileSync(path, bytes);
   } catch (e) {
+    if (isAppError(e)) throw e;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('CONFLICT', 'fileExists');
     throw new CliError(`Cannot write ${path}.`);
   }

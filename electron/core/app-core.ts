@@ -8,6 +8,7 @@ import { AutoLock } from './auto-lock';
 import type { KdfProfile } from './crypto/kdf';
 import type { Clock, Logger, PreferencesStore } from './ports';
 import { createRouter, type Router } from './router';
+import { refusedCallRecorder } from './audit/refused-calls';
 import { AttachmentService } from './persons/attachment.service';
 import { ConsentService } from './persons/consent.service';
 import { PersonService } from './persons/person.service';
@@ -297,6 +298,8 @@ export function createCore(options: CoreOptions): Core {
       'partners.list': () => handoverKeys.list(),
       'partners.import': (input) => handoverKeys.importCard(input),
       'partners.verify': (input) => handoverKeys.verify(input),
+      'partners.remove': (input) => handoverKeys.remove(input),
+      'partners.removePending': (input) => handoverKeys.removePending(input),
       'directory.list': (input) => directory.list(input),
       'directory.update': (input) => directory.update(input),
       'directory.add': (input) => directory.add(input),
@@ -350,6 +353,7 @@ export function createCore(options: CoreOptions): Core {
       gate: vault,
       logger: options.logger,
       ...(options.callsOnly ? {} : { desktopUser: { user: () => vault.signedInHere() } }),
+      onRefused: refusedCallRecorder(vault, options.logger),
       onActivity: (channel) => {
         if (!PASSIVE_CHANNELS.has(channel)) autoLock.activity();
         if (

@@ -9,6 +9,7 @@ import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/c
 import { composeApp } from './compose';
 import { ReminderTray } from './reminders-desktop';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../shared/security/csp';
+import { guardWebContents } from '../core/security/navigation-policy';
 
 
 if (!app.requestSingleInstanceLock()) {
@@ -16,6 +17,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   void main();
 }
+
+// Every web contents (the window, and anything else that ever gets created) may show only the page
+// it was loaded with: no navigation, redirect, new window or <webview> (core/security/navigation-policy.ts).
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 async function main(): Promise<void> {
   await app.whenReady();
@@ -104,9 +109,9 @@ async function main(): Promise<void> {
       core.vault.lock('manual');
     }
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  // The window's own guards come from 'web-contents-created' above; applied again here so that the
+  // main window is covered even if that listener were ever removed.
+  guardWebContents(win.webContents);
   win.webContents.on('before-input-event', () => core.autoLock.activity());
   tray.set(prefs.reminders().keepRunningInTray);
 

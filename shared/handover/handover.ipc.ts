@@ -85,10 +85,17 @@ export const partnerViewSchema = z.object({
   verifiedAt: z.string().nullable(),
   /** After a key change: the card that was verified before, to show what changed. */
   previous: z.object({ name: z.string(), country: countrySchema, fingerprint: fingerprintViewSchema }).nullable(),
+  /**
+   * A newer card waiting beside the verified one until its fingerprint is compared (exchanges still
+   * use the verified card); null when none.
+   */
+  pending: z
+    .object({ name: z.string(), country: countrySchema, fingerprint: fingerprintViewSchema, cardCreatedAt: z.string(), importedAt: z.string(), keysChanged: z.boolean() })
+    .nullable(),
 });
 export type PartnerView = z.infer<typeof partnerViewSchema>;
 
-export const PARTNER_IMPORT_OUTCOMES = ['added', 'unchanged', 'keyChanged', 'detailsChanged', 'replaced'] as const;
+export const PARTNER_IMPORT_OUTCOMES = ['added', 'unchanged', 'keyChanged', 'detailsChanged', 'replaced', 'pending'] as const;
 export const partnerImportResultSchema = z.object({ outcome: z.enum(PARTNER_IMPORT_OUTCOMES), partner: partnerViewSchema });
 export type PartnerImportResult = z.infer<typeof partnerImportResultSchema>;
 
@@ -97,6 +104,13 @@ export const partnerVerifyInputSchema = z.strictObject({
   orgId: z.uuid(),
   /** The 60 digits as typed or read back; spaces, dashes, dots and line breaks are ignored. */
   fingerprint: z.string().min(1).max(200),
+});
+/** Removing a partner, or only the card waiting beside its verified one (administrators). */
+export const partnerRemoveInputSchema = z.strictObject({ orgId: z.uuid() });
+export const partnerRemovePendingInputSchema = z.strictObject({
+  orgId: z.uuid(),
+  /** The fingerprint (hex) of the waiting card the administrator saw, so a card that arrived since is not removed unseen. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 // ---------------------------------------------------------------- directory

@@ -72,5 +72,11 @@ export const partnerSchema = z.strictObject({
   importedAt: isoInstantSchema,
   /** The card verified before the keys changed (status 'keyChanged'), to show what changed. */
   previousCard: keyCardSchema.nullable(),
+  /**
+   * A newer card for a verified partner, not yet compared: it never displaces the verified `card`
+   * by itself; comparing its fingerprint makes it `card`, an administrator may remove it.
+   */
+  pendingCard: keyCardSchema.nullable(),
+  pendingImportedAt: isoInstantSchema.nullable(),
 });
 export type Partner = z.infer<typeof partnerSchema>;

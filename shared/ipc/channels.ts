@@ -76,6 +76,8 @@ export const CHANNEL_NAMES = [
   'partners.list',
   'partners.import',
   'partners.verify',
+  'partners.remove',
+  'partners.removePending',
   'directory.list',
   'directory.update',
   'directory.add',

@@ -353,33 +353,35 @@ test.describe('refusals, each with its own reason in the user language', () => {
       await openIncoming();
       await importAtLu(pkgPath, 'expired');
 
-      // Belgium's keys change: Luxembourg's partner page blocks Belgium, in red, until compared again,
-      // and a package signed with the keys it verified before is refused for that reason first.
+      // Belgium's keys change: the new card waits beside the verified one on Luxembourg's partner
+      // page (handovers go on with the verified card) until its fingerprint is compared.
       await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
       const rotated = await invoke('keys.rotate', {});
       const rotatedPath = join(dir, 'rotated.json');
       writeFileSync(rotatedPath, Buffer.from(rotated.file.contentBase64, 'base64'));
       await nav(partnerPage, fr.handoverNav.partners, fr);
       await partnerPage.getByTestId('partner-card-file').setInputFiles(rotatedPath);
-      await expect(partnerPage.getByTestId('partner-import-outcome')).toHaveAttribute('data-outcome', 'keyChanged');
-      const verifyDialog = partnerPage.getByRole('dialog', { name: fill(fr.partners.verify.title, { name: BE_ORG }) });
-      await expect(verifyDialog).toContainText(fr.partners.verify.keyChangedNote);
-      await verifyDialog.getByRole('button', { name: fr.common.cancel }).click();
-      const blocked = partnerPage.getByTestId(`key-changed-${be.partner.orgId}`);
-      await expect(blocked).toContainText(fill(fr.partners.keyChangedTitle, { name: BE_ORG }));
-      await expect(partnerPage.locator(`[data-partner-name="${BE_ORG}"]`).getByTestId('partner-status')).toHaveText(fr.partners.status.keyChanged);
+      await expect(partnerPage.getByTestId('partner-import-outcome')).toHaveAttribute('data-outcome', 'pending');
+      await expect(partnerPage.getByTestId('partner-import-outcome')).toContainText(fill(fr.partners.import.outcome.pending, { name: BE_ORG }));
+      const beRow = partnerPage.locator(`[data-partner-name="${BE_ORG}"]`);
+      const waiting = partnerPage.getByTestId(`pending-card-${be.partner.orgId}`);
+      await expect(waiting).toContainText(fr.partners.pending.title);
+      await expect(beRow.getByTestId('partner-status')).toHaveText(fr.partners.status.verified);
       expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
-      await shot(partnerPage, '11-key-changed');
-      await openIncoming();
-      await importAtLu(pkgPath, 'senderKeyChanged');
+      await shot(partnerPage, '11-pending-card');
 
-      // Comparing the new fingerprint lifts the block.
-      await nav(partnerPage, fr.handoverNav.partners, fr);
-      await blocked.getByRole('button', { name: fill(fr.partners.compareNow, { name: BE_ORG }) }).click();
+      // Comparing the waiting card's fingerprint makes it Belgium's card.
+      await waiting.getByRole('button', { name: fill(fr.partners.pending.compareOf, { name: BE_ORG }) }).click();
+      const verifyDialog = partnerPage.getByRole('dialog', { name: fill(fr.partners.verify.title, { name: BE_ORG }) });
+      await expect(verifyDialog).toContainText(fill(fr.partners.verify.pendingNote, { name: BE_ORG }));
       await verifyDialog.getByRole('textbox', { name: fr.partners.verify.typed }).fill(rotated.fingerprint.display);
       await verifyDialog.getByRole('button', { name: fr.partners.verify.confirm }).click();
-      await expect(blocked).toBeHidden();
-      await expect(partnerPage.locator(`[data-partner-name="${BE_ORG}"]`).getByTestId('partner-status')).toHaveText(fr.partners.status.verified);
+      await expect(waiting).toBeHidden();
+      await expect(beRow.getByTestId('partner-status')).toHaveText(fr.partners.status.verified);
+      // The package signed with the keys verified before is now refused for its sender's key.
+      await openIncoming();
+      await importAtLu(pkgPath, 'senderKeyChanged');
+      await nav(partnerPage, fr.handoverNav.partners, fr);
       expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
       expect(await partnerInvoke('handover.imports', {})).toEqual([]);
     } finally {

@@ -269,11 +269,15 @@ describe('cross-border handover between two vaults (BE centre -> LU assistance s
     }
     expect(messages.size).toBe(4);
 
-    // A changed key for a known partner blocks exchanges until it is verified again.
+    // A new card for a verified partner waits beside the verified one until its digits are compared;
+    // packages signed with the new keys are refused until then.
     await call(be.core, 'keys.rotate', {});
     const rotated = await call(be.core, 'keys.card', {});
     const reimport = await call(lu.core, 'partners.import', { fileBase64: rotated.file.contentBase64 });
-    expect(reimport).toMatchObject({ outcome: 'keyChanged', partner: { status: 'keyChanged', canExchange: false, previous: { name: 'Centrum Voorbeeld (test)' } } });
+    expect(reimport).toMatchObject({
+      outcome: 'pending',
+      partner: { status: 'verified', canExchange: true, pending: { name: 'Centrum Voorbeeld (test)', keysChanged: true, fingerprint: { hex: rotated.fingerprint.hex } } },
+    });
     const oldKeyPackage = await exportTo(be, 'Service Exemple (test)', luId).catch((e: unknown) => e);
     expect(typeof oldKeyPackage).toBe('string'); // LU's keys did not change: BE may still send to LU ...
     expect(await fail(lu.core, 'handover.previewImport', { fileBase64: oldKeyPackage as string })).toMatchObject({ details: { reason: 'senderKeyChanged' } }); // ... but LU refuses it

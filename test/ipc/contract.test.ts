@@ -1,10 +1,14 @@
 /**
  * Every IPC channel, through the real router: malformed input gets VALIDATION and changes nothing;
- * calls while locked get LOCKED; a caseworker calling an admin channel gets FORBIDDEN.
+ * calls while locked get LOCKED; a caseworker calling an admin channel gets FORBIDDEN, whatever the
+ * body (the session and role are checked before the input); refused calls are in the audit trail.
  * The tables are typed over the contract, so a new channel without a row does not compile.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, CHANNELS, type Channel, type In } from '../../shared/ipc/contract';
+import { AuditRepo } from '../../db/audit.repo';
+import { personCreateSchema } from '../../shared/persons/person.schema';
+import { refusedCallRecorder } from '../../electron/core/audit/refused-calls';
 import { ADMIN, newVault } from '../helpers/vault';
 import { fingerprint } from '../helpers/files';
 
@@ -79,6 +83,8 @@ const valid: { [C in Channel]: In<C> } = {
   'partners.list': {},
   'partners.import': { fileBase64: 'e30=' },
   'partners.verify': { orgId: UUID, fingerprint: '12345 67890' },
+  'partners.remove': { orgId: UUID },
+  'partners.removePending': { orgId: UUID, fingerprint: 'a'.repeat(64) },
   'directory.list': { text: 'parket', country: 'BE', category: 'justice' },
   'directory.update': { id: 'be-federaal-parket', fields: { phones: ['+32 2 557 77 11'] } },
   'directory.add': {
@@ -295,6 +301,8 @@ const malformed: { [C in Channel]: unknown[] } = {
   'partners.list': [],
   'partners.import': [{ fileBase64: '' }, { fileBase64: 'A'.repeat(22_000) }, { file: 'e30=' }],
   'partners.verify': [{ orgId: 'acme', fingerprint: '1' }, { orgId: UUID, fingerprint: '' }, { orgId: UUID, fingerprint: '1'.repeat(201) }],
+  'partners.remove': [{ orgId: 'acme' }, { orgId: UUID, force: true }],
+  'partners.removePending': [{ orgId: UUID }, { orgId: UUID, fingerprint: 'A'.repeat(64) }, { orgId: UUID, fingerprint: '12345 67890' }],
   'directory.list': [{ country: 'DE' }, { category: 'hospitals' }, { text: 'x'.repeat(201) }],
   'directory.update': [
     { id: 'be-federaal-parket', fields: { phones: ['not a phone'] } },
@@ -471,5 +479,118 @@ describe('IPC contract', () => {
     expect(settings).toEqual({ ok: true, value: { autoLockMinutes: 12 } });
     const verify = await core.router.call('audit.verify', {});
     expect(verify).toMatchObject({ ok: true, value: { ok: true, firstBrokenSeq: null } });
+  });
+
+  describe('order of the checks: session and role before the input', () => {
+    async function caseworkerCore() {
+      const v = await adminVault();
+      const { core } = v;
+      await core.users.add({ username: 'case.worker', displayName: 'C', role: 'caseworker', password: 'caseworker pass 1' });
+      core.vault.lock();
+      await core.vault.unlock('case.worker', 'caseworker pass 1');
+      return v;
+    }
+    const adminOnly = () =>
+      CHANNELS.filter((c) => {
+        const access = contract[c].access;
+        return Array.isArray(access) && !(access as readonly string[]).includes('caseworker');
+      });
+
+    it('answers FORBIDDEN, not VALIDATION, to a caseworker on an admin channel with any body', async () => {
+      const { core } = await caseworkerCore();
+      for (const channel of adminOnly()) {
+        for (const input of [...GENERIC_BAD, ...malformed[channel], undefined, null]) {
+          const result = await core.router.call(channel, input);
+          expect(result.ok ? 'ok' : result.error.code, `${channel} ${JSON.stringify(input)}`).toBe('FORBIDDEN');
+          // The refusal says nothing about the input's shape.
+          if (!result.ok) expect(result.error.details?.fields).toBeUndefined();
+        }
+      }
+    });
+
+    it('answers LOCKED, not VALIDATION, on every non-public channel while locked, with any body', async () => {
+      const { core } = await adminVault();
+      core.vault.lock();
+      for (const channel of CHANNELS) {
+        if (contract[channel].access === 'public') continue;
+        for (const input of [...GENERIC_BAD, ...malformed[channel]]) {
+          const result = await core.router.call(channel, input);
+          expect(result.ok ? 'ok' : result.error.code, `${channel} ${JSON.stringify(input)}`).toBe('LOCKED');
+        }
+      }
+    });
+
+    it('still validates input on public channels while locked, and they keep working', async () => {
+      const { core } = await adminVault();
+      core.vault.lock();
+      expect(await core.router.call('app.status', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+      const bad = await core.router.call('session.unlock', { username: '', password: 'x' });
+      expect(bad.ok ? 'ok' : bad.error.code).toBe('VALIDATION');
+      const wrong = await core.router.call('session.unlock', { username: ADMIN.username, password: 'not the password' });
+      expect(wrong.ok ? 'ok' : wrong.error.code).toBe('WRONG_CREDENTIALS');
+      const unlocked = await core.router.call('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+      expect(unlocked.ok).toBe(true);
+    });
+  });
+
+  describe('refused calls in the audit trail', () => {
+    const MARKER = 'ZQX-REFUSED-INPUT-MARKER-5521';
+    const refusals = (core: Awaited<ReturnType<typeof adminVault>>['core']) =>
+      core.vault
+        .read((db) => new AuditRepo(db).latest(1000))
+        .filter((r) => r.action === 'access.refused')
+        .reverse();
+
+    it('records a FORBIDDEN call with the channel and the user, never the input', async () => {
+      const { core } = await adminVault();
+      await core.users.add({ username: 'case.worker', displayName: 'C', role: 'caseworker', password: 'caseworker pass 1' });
+      core.vault.lock();
+      await core.vault.unlock('case.worker', 'caseworker pass 1');
+      const result = await core.router.call('users.add', { ...valid['users.add'], displayName: MARKER });
+      expect(result.ok ? 'ok' : result.error.code).toBe('FORBIDDEN');
+      const malformedToo = await core.router.call('audit.list', { limit: MARKER });
+      expect(malformedToo.ok ? 'ok' : malformedToo.error.code).toBe('FORBIDDEN');
+      const rows = refusals(core);
+      expect(rows.map((r) => [r.actorName, JSON.parse(r.details) as unknown])).toEqual([
+        ['case.worker', { channel: 'users.add', code: 'FORBIDDEN' }],
+        ['case.worker', { channel: 'audit.list', code: 'FORBIDDEN' }],
+      ]);
+      const me = core.vault.session();
+      expect(rows.every((r) => r.actorId === me?.id)).toBe(true);
+      expect(JSON.stringify(core.vault.read((db) => [...new AuditRepo(db).iterate()]))).not.toContain(MARKER);
+      core.vault.lock();
+      await core.vault.unlock(ADMIN.username, ADMIN.password);
+      expect(await core.router.call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    });
+
+    it("records a NOT_FOUND on someone else's record", async () => {
+      const { core } = await adminVault();
+      const other = await core.users.add({ username: 'other.worker', displayName: 'O', role: 'caseworker', password: 'other worker pass 1' });
+      await core.users.add({ username: 'case.worker', displayName: 'C', role: 'caseworker', password: 'caseworker pass 1' });
+      const theirs = core.persons.create(personCreateSchema.parse({ givenNames: 'Invented', familyName: 'Person', caseworkerId: other.id }));
+      core.vault.lock();
+      await core.vault.unlock('case.worker', 'caseworker pass 1');
+      const result = await core.router.call('persons.get', { id: theirs.person.id });
+      expect(result.ok ? 'ok' : result.error.code).toBe('NOT_FOUND');
+      expect(refusals(core).map((r) => [r.actorName, JSON.parse(r.details) as unknown])).toEqual([['case.worker', { channel: 'persons.get', code: 'NOT_FOUND' }]]);
+    });
+
+    it('does not record validation errors or successful calls', async () => {
+      const { core } = await adminVault();
+      await core.router.call('users.add', { ...valid['users.add'], password: 'short' });
+      await core.router.call('users.list', {});
+      expect(refusals(core)).toEqual([]);
+    });
+
+    it('while locked, a refusal on a public channel is answered and logged without a user, not written', async () => {
+      const warnings: unknown[] = [];
+      const logger = { info() {}, warn: (event: string, meta?: unknown) => void warnings.push([event, meta]), error() {} };
+      let writes = 0;
+      const lockedVault = { session: () => null, write: <T>(): T => ((writes += 1), undefined as T) };
+      // What the router hands over for a public channel refused while locked: no session.
+      refusedCallRecorder(lockedVault, logger)({ channel: 'session.recover', code: 'NOT_FOUND', session: null });
+      expect(writes).toBe(0);
+      expect(warnings).toEqual([['ipc.refused-while-locked', { channel: 'session.recover', code: 'NOT_FOUND' }]]);
+    });
   });
 });

@@ -24,6 +24,7 @@ import {
   importPartnerCard,
   loadOrganisationKeys,
   markPartnerVerified,
+  verifyPartnerCard,
   parseKeyCard,
   rotateOrganisationKeys,
   serialiseKeyCard,
@@ -44,6 +45,7 @@ const KEY_CARD_ERROR_KEYS: Record<string, ErrorKey> = {
   'keyCard.olderCard': 'keyCardOlderCard',
   'keyCard.keyInUse': 'keyCardKeyInUse',
   'keyCard.fingerprintMismatch': 'keyCardFingerprintMismatch',
+  'keyCard.futureCard': 'keyCardFutureCard',
 };
 
 /** The pure parts' VALIDATION `keyCard.<reason>` errors, with their own message key. */
@@ -99,6 +101,8 @@ export function toPartner(row: PartnerRow): Partner {
     verifiedAt: row.verifiedAt ?? null,
     importedAt: row.importedAt,
     previousCard: row.previousCard ?? null,
+    pendingCard: row.pendingCard ?? null,
+    pendingImportedAt: row.pendingImportedAt ?? null,
   });
 }
 
@@ -113,6 +117,8 @@ function partnerRow(p: Partner, verifiedBy: string | null): PartnerRow {
     verifiedBy,
     importedAt: p.importedAt,
     previousCard: p.previousCard,
+    pendingCard: p.pendingCard,
+    pendingImportedAt: p.pendingImportedAt,
   };
 }
 
@@ -129,7 +135,26 @@ export function partnerView(p: Partner): PartnerView {
     importedAt: p.importedAt,
     verifiedAt: p.verifiedAt,
     previous: prev ? { name: prev.organisation.name, country: prev.organisation.country, fingerprint: fingerprintView(fingerprintOf(prev)) } : null,
+    pending: pendingView(p),
   };
+}
+
+function pendingView(p: Partner): PartnerView['pending'] {
+  const card = p.pendingCard;
+  if (!card) return null;
+  return {
+    name: card.organisation.name,
+    country: card.organisation.country,
+    fingerprint: fingerprintView(fingerprintOf(card)),
+    cardCreatedAt: card.createdAt,
+    importedAt: p.pendingImportedAt ?? p.importedAt,
+    keysChanged: card.keys.signing.x !== p.card.keys.signing.x || card.keys.encryption.x !== p.card.keys.encryption.x,
+  };
+}
+
+/** The refusal reason of a key card error (`keyCard.<reason>`), for the audit trail; null for other errors. */
+function keyCardReason(e: unknown): string | null {
+  return isAppError(e) && e.code === 'VALIDATION' && typeof e.details?.reason === 'string' && e.details.reason.startsWith('keyCard.') ? e.details.reason : null;
 }
 
 export function keyCardFileName(fingerprintHex: string): string {
@@ -237,33 +262,55 @@ export class HandoverKeysService {
     try {
       verified = parseKeyCard(bytes);
     } catch (e) {
+      this.auditRefusedImport(actor, e, null);
       throw withKeyCardMessage(e);
     }
-    return this.vault.write(({ db, now, audit }) => {
-      const repo = new PartnersRepo(db);
-      const existingRow = repo.byId(verified.card.organisation.id);
-      const own = this.currentKeys(db);
-      let result;
-      try {
-        result = importPartnerCard(existingRow ? toPartner(existingRow) : undefined, verified, {
+    try {
+      return this.vault.write(({ db, now, audit }) => {
+        const repo = new PartnersRepo(db);
+        const existingRow = repo.byId(verified.card.organisation.id);
+        const own = this.currentKeys(db);
+        const result = importPartnerCard(existingRow ? toPartner(existingRow) : undefined, verified, {
           now: new Date(now),
           ownOrgId: own.card.organisation.id,
           partners: this.partners(db),
         });
-      } catch (e) {
-        throw withKeyCardMessage(e);
-      }
-      if (result.outcome !== 'unchanged') repo.upsert(partnerRow(result.partner, result.partner.status === 'verified' ? (existingRow?.verifiedBy ?? null) : null));
+        if (result.outcome !== 'unchanged') repo.upsert(partnerRow(result.partner, result.partner.status === 'verified' ? (existingRow?.verifiedBy ?? null) : null));
+        audit({
+          actorId: actor.id,
+          actorName: actor.username,
+          action: 'partner.import',
+          subjectType: 'partner',
+          subjectId: result.partner.orgId,
+          // For a card left waiting, `fingerprint` is the waiting card's; the verified one is unchanged.
+          details: { outcome: result.outcome, fingerprint: verified.fingerprint.hex, status: result.partner.status },
+        });
+        return { outcome: result.outcome, partner: partnerView(result.partner) };
+      });
+    } catch (e) {
+      this.auditRefusedImport(actor, e, verified);
+      throw withKeyCardMessage(e);
+    }
+  }
+
+  /**
+   * A refused card in the audit trail: the reason code, and the card's organisation id and
+   * fingerprint when it could be read (a forged card names a real partner's id: the trail shows who
+   * presented it). Other errors (LOCKED, INTERNAL) are not a refusal of the card.
+   */
+  private auditRefusedImport(actor: { id: string; username: string }, e: unknown, card: VerifiedKeyCard | null): void {
+    const reason = keyCardReason(e);
+    if (!reason) return;
+    this.vault.write(({ audit }) =>
       audit({
         actorId: actor.id,
         actorName: actor.username,
-        action: 'partner.import',
-        subjectType: 'partner',
-        subjectId: result.partner.orgId,
-        details: { outcome: result.outcome, fingerprint: result.partner.fingerprint, status: result.partner.status },
-      });
-      return { outcome: result.outcome, partner: partnerView(result.partner) };
-    });
+        action: 'partner.importRefused',
+        subjectType: card ? 'partner' : null,
+        subjectId: card ? card.card.organisation.id : null,
+        details: { reason, fingerprint: card ? card.fingerprint.hex : null },
+      }),
+    );
   }
 
   /**
@@ -292,7 +339,12 @@ export class HandoverKeysService {
           partners: this.partners(db),
         });
         outcome = result.outcome;
-        partner = canExchangeWith(result.partner) ? result.partner : markPartnerVerified(result.partner, typedFingerprint, new Date(now));
+        // The digits typed are the new card's (checked above): a card left waiting beside a verified
+        // one is the card compared, so it replaces the verified one here.
+        partner =
+          canExchangeWith(result.partner) && result.partner.fingerprint === verified.fingerprint.hex
+            ? result.partner
+            : markPartnerVerified(result.partner, typedFingerprint, new Date(now));
       } catch (e) {
         throw withKeyCardMessage(e);
       }
@@ -304,28 +356,87 @@ export class HandoverKeysService {
     });
   }
 
-  /** Marks a partner verified once the fingerprint was compared out of band (administrators and coordinators). */
+  /**
+   * Marks a partner verified once the fingerprint was compared out of band (administrators and
+   * coordinators). Digits that match the card waiting beside a verified one make that card the
+   * partner's card (audited as 'partner.pendingAccept').
+   */
   verify(input: { orgId: string; fingerprint: string }): PartnerView {
     const actor = this.vault.requireRole('admin', 'coordinator');
     return this.vault.write(({ db, now, audit }) => {
       const row = new PartnersRepo(db).byId(input.orgId);
       if (!row) throw new AppError('NOT_FOUND', 'notFound');
-      let verified: Partner;
+      let result;
       try {
-        verified = markPartnerVerified(toPartner(row), input.fingerprint, new Date(now));
+        result = verifyPartnerCard(toPartner(row), input.fingerprint, new Date(now));
       } catch (e) {
         throw withKeyCardMessage(e);
       }
+      const verified = result.partner;
       new PartnersRepo(db).upsert(partnerRow(verified, actor.id));
       audit({
         actorId: actor.id,
         actorName: actor.username,
-        action: 'partner.verify',
+        action: result.compared === 'pending' ? 'partner.pendingAccept' : 'partner.verify',
         subjectType: 'partner',
         subjectId: verified.orgId,
-        details: { fingerprint: verified.fingerprint, previousStatus: row.status },
+        details: { fingerprint: verified.fingerprint, previousStatus: row.status, previousFingerprint: row.fingerprint },
       });
       return partnerView(verified);
+    });
+  }
+
+  /**
+   * Removes a partner (administrators): its card, verification and any waiting card. Refused while
+   * a handover names it (the handover's screen, packages and receipts need its card); its received
+   * packages' records stay.
+   */
+  remove(input: { orgId: string }): { removed: true } {
+    const actor = this.vault.requireRole('admin');
+    return this.vault.write(({ db, audit }) => {
+      const repo = new PartnersRepo(db);
+      const row = repo.byId(input.orgId);
+      if (!row) throw new AppError('NOT_FOUND', 'notFound');
+      const handovers = repo.handoverCount(input.orgId);
+      if (handovers > 0) throw new AppError('CONFLICT', 'partnerHasHandovers', { count: handovers }, { reason: 'partner.hasHandovers' });
+      repo.remove(input.orgId);
+      audit({
+        actorId: actor.id,
+        actorName: actor.username,
+        action: 'partner.remove',
+        subjectType: 'partner',
+        subjectId: input.orgId,
+        details: { fingerprint: row.fingerprint, status: row.status, pendingFingerprint: row.pendingCard ? fingerprintOf(row.pendingCard).hex : null },
+      });
+      return { removed: true as const };
+    });
+  }
+
+  /**
+   * Removes the card waiting beside a verified one (administrators), e.g. one nobody at the partner
+   * made. `fingerprint` is the waiting card's as shown: a card that arrived since is not removed unseen.
+   */
+  removePending(input: { orgId: string; fingerprint: string }): PartnerView {
+    const actor = this.vault.requireRole('admin');
+    return this.vault.write(({ db, audit }) => {
+      const repo = new PartnersRepo(db);
+      const row = repo.byId(input.orgId);
+      if (!row) throw new AppError('NOT_FOUND', 'notFound');
+      const partner = toPartner(row);
+      if (!partner.pendingCard || fingerprintOf(partner.pendingCard).hex !== input.fingerprint) {
+        throw new AppError('CONFLICT', 'partnerPendingChanged', undefined, { reason: 'partner.pendingChanged' });
+      }
+      const next: Partner = { ...partner, pendingCard: null, pendingImportedAt: null };
+      repo.upsert(partnerRow(next, row.verifiedBy ?? null));
+      audit({
+        actorId: actor.id,
+        actorName: actor.username,
+        action: 'partner.pendingRemove',
+        subjectType: 'partner',
+        subjectId: input.orgId,
+        details: { fingerprint: input.fingerprint },
+      });
+      return partnerView(next);
     });
   }
 }

@@ -2,9 +2,10 @@ import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { FINGERPRINT_ACCEPT_LIMIT } from '../../../shared/handover/fingerprint';
-import type { KeyCard } from '../../../shared/handover/key-card.schema';
+import { partnerSchema, type KeyCard } from '../../../shared/handover/key-card.schema';
 import { T0 } from './handover.fixtures';
 import {
+  KEY_CARD_CLOCK_SKEW_MS,
   KEY_CARD_SIGNING_PREFIX,
   canExchangeWith,
   canonicalJson,
@@ -19,6 +20,7 @@ import {
   serialiseKeyCard,
   signKeyCard,
   verifyKeyCard,
+  verifyPartnerCard,
   type KeyCardRejectionReason,
 } from './org-keys';
 
@@ -137,47 +139,90 @@ describe('partners', () => {
     expect(importPartnerCard(verified, verifyKeyCard(lu.card), ctx)).toEqual({ outcome: 'unchanged', partner: verified });
   });
 
-  it('block exchanges when a verified partner presents other keys, until verified again', () => {
+  it('keep a verified card when a card with other keys arrives: the new one waits until its digits are compared', () => {
     const verified = markPartnerVerified(importPartnerCard(undefined, verifyKeyCard(lu.card), ctx).partner, lu.fingerprint.digits, T0);
     const rotated = rotateOrganisationKeys(lu, { now: LATER });
     expect(rotated.card.organisation.id).toBe(lu.card.organisation.id);
     const { outcome, partner } = importPartnerCard(verified, verifyKeyCard(rotated.card), { ...ctx, now: LATER });
-    expect(outcome).toBe('keyChanged');
-    expect(partner.status).toBe('keyChanged');
-    expect(partner.previousCard).toEqual(lu.card);
-    expect(canExchangeWith(partner)).toBe(false);
-    // Comparing the OLD fingerprint does not unblock it.
-    expectRefused(() => markPartnerVerified(partner, lu.fingerprint.display, LATER), 'fingerprintMismatch');
-    const again = markPartnerVerified(partner, rotated.fingerprint.display, LATER);
-    expect(canExchangeWith(again)).toBe(true);
-    expect(again.previousCard).toBeNull();
+    expect(outcome).toBe('pending');
+    expect(partner).toMatchObject({ status: 'verified', card: lu.card, fingerprint: lu.fingerprint.hex, pendingCard: rotated.card, pendingImportedAt: LATER.toISOString() });
+    // Exchanges go on with the verified card.
+    expect(canExchangeWith(partner)).toBe(true);
+    // The same waiting card again changes nothing.
+    expect(importPartnerCard(partner, verifyKeyCard(rotated.card), { ...ctx, now: LATER })).toEqual({ outcome: 'unchanged', partner });
+    // Comparing the OLD digits confirms the old card; the new one still waits.
+    const confirmed = verifyPartnerCard(partner, lu.fingerprint.display, LATER);
+    expect(confirmed.compared).toBe('current');
+    expect(confirmed.partner).toMatchObject({ card: lu.card, pendingCard: rotated.card });
+    // Comparing the new card's digits makes it the partner's card.
+    const accepted = verifyPartnerCard(partner, rotated.fingerprint.display, LATER);
+    expect(accepted.compared).toBe('pending');
+    expect(accepted.partner).toMatchObject({ status: 'verified', card: rotated.card, fingerprint: rotated.fingerprint.hex, pendingCard: null, previousCard: null });
+    expect(canExchangeWith(accepted.partner)).toBe(true);
+    expectRefused(() => verifyPartnerCard(partner, '12345 '.repeat(12), LATER), 'fingerprintMismatch');
   });
 
-  it('keep a key change blocked through further imports, and refuse rolling back to an older card', () => {
+  it('let a newer waiting card take the place of an older waiting one, never of the verified card', () => {
     const verified = markPartnerVerified(importPartnerCard(undefined, verifyKeyCard(lu.card), ctx).partner, lu.fingerprint.digits, T0);
     const rotated = rotateOrganisationKeys(lu, { now: LATER });
-    const changed = importPartnerCard(verified, verifyKeyCard(rotated.card), ctx).partner;
+    const waiting = importPartnerCard(verified, verifyKeyCard(rotated.card), { ...ctx, now: LATER }).partner;
     const rotatedTwice = rotateOrganisationKeys(lu, { now: new Date('2026-12-20T10:00:00.000Z') });
-    const still = importPartnerCard(changed, verifyKeyCard(rotatedTwice.card), ctx);
-    expect(still.partner.status).toBe('keyChanged');
-    expect(still.partner.previousCard).toEqual(lu.card);
-    expectRefused(() => importPartnerCard(changed, verifyKeyCard(lu.card), ctx), 'olderCard');
+    const next = importPartnerCard(waiting, verifyKeyCard(rotatedTwice.card), { ...ctx, now: new Date('2026-12-20T10:00:00.000Z') });
+    expect(next).toMatchObject({ outcome: 'pending', partner: { card: lu.card, status: 'verified', pendingCard: rotatedTwice.card } });
+    expectRefused(() => importPartnerCard(waiting, verifyKeyCard(generateOrganisationKeys({ orgId: lu.card.organisation.id, name: 'Service Exemple (test)', country: 'LU', now: new Date('2026-11-01T00:00:00.000Z') }).card), { ...ctx, now: LATER }), 'olderCard');
   });
 
-  it('ask for a new comparison when the same keys come with other details', () => {
-    const verified = markPartnerVerified(importPartnerCard(undefined, verifyKeyCard(lu.card), ctx).partner, lu.fingerprint.digits, T0);
+  it('keep a key change from an older vault blocked through further imports, and refuse rolling back to an older card', () => {
+    const rotated = rotateOrganisationKeys(lu, { now: LATER });
+    // A partner left 'keyChanged' by the rule before waiting cards existed.
+    const changed = partnerSchema.parse({
+      orgId: lu.card.organisation.id,
+      card: rotated.card,
+      fingerprint: rotated.fingerprint.hex,
+      status: 'keyChanged',
+      verifiedFingerprint: null,
+      verifiedAt: null,
+      importedAt: LATER.toISOString(),
+      previousCard: lu.card,
+      pendingCard: null,
+      pendingImportedAt: null,
+    });
+    expect(canExchangeWith(changed)).toBe(false);
+    const at = new Date('2026-12-20T10:00:00.000Z');
+    const rotatedTwice = rotateOrganisationKeys(lu, { now: at });
+    const still = importPartnerCard(changed, verifyKeyCard(rotatedTwice.card), { ...ctx, now: at });
+    expect(still.partner.status).toBe('keyChanged');
+    expect(still.partner.previousCard).toEqual(lu.card);
+    expectRefused(() => importPartnerCard(changed, verifyKeyCard(lu.card), { ...ctx, now: at }), 'olderCard');
+    expect(canExchangeWith(markPartnerVerified(changed, rotated.fingerprint.display, at))).toBe(true);
+  });
+
+  it('ask for a comparison when the same keys come with other details: waiting beside a verified card, replacing an unverified one', () => {
+    const first = importPartnerCard(undefined, verifyKeyCard(lu.card), ctx).partner;
+    const verified = markPartnerVerified(first, lu.fingerprint.digits, T0);
     const { selfSignature: _s, ...body } = lu.card;
     const renamed = signKeyCard({ ...body, organisation: { ...body.organisation, name: 'Service Exemple renamed (test)' }, createdAt: LATER.toISOString() }, lu.signingKey);
-    const r = importPartnerCard(verified, verifyKeyCard(renamed), ctx);
-    expect(r.outcome).toBe('detailsChanged');
-    expect(r.partner.status).toBe('unverified');
-    expect(canExchangeWith(r.partner)).toBe(false);
+    const r = importPartnerCard(verified, verifyKeyCard(renamed), { ...ctx, now: LATER });
+    expect(r).toMatchObject({ outcome: 'pending', partner: { status: 'verified', card: lu.card, pendingCard: renamed } });
+    const u = importPartnerCard(first, verifyKeyCard(renamed), { ...ctx, now: LATER });
+    expect(u.outcome).toBe('detailsChanged');
+    expect(u.partner.status).toBe('unverified');
+    expect(canExchangeWith(u.partner)).toBe(false);
+  });
+
+  it('refuse a card dated in the future beyond the clock skew, accept one within it', () => {
+    const skewed = generateOrganisationKeys({ name: 'Service Exemple (test)', country: 'LU', now: new Date(T0.getTime() + KEY_CARD_CLOCK_SKEW_MS - 1000) });
+    expect(importPartnerCard(undefined, verifyKeyCard(skewed.card), ctx).outcome).toBe('added');
+    const ahead = generateOrganisationKeys({ name: 'Service Exemple (test)', country: 'LU', now: new Date(T0.getTime() + KEY_CARD_CLOCK_SKEW_MS + 1000) });
+    expectRefused(() => importPartnerCard(undefined, verifyKeyCard(ahead.card), ctx), 'futureCard');
+    const y2099 = generateOrganisationKeys({ name: 'Service Exemple (test)', country: 'LU', now: new Date('2099-01-01T00:00:00.000Z') });
+    expectRefused(() => importPartnerCard(undefined, verifyKeyCard(y2099.card), ctx), 'futureCard');
   });
 
   it('replace a never-verified card without calling it a key change', () => {
     const first = importPartnerCard(undefined, verifyKeyCard(lu.card), ctx).partner;
     const rotated = rotateOrganisationKeys(lu, { now: LATER });
-    expect(importPartnerCard(first, verifyKeyCard(rotated.card), ctx)).toMatchObject({ outcome: 'replaced', partner: { status: 'unverified' } });
+    expect(importPartnerCard(first, verifyKeyCard(rotated.card), { ...ctx, now: LATER })).toMatchObject({ outcome: 'replaced', partner: { status: 'unverified' } });
   });
 
   it("refuse the vault's own card and a card whose keys another partner uses", () => {

@@ -49,6 +49,7 @@ export const KEY_CARD_REJECTION_REASONS = [
   'olderCard',
   'keyInUse',
   'fingerprintMismatch',
+  'futureCard',
 ] as const;
 export type KeyCardRejectionReason = (typeof KEY_CARD_REJECTION_REASONS)[number];
 
@@ -275,7 +276,14 @@ export function parseKeyCard(input: Uint8Array | string): VerifiedKeyCard {
 // ---------------------------------------------------------------------------------------------
 // Partners: a pure state machine over `Partner` records (stored by db/).
 
-export type PartnerImportOutcome = 'added' | 'unchanged' | 'keyChanged' | 'detailsChanged' | 'replaced';
+export type PartnerImportOutcome = 'added' | 'unchanged' | 'keyChanged' | 'detailsChanged' | 'replaced' | 'pending';
+
+/**
+ * How far in the future a card's creation date may be (the partner's clock may run a little
+ * ahead). A later date is refused: a card dated years ahead would make every genuine card the
+ * partner makes before then look older (a rollback) and so be refused.
+ */
+export const KEY_CARD_CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 export interface PartnerImport {
   outcome: PartnerImportOutcome;
@@ -297,16 +305,23 @@ export interface PartnerImportContext {
 /**
  * Imports a verified card:
  * - unknown organisation -> a new partner, 'unverified' (outcome 'added');
- * - same fingerprint as now -> nothing changes ('unchanged');
- * - other keys for a partner verified before -> 'keyChanged' (exchanges blocked; the last verified
- *   card is kept in `previousCard` so the user sees what changed);
+ * - same fingerprint as the card held, or as the card waiting -> nothing changes ('unchanged');
+ * - any other card for a VERIFIED partner -> it waits beside the verified card as `pendingCard`
+ *   ('pending'): the verified card stays, and so do exchanges with it, until someone compares the
+ *   new card's fingerprint out of band (`verifyPartnerCard`). Anyone allowed to import cards can
+ *   present a card with a partner's organisation id (the self-signature proves only that the card's
+ *   own key signed it), so an uncompared card must never replace or block a compared one;
  * - other keys for a partner never verified -> the new card, still 'unverified' ('replaced');
- * - same keys, other details (name, country, date) -> 'unverified' until compared again ('detailsChanged').
- * Refused: the vault's own card, a card older than the one held (a rollback), keys used by another partner.
+ * - other keys for a partner whose keys changed before this rule ('keyChanged', kept from older
+ *   vaults) -> the new card, still 'keyChanged' with the last verified card kept in `previousCard`;
+ * - same keys, other details for an unverified partner -> the new card ('detailsChanged').
+ * Refused: a card dated in the future (beyond KEY_CARD_CLOCK_SKEW_MS), the vault's own card, a card
+ * older than the one held (a rollback), keys used by another partner.
  */
 export function importPartnerCard(existing: Partner | undefined, verified: VerifiedKeyCard, ctx: PartnerImportContext): PartnerImport {
   const card = verified.card;
   const orgId = card.organisation.id;
+  if (Date.parse(card.createdAt) > ctx.now.getTime() + KEY_CARD_CLOCK_SKEW_MS) throw keyCardRejected('futureCard');
   if (orgId === ctx.ownOrgId) throw keyCardRejected('ownCard');
   for (const p of ctx.partners) {
     if (p.orgId === orgId) continue;
@@ -326,15 +341,21 @@ export function importPartnerCard(existing: Partner | undefined, verified: Verif
         verifiedAt: null,
         importedAt: now,
         previousCard: null,
+        pendingCard: null,
+        pendingImportedAt: null,
       }),
     };
   }
   if (existing.orgId !== orgId) throw new Error('importPartnerCard: existing partner of another organisation');
   if (existing.fingerprint === verified.fingerprint.hex) return { outcome: 'unchanged', partner: existing };
+  if (existing.pendingCard && fingerprintOf(existing.pendingCard).hex === verified.fingerprint.hex) return { outcome: 'unchanged', partner: existing };
   if (card.createdAt < existing.card.createdAt) throw keyCardRejected('olderCard');
 
+  if (canExchangeWith(existing)) {
+    return { outcome: 'pending', partner: partnerSchema.parse({ ...existing, pendingCard: card, pendingImportedAt: now }) };
+  }
   const lastVerified = existing.status === 'verified' ? existing.card : existing.previousCard;
-  const base = { orgId, card, fingerprint: verified.fingerprint.hex, importedAt: now, verifiedFingerprint: null, verifiedAt: null };
+  const base = { orgId, card, fingerprint: verified.fingerprint.hex, importedAt: now, verifiedFingerprint: null, verifiedAt: null, pendingCard: null, pendingImportedAt: null };
   if (!sameKeys(existing.card, card)) {
     if (lastVerified) {
       return { outcome: 'keyChanged', partner: partnerSchema.parse({ ...base, status: 'keyChanged', previousCard: lastVerified }) };
@@ -346,20 +367,53 @@ export function importPartnerCard(existing: Partner | undefined, verified: Verif
   return { outcome: 'detailsChanged', partner: partnerSchema.parse({ ...base, status, previousCard: existing.previousCard }) };
 }
 
+export interface PartnerVerification {
+  partner: Partner;
+  /** 'pending' when the compared card was the one waiting, which now replaces the verified card. */
+  compared: 'current' | 'pending';
+}
+
 /**
  * Marks a partner verified once the user has compared the fingerprint out of band and typed or
- * confirmed it. The typed digits must match the card's fingerprint.
+ * confirmed it. The typed digits must match the card's fingerprint, or the waiting card's: then the
+ * waiting card becomes the partner's card (the one exchanges use from now on).
  */
-export function markPartnerVerified(partner: Partner, typedFingerprint: string, now: Date): Partner {
+export function verifyPartnerCard(partner: Partner, typedFingerprint: string, now: Date): PartnerVerification {
   const digits = parseFingerprintInput(typedFingerprint);
+  if (digits !== null && partner.pendingCard && digits === fingerprintOf(partner.pendingCard).digits) {
+    const fingerprint = fingerprintOf(partner.pendingCard).hex;
+    return {
+      compared: 'pending',
+      partner: partnerSchema.parse({
+        ...partner,
+        card: partner.pendingCard,
+        fingerprint,
+        status: 'verified',
+        verifiedFingerprint: fingerprint,
+        verifiedAt: now.toISOString(),
+        importedAt: partner.pendingImportedAt ?? now.toISOString(),
+        previousCard: null,
+        pendingCard: null,
+        pendingImportedAt: null,
+      }),
+    };
+  }
   if (digits === null || digits !== fingerprintOf(partner.card).digits) throw keyCardRejected('fingerprintMismatch');
-  return partnerSchema.parse({
-    ...partner,
-    status: 'verified',
-    verifiedFingerprint: partner.fingerprint,
-    verifiedAt: now.toISOString(),
-    previousCard: null,
-  });
+  return {
+    compared: 'current',
+    partner: partnerSchema.parse({
+      ...partner,
+      status: 'verified',
+      verifiedFingerprint: partner.fingerprint,
+      verifiedAt: now.toISOString(),
+      previousCard: null,
+    }),
+  };
+}
+
+/** `verifyPartnerCard`'s partner, for callers that do not care which card was compared. */
+export function markPartnerVerified(partner: Partner, typedFingerprint: string, now: Date): Partner {
+  return verifyPartnerCard(partner, typedFingerprint, now).partner;
 }
 
 /**

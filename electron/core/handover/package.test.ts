@@ -5,7 +5,7 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import { CompactEncrypt, CompactSign } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
-import type { Partner } from '../../../shared/handover/key-card.schema';
+import { partnerSchema, type Partner } from '../../../shared/handover/key-card.schema';
 import type { HandoverManifest } from '../../../shared/handover/package.schema';
 import type { PackageRejectionReason } from '../../../shared/handover/reasons';
 import { T0, partnersOf, smallContent, twoOrganisations, unverifiedPartner, verifiedPartner } from './handover.fixtures';
@@ -225,8 +225,20 @@ describe('handover package: every refusal has its own reason', () => {
     await expectRefused(openPackage(bytes, luOptions({ knownPartners: partnersOf(unverifiedPartner(be.keys, lu.keys)) })), 'unverifiedSender');
     // LU holds BE's verified card; BE rotated its keys and LU imported the new card: blocked.
     const rotated = rotateOrganisationKeys(be.keys, { now: new Date('2026-11-30T09:00:00.000Z') });
-    const changed = importPartnerCard(lu.partner, verifyKeyCard(rotated.card), { now: T0, ownOrgId: lu.keys.card.organisation.id, partners: [] }).partner;
+    // A partner left 'keyChanged' by an older vault (new cards now wait beside the verified one).
+    const changed = partnerSchema.parse({
+      ...lu.partner,
+      card: rotated.card,
+      fingerprint: rotated.fingerprint.hex,
+      status: 'keyChanged',
+      verifiedFingerprint: null,
+      verifiedAt: null,
+      previousCard: lu.partner.card,
+    });
     expect(changed.status).toBe('keyChanged');
+    // Today's rule: the new card waits, the verified one stays; a package signed with the new keys is refused.
+    const waiting = importPartnerCard(lu.partner, verifyKeyCard(rotated.card), { now: new Date('2026-11-30T09:00:00.000Z'), ownOrgId: lu.keys.card.organisation.id, partners: [] }).partner;
+    expect(waiting).toMatchObject({ status: 'verified', pendingCard: rotated.card });
     await expectRefused(openPackage(bytes, luOptions({ knownPartners: partnersOf(changed) })), 'senderKeyChanged');
     // BE sends with its new keys while LU still holds the old verified card.
     const beNew = { keys: rotated, partner: be.partner };

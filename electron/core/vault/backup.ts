@@ -41,6 +41,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { create as tarCreate, list as tarList, type ReadEntry } from 'tar';
 import { z } from 'zod';
+import { publishExclusive } from '../files/exclusive-file';
 import { AppError } from '../../../shared/errors';
 import { fsyncDir } from './atomic-file';
 import { acquireDirLock, DIR_LOCK_FILE } from './dir-lock';
@@ -176,9 +177,9 @@ export async function createBackup(
     await tarCreate({ file: tarFile, cwd: staging, portable: true, gzip: false, noDirRecurse: true }, [...ENTRY_ORDER]);
     chmodSync(tarFile, 0o600);
     fsyncFile(tarFile);
-    checkBackupTarget(out);
-    renameSync(tarFile, out);
-    fsyncDir(outDir);
+    // Published with link(2), never rename(2): a file or link put at `out` since the check above is
+    // refused, not replaced or followed (core/files/exclusive-file.ts).
+    publishExclusive(tarFile, out);
     return { file: out, manifest, bytes: statSync(out).size };
   } finally {
     rmSync(staging, { recursive: true, force: true });

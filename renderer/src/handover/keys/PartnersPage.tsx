@@ -1,8 +1,10 @@
 /**
  * Partners and keys (issue 5 item 2): this organisation's key card, and the partner organisations
  * whose cards were imported. A partner can receive or send packages only once its fingerprint was
- * compared out of band and marked verified; a partner whose keys changed is blocked, in red, until the
- * new fingerprint is compared.
+ * compared out of band and marked verified. A newer card for a verified partner waits beside the
+ * verified one (exchanges go on with the verified card) until its fingerprint is compared; an
+ * administrator may remove a waiting card or a partner. A partner left 'keyChanged' by an older
+ * vault is blocked, in red, until the new fingerprint is compared.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
@@ -21,6 +23,8 @@ import { FingerprintDigits } from '../parts/FingerprintDigits';
 import { StatusChip } from '../parts/StatusChip';
 import { OwnKeyCardPanel } from './OwnKeyCardPanel';
 import { VerifyPartnerDialog } from './VerifyPartnerDialog';
+import { PendingCardNotice } from './PendingCardNotice';
+import { RemovePartnerDialog } from './RemovePartnerDialog';
 
 export function PartnersPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
@@ -31,6 +35,9 @@ export function PartnersPage({ user }: { user: SessionUser }) {
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<PartnerImportResult | null>(null);
   const [verifying, setVerifying] = useState<PartnerView | null>(null);
+  const [verifyTarget, setVerifyTarget] = useState<'current' | 'pending'>('current');
+  const [removing, setRemoving] = useState<{ partner: PartnerView; what: 'partner' | 'pending' } | null>(null);
+  const isAdmin = user.role === 'admin';
 
   const load = useCallback(async () => {
     try {
@@ -116,7 +123,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
           )}
           <ErrorAlert error={importError} testId="partner-import-error" />
           {outcome ? (
-            <Alert color={outcome.outcome === 'keyChanged' ? 'red' : 'green'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
+            <Alert color={outcome.outcome === 'keyChanged' ? 'red' : outcome.outcome === 'pending' ? 'yellow' : 'green'} variant="light" role="status" data-testid="partner-import-outcome" data-outcome={outcome.outcome}>
               <Text fw={600}>
                 {t(`partners.import.outcome.${outcome.outcome}`, { name: outcome.partner.name })}
               </Text>
@@ -164,11 +171,26 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                             {t('partners.previousFingerprint', { fingerprint: p.previous.fingerprint.display })}
                           </Text>
                         ) : null}
+                        <PendingCardNotice
+                          partner={p}
+                          canCompare={canManage}
+                          canRemove={isAdmin}
+                          onCompare={() => {
+                            setVerifyTarget('pending');
+                            setVerifying(p);
+                          }}
+                          onRemove={() => setRemoving({ partner: p, what: 'pending' })}
+                        />
                       </Table.Td>
                       <Table.Td>
                         {canManage && !p.canExchange ? (
                           <Button size="xs" color={p.status === 'keyChanged' ? 'red.9' : undefined} onClick={() => setVerifying(p)} aria-label={t('partners.compareOf', { name: p.name })}>
                             {t('partners.compare')}
+                          </Button>
+                        ) : null}
+                        {isAdmin ? (
+                          <Button size="xs" color="red" variant="subtle" mt={4} onClick={() => setRemoving({ partner: p, what: 'partner' })} aria-label={t('partners.remove.buttonOf', { name: p.name })} data-testid="partner-remove">
+                            {t('partners.remove.button')}
                           </Button>
                         ) : null}
                       </Table.Td>
@@ -184,11 +206,31 @@ export function PartnersPage({ user }: { user: SessionUser }) {
       {verifying ? (
         <VerifyPartnerDialog
           partner={verifying}
-          onClose={() => setVerifying(null)}
+          target={verifyTarget}
+          onClose={() => {
+            setVerifying(null);
+            setVerifyTarget('current');
+          }}
           onVerified={(p) => {
             setVerifying(null);
+            setVerifyTarget('current');
             setOutcome(null);
             notifySuccess(t('partners.verify.done', { name: p.name }));
+            void load();
+          }}
+        />
+      ) : null}
+
+      {removing ? (
+        <RemovePartnerDialog
+          partner={removing.partner}
+          what={removing.what}
+          onClose={() => setRemoving(null)}
+          onRemoved={() => {
+            const done = removing.what === 'pending' ? t('partners.pending.removed', { name: removing.partner.name }) : t('partners.remove.done', { name: removing.partner.name });
+            setRemoving(null);
+            setOutcome(null);
+            notifySuccess(done);
             void load();
           }}
         />

@@ -16,16 +16,19 @@ import { compareGroups } from './fingerprint-compare';
 
 interface VerifyPartnerDialogProps {
   partner: PartnerView;
+  /** Which card to compare: the partner's card, or the newer one waiting beside it. */
+  target?: 'current' | 'pending';
   onClose: () => void;
   onVerified: (partner: PartnerView) => void;
 }
 
-export function VerifyPartnerDialog({ partner, onClose, onVerified }: VerifyPartnerDialogProps) {
+export function VerifyPartnerDialog({ partner, target = 'current', onClose, onVerified }: VerifyPartnerDialogProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const comparison = compareGroups(typed, partner.fingerprint.display);
+  const expected = target === 'pending' && partner.pending ? partner.pending.fingerprint.display : partner.fingerprint.display;
+  const comparison = compareGroups(typed, expected);
 
   let feedback: { text: string; tone: 'ok' | 'bad' | 'neutral' };
   if (comparison.invalid) feedback = { text: t('partners.verify.onlyDigits'), tone: 'bad' };
@@ -54,6 +57,11 @@ export function VerifyPartnerDialog({ partner, onClose, onVerified }: VerifyPart
             {t('partners.verify.keyChangedNote')}
           </Alert>
         ) : null}
+        {target === 'pending' ? (
+          <Alert color="yellow" variant="light" title={t('partners.pending.title')}>
+            {t('partners.verify.pendingNote', { name: partner.name })}
+          </Alert>
+        ) : null}
         <ol style={{ margin: 0, paddingLeft: '1.25rem' }}>
           <li>{t('partners.verify.step1', { name: partner.name })}</li>
           <li>{t('partners.verify.step2')}</li>
@@ -61,7 +69,7 @@ export function VerifyPartnerDialog({ partner, onClose, onVerified }: VerifyPart
         </ol>
         <Stack gap={4}>
           <Text fw={700}>{t('partners.verify.expected')}</Text>
-          <FingerprintDigits display={partner.fingerprint.display} label={t('partners.fingerprintOf', { name: partner.name })} testId="verify-expected" />
+          <FingerprintDigits display={expected} label={t('partners.fingerprintOf', { name: partner.name })} testId="verify-expected" />
         </Stack>
         <Textarea
           label={t('partners.verify.typed')}

@@ -1,0 +1,2 @@
+ALTER TABLE `partners` ADD `pending_card` text;--> statement-breakpoint
+ALTER TABLE `partners` ADD `pending_imported_at` text;
