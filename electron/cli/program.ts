@@ -29,7 +29,7 @@ import { createCore, type Core } from '../core/app-core';
 import type { KdfProfile } from '../core/crypto/kdf';
 import { memoryPreferences, systemClock, type Logger } from '../core/ports';
 import { checkBackupTarget, checkRestoreTarget, createBackup, restoreBackup } from '../core/vault/backup';
-import { DIR_LOCK_FILE } from '../core/vault/dir-lock';
+import { dirLockHeld } from '../core/vault/dir-lock';
 import { readKeySlotFile, vaultExists } from '../core/vault/keyslot-file';
 import { Lockout } from '../core/vault/lockout';
 import { CliError, oneLine } from './cli-errors';
@@ -156,25 +156,6 @@ function pad(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n');
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Whether a running program (the app or another CLI) holds the vault open. */
-function vaultInUse(vaultDir: string): boolean {
-  try {
-    const pid = Number.parseInt(readFileSync(resolve(vaultDir, DIR_LOCK_FILE), 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 && processAlive(pid);
-  } catch {
-    return false;
-  }
-}
-
 function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -286,7 +267,7 @@ a password). See docs/cli.md.`,
         auditSeq: file.audit.seq,
         failedUnlocks: lockout.pending().length,
         unlockDelaySeconds: lockout.longestDelaySeconds(new Date()),
-        inUse: vaultInUse(o.vault),
+        inUse: dirLockHeld(o.vault),
       };
       if (o.json) return printJson(ctx, status);
       const k = status.kdf;

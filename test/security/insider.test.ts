@@ -15,6 +15,7 @@ import { deriveSlotKey, newKdfParams } from '../../electron/core/crypto/kdf';
 import { newRecoveryKey } from '../../electron/core/crypto/recovery-key';
 import { generateSlotKeyPair, sealDataKey, wipe, wrapPrivateKey } from '../../electron/core/crypto/slot-crypto';
 import { FiredJournal } from '../../electron/core/reminders/fired-journal';
+import { dirLockHeld } from '../../electron/core/vault/dir-lock';
 import { bodyOf, parseKeySlotFile, serialiseKeySlotFile, slotAad, type KeySlot, type KeySlotFile } from '../../electron/core/vault/keyslot-file';
 import { systemClock } from '../../electron/core/ports';
 import { ADMIN, makeCore, newVault, tempDir } from '../helpers/vault';
@@ -338,9 +339,11 @@ describe('the vault lock', () => {
     await ready;
     const err = await caught(makeCore(dir, systemClock).vault.unlock(ADMIN.username, ADMIN.password));
     expect(err.key).toBe('vaultBusy');
+    expect(dirLockHeld(dir)).toBe(true);
     const exited = new Promise((r) => holder?.on('exit', r));
     holder?.kill('SIGKILL');
     await exited;
+    expect(dirLockHeld(dir)).toBe(false);
     // No file to delete by hand: the operating system released the lock with the process.
     const s = await core.vault.unlock(ADMIN.username, ADMIN.password);
     expect(s.username).toBe(ADMIN.username);

@@ -62,3 +62,18 @@ export function acquireDirLock(dir: string): () => void {
     }
   };
 }
+
+/**
+ * Whether another program holds the vault open (for `passerelle status`): tries the lock and lets
+ * it go at once. False when there is no lock file (nothing is created then).
+ */
+export function dirLockHeld(dir: string): boolean {
+  if (!existsSync(join(dir, DIR_LOCK_FILE))) return false;
+  try {
+    acquireDirLock(dir)();
+    return false;
+  } catch (e) {
+    if (e instanceof AppError && e.key === 'vaultBusy') return true;
+    throw e;
+  }
+}
