@@ -30,6 +30,9 @@ export interface NoteSearchScope {
 /** How many of the most recent matching notes a search ranks (see searchNotes). */
 export const SEARCH_CANDIDATES = 1000;
 
+/** How many index matches a caseworker's search reads at a time. */
+const CANDIDATE_CHUNK = 5000;
+
 /** Words of context around the hit in a snippet. */
 const SNIPPET_TOKENS = 16;
 
@@ -60,6 +63,47 @@ export class CaseworkRepo {
   }
 
   /**
+   * The rowids of the SEARCH_CANDIDATES most recently written matching notes within the scope. All
+   * cases: read from the index alone in descending rowid order, which FTS5 serves without sorting and
+   * stops at the limit. One person: from the person's notes (few), each checked against the index.
+   * A caseworker: the index's matches in descending order in chunks, each chunk narrowed to their
+   * persons, until enough are found.
+   */
+  private candidates(match: string, scope: NoteSearchScope): number[] {
+    const sqlite = this.db.$client;
+    if (scope.personId !== undefined) {
+      return sqlite
+        .prepare(
+          `SELECT n.seq FROM case_notes n CROSS JOIN case_notes_fts ON case_notes_fts.rowid = n.seq
+            JOIN persons p ON p.id = n.person_id
+            WHERE n.person_id = ? AND case_notes_fts MATCH ?${scope.caseworkerId !== undefined ? ' AND p.caseworker_id = ?' : ''}
+            ORDER BY n.seq DESC LIMIT ?`,
+        )
+        .pluck()
+        .all(scope.personId, match, ...(scope.caseworkerId !== undefined ? [scope.caseworkerId] : []), SEARCH_CANDIDATES) as number[];
+    }
+    const page = sqlite.prepare('SELECT rowid FROM case_notes_fts WHERE case_notes_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
+    if (scope.caseworkerId === undefined) return page.all(match, Number.MAX_SAFE_INTEGER, SEARCH_CANDIDATES) as number[];
+    const out: number[] = [];
+    let before = Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const chunk = page.all(match, before, CANDIDATE_CHUNK) as number[];
+      if (chunk.length === 0) break;
+      before = chunk[chunk.length - 1] as number;
+      const mine = sqlite
+        .prepare(
+          `SELECT n.seq FROM case_notes n JOIN persons p ON p.id = n.person_id
+            WHERE n.seq IN (SELECT value FROM json_each(?)) AND p.caseworker_id = ? ORDER BY n.seq DESC`,
+        )
+        .pluck()
+        .all(JSON.stringify(chunk), scope.caseworkerId) as number[];
+      out.push(...mine);
+      if (out.length >= SEARCH_CANDIDATES || chunk.length < CANDIDATE_CHUNK) break;
+    }
+    return out.slice(0, SEARCH_CANDIDATES);
+  }
+
+  /**
    * Notes matching an FTS5 expression (already quoted, fts-query.ts), best first by bm25, with a
    * snippet around the hit marked with HIT_START / HIT_END.
    *
@@ -83,22 +127,19 @@ export class CaseworkRepo {
       where += ' AND p.caseworker_id = ?';
       filterParams.push(scope.caseworkerId);
     }
-    const join = scope.personId !== undefined ? 'JOIN' : 'CROSS JOIN';
-    const ranked = this.db.$client
+    const candidates = this.candidates(match, scope);
+    if (candidates.length === 0) return [];
+    // bm25 of the candidates, from the index alone (no join in this statement).
+    const scored = this.db.$client
       .prepare(
-        `SELECT seq FROM (
-           SELECT n.seq AS seq, bm25(case_notes_fts) AS score
-             FROM case_notes_fts
-             ${join} case_notes n ON n.seq = case_notes_fts.rowid
-             ${join} persons p ON p.id = n.person_id
-            WHERE case_notes_fts MATCH ?${where}
-            ORDER BY case_notes_fts.rowid DESC
-            LIMIT ?)
-          ORDER BY score, seq DESC
-          LIMIT ?`,
+        `SELECT rowid AS seq, bm25(case_notes_fts) AS score FROM case_notes_fts
+          WHERE case_notes_fts MATCH ? AND rowid IN (${candidates.map(() => '?').join(',')})`,
       )
-      .pluck()
-      .all(match, ...filterParams, SEARCH_CANDIDATES, limit) as number[];
+      .all(match, ...candidates) as { seq: number; score: number }[];
+    const ranked = scored
+      .sort((a, b) => a.score - b.score || b.seq - a.seq)
+      .slice(0, limit)
+      .map((r) => r.seq);
     if (ranked.length === 0) return [];
     // The scope is applied again to the notes returned, so nothing outside it can come back whatever
     // the plan. Snippets one note at a time, from the index alone: with a join and `rowid IN (...)` in the same
