@@ -49,7 +49,12 @@ export const procedureEvents = sqliteTable(
     removedBy: text('removed_by'),
     removalReason: text('removal_reason'),
   },
-  (t) => [index('procedure_events_track').on(t.trackId, t.date)],
+  (t) => [
+    index('procedure_events_track').on(t.trackId, t.date),
+    // The year's statistics read the events of a few types in a date range (reflection periods
+    // started, permits granted): docs/statistics.md.
+    index('procedure_events_type_date').on(t.type, t.date),
+  ],
 );
 
 /** Every running due date of every open track, so the deadline query never re-derives tracks. */

@@ -12,7 +12,6 @@
  * erasing is theirs to do; coordinators under "all"; caseworkers for their own cases.
  */
 import type { Db } from '../../../db/connection';
-import { PersonsRepo, type PersonRow } from '../../../db/persons.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
 import { addYears, type CalendarDate } from '../../../shared/dates/calendar-date';
 import { AppError } from '../../../shared/errors';
@@ -32,18 +31,25 @@ export function closedFileYears(db: Db): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= CLOSED_FILE_RETENTION_YEARS.min ? v : null;
 }
 
-/** Closed files and the day each was closed. */
-function closedFiles(db: Db): { personId: string; closedOn: CalendarDate }[] {
-  return db.$client
-    .prepare(
-      `SELECT t.person_id AS personId, max(e.date) AS closedOn
-       FROM persons p JOIN tracks t ON t.person_id = p.id JOIN procedure_events e ON e.track_id = t.id
-       WHERE p.is_open = 0 AND e.removed_at IS NULL GROUP BY t.person_id`,
-    )
-    .all() as { personId: string; closedOn: CalendarDate }[];
+interface ClosedFile {
+  id: string;
+  caseCode: string;
+  caseworkerId: string | null;
+  closedOn: CalendarDate;
 }
 
-function retentionItem(person: PersonRow, dueDate: CalendarDate, country: SourceItem['country']): SourceItem {
+/** Closed files (one query, no per-person lookups) and the day each was closed; `personId` narrows to one. */
+function closedFiles(db: Db, personId?: string): ClosedFile[] {
+  return db.$client
+    .prepare(
+      `SELECT p.id AS id, p.case_code AS caseCode, p.caseworker_id AS caseworkerId, max(e.date) AS closedOn
+       FROM persons p JOIN tracks t ON t.person_id = p.id JOIN procedure_events e ON e.track_id = t.id
+       WHERE p.is_open = 0 AND e.removed_at IS NULL ${personId ? 'AND p.id = @personId' : ''} GROUP BY p.id`,
+    )
+    .all(personId ? { personId } : {}) as ClosedFile[];
+}
+
+function retentionItem(person: ClosedFile, dueDate: CalendarDate, country: SourceItem['country']): SourceItem {
   return {
     id: `retention:${person.id}`,
     source: 'retention',
@@ -57,22 +63,18 @@ function retentionItem(person: PersonRow, dueDate: CalendarDate, country: Source
   };
 }
 
-function visible(viewer: Viewer, person: PersonRow): boolean {
+function visible(viewer: Viewer, person: ClosedFile): boolean {
   if (!mayReach(viewer.actor, person)) return false;
   return viewer.scope === 'all' || viewer.actor.role === 'admin' || person.caseworkerId === viewer.actor.id;
 }
 
-function due(db: Db, viewer: Viewer): SourceItem[] {
+function due(db: Db, viewer: Viewer, personId?: string): SourceItem[] {
   const years = closedFileYears(db);
   if (years === null) return [];
   const country = new SettingsRepo(db).organisation()?.country ?? 'BE';
-  const persons = new PersonsRepo(db);
-  const out: SourceItem[] = [];
-  for (const c of closedFiles(db)) {
-    const person = persons.byId(c.personId);
-    if (person && !person.isOpen && visible(viewer, person)) out.push(retentionItem(person, addYears(c.closedOn, years), country));
-  }
-  return out;
+  return closedFiles(db, personId)
+    .filter((c) => visible(viewer, c))
+    .map((c) => retentionItem(c, addYears(c.closedOn, years), country));
 }
 
 function inRange(d: CalendarDate, range: DueRange): boolean {
@@ -89,9 +91,7 @@ export const closedFileRetentionSource: ReminderSourceProvider = {
   },
   get(db, actor: SessionUser, itemId) {
     const match = /^retention:([0-9a-f-]{36})$/.exec(itemId);
-    const person = match ? new PersonsRepo(db).byId(match[1] ?? '') : undefined;
-    if (!person || !mayReach(actor, person)) throw new AppError('NOT_FOUND', 'notFound');
-    const item = due(db, { actor, scope: 'all' }).find((i) => i.personId === person.id);
+    const item = match ? due(db, { actor, scope: 'all' }, match[1]).at(0) : undefined;
     if (!item) throw new AppError('NOT_FOUND', 'notFound');
     return item;
   },

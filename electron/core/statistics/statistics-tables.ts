@@ -22,27 +22,16 @@ import {
   phaseRows,
   reflectionOutcome,
 } from '../../../shared/statistics/categories';
-import { AGE_GROUPS, type AgeGroup, type StatisticsQuery, type StatisticsTableId } from '../../../shared/statistics/statistics.schema';
+import { AGE_GROUPS, type StatisticsQuery, type StatisticsTableId } from '../../../shared/statistics/statistics.schema';
 import type { CountTable } from '../../../shared/statistics/suppression';
 
-interface PersonStatRow {
-  id: string;
-  created_at: string;
-  age_basis: 'exact' | 'approximate' | 'presumed';
-  adult_from: string | null;
-  gender: string;
-  nationalities: string;
-  detection: string | null;
-  exploitation_forms: string;
-  is_open: number;
-}
-
-/** Age group on the day of registration (shared/persons/minor-status.ts minorStatusOn, on that day). */
-export function ageGroupAt(basis: PersonStatRow['age_basis'], adultFrom: string | null, day: string): AgeGroup {
-  if (basis === 'presumed' || adultFrom === null) return 'presumedMinor';
-  if (day >= adultFrom) return 'adult';
-  return basis === 'exact' ? 'minor' : 'presumedMinor';
-}
+/**
+ * Age group on the day of registration, in SQL (shared/persons/minor-status.ts minorStatusOn on that
+ * day): 0 minor, 1 presumed minor, 2 adult; an index into AGE_GROUPS.
+ */
+const AGE_GROUP_SQL = `CASE WHEN p.age_basis = 'presumed' OR p.adult_from IS NULL THEN 1
+  WHEN substr(p.created_at, 1, 10) >= p.adult_from THEN 2
+  WHEN p.age_basis = 'exact' THEN 0 ELSE 1 END`;
 
 class Counter {
   private readonly index: Map<string, number>;
@@ -54,12 +43,11 @@ class Counter {
     this.index = new Map(rows.map((r, i) => [r, i]));
     this.cells = rows.map(() => AGE_GROUPS.map(() => 0));
   }
-  add(row: string, age: AgeGroup): void {
+  add(row: string, age: number, n = 1): void {
     const r = this.index.get(row);
     if (r === undefined) return;
     const line = this.cells[r] as number[];
-    const c = AGE_GROUPS.indexOf(age);
-    line[c] = (line[c] as number) + 1;
+    line[age] = (line[age] as number) + n;
   }
   table(shared?: string): CountTable {
     return {
@@ -72,16 +60,14 @@ class Counter {
   }
 }
 
-function parseList(json: string | null): string[] {
-  if (!json) return [];
-  const v: unknown = JSON.parse(json);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function detectionBy(json: string | null): string {
-  if (!json) return 'unknown';
-  const v = JSON.parse(json) as { by?: unknown } | null;
-  return typeof v?.by === 'string' ? v.by : 'unknown';
+function parseForms(json: string, cache: Map<string, string[]>): string[] {
+  let forms = cache.get(json);
+  if (!forms) {
+    const v: unknown = JSON.parse(json);
+    forms = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    cache.set(json, forms);
+  }
+  return forms;
 }
 
 /** Every raw table of the year, in the order the report shows them. */
@@ -89,62 +75,63 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
   const client = db.$client;
   const from = `${query.year}-01-01`;
   const to = `${query.year}-12-31`;
+  const end = `${to}T99`;
   const country = query.country;
+  const withCountry = country ? { country } : {};
   const onlyCountry = country ? 'AND EXISTS (SELECT 1 FROM tracks ct WHERE ct.person_id = p.id AND ct.country = @country)' : '';
-  const params = country ? { country } : {};
 
-  const persons = client
-    .prepare(
-      `SELECT p.id, p.created_at, p.age_basis, p.adult_from, p.gender, p.nationalities, p.detection, p.exploitation_forms, p.is_open
-       FROM persons p WHERE p.created_at <= @end ${onlyCountry}`,
-    )
-    .all({ ...params, end: `${to}T99` }) as PersonStatRow[];
-
-  // Closing day and reason of the closed files: the last event over their tracks (all terminal).
+  // Closed files: closing day and reason (the terminal phase of the track that ended last).
   const closing = new Map<string, { day: string; reason: string }>();
   const closedTracks = client
     .prepare(
-      `SELECT t.person_id AS personId, t.phase_id AS phaseId, max(e.date) AS day
-       FROM persons p JOIN tracks t ON t.person_id = p.id JOIN procedure_events e ON e.track_id = t.id
-       WHERE p.is_open = 0 AND e.removed_at IS NULL GROUP BY t.id`,
+      `SELECT t.person_id, t.phase_id, (SELECT max(e.date) FROM procedure_events e WHERE e.track_id = t.id AND e.removed_at IS NULL)
+       FROM persons p JOIN tracks t ON t.person_id = p.id WHERE p.is_open = 0 AND p.created_at <= @end ${onlyCountry}`,
     )
-    .all() as { personId: string; phaseId: string; day: string }[];
-  for (const t of closedTracks) {
-    const seen = closing.get(t.personId);
-    if (!seen || t.day > seen.day) closing.set(t.personId, { day: t.day, reason: closingReason(t.phaseId) ?? 'closed' });
+    .raw()
+    .all({ ...withCountry, end }) as [string, string, string | null][];
+  for (const [personId, phaseId, day] of closedTracks) {
+    if (day === null) continue;
+    const seen = closing.get(personId);
+    if (!seen || day > seen.day) closing.set(personId, { day, reason: closingReason(phaseId) ?? 'closed' });
   }
+  // Closed before the year: not supported in it. Passed to the grouped queries as a JSON list.
+  const before = [...closing.entries()].filter(([, c]) => c.day < from).map(([id]) => id);
+  const excluded = JSON.stringify(before);
+  const population = `p.created_at <= @end AND p.id NOT IN (SELECT value FROM json_each(@excluded)) ${onlyCountry}`;
 
-  const age = new Map<string, AgeGroup>();
-  const supported: PersonStatRow[] = [];
   const registrations = new Counter('registrations', FIXED_ROWS.registrations);
   const closed = new Counter('closed', FIXED_ROWS.closed);
-  for (const p of persons) {
-    const day = p.created_at.slice(0, 10);
-    const group = ageGroupAt(p.age_basis, p.adult_from, day);
-    age.set(p.id, group);
-    const close = p.is_open ? undefined : closing.get(p.id);
-    if (close && close.day < from) continue;
-    supported.push(p);
-    if (day >= from) registrations.add(day.slice(5, 7), group);
-    if (close && close.day <= to) closed.add(close.reason, group);
-  }
-
   const sex = new Counter('sex', FIXED_ROWS.sex);
   const detection = new Counter('detection', FIXED_ROWS.detection);
   const exploitation = new Counter('exploitation', FIXED_ROWS.exploitation);
+  const formsCache = new Map<string, string[]>();
   const foreign = new Map<string, number>();
-  const nationalitiesOf: string[][] = [];
-  for (const p of supported) {
-    const group = age.get(p.id) as AgeGroup;
-    const nationalities = parseList(p.nationalities);
-    nationalitiesOf.push(nationalities);
-    sex.add(p.gender, group);
-    detection.add(detectionBy(p.detection), group);
-    const forms = parseList(p.exploitation_forms);
-    if (forms.length === 0) exploitation.add('notRecorded', group);
-    for (const f of forms) exploitation.add(f, group);
-    const first = nationalities[0];
-    if (first !== undefined && first !== reportingCountry) foreign.set(first, (foreign.get(first) ?? 0) + 1);
+  const byCitizenship: [string | null, number][] = [];
+
+  // One lean pass over the persons: the columns each table needs, JSON read by SQLite.
+  const persons = client
+    .prepare(
+      `SELECT p.id, ${AGE_GROUP_SQL}, p.gender, json_extract(p.nationalities, '$[0]'), json_extract(p.detection, '$.by'),
+              p.exploitation_forms, substr(p.created_at, 1, 10), p.is_open, p.phase_be, p.phase_nl, p.phase_lu
+       FROM persons p WHERE p.created_at <= @end ${onlyCountry}`,
+    )
+    .raw()
+    .all({ ...withCountry, end }) as [string, number, string, string | null, string | null, string, string, number, string | null, string | null, string | null][];
+  // The phase of each track is kept on the person's row (phase_be, phase_nl, phase_lu).
+  const phase = new Counter('phase', phaseRows(country));
+  for (const [id, group, gender, nat, det, forms, day, isOpen, phaseBe, phaseNl, phaseLu] of persons) {
+    const close = isOpen ? undefined : closing.get(id);
+    if (close && close.day < from) continue;
+    if (day >= from) registrations.add(day.slice(5, 7), group);
+    if (close && close.day <= to) closed.add(close.reason, group);
+    sex.add(gender, group);
+    detection.add(det ?? 'unknown', group);
+    const list = parseForms(forms, formsCache);
+    if (list.length === 0) exploitation.add('notRecorded', group);
+    for (const f of list) exploitation.add(f, group);
+    byCitizenship.push([nat, group]);
+    for (const [c, ph] of [['BE', phaseBe], ['NL', phaseNl], ['LU', phaseLu]] as const) if (ph !== null && (country === null || country === c)) phase.add(ph, group);
+    if (nat !== null && nat !== reportingCountry) foreign.set(nat, (foreign.get(nat) ?? 0) + 1);
   }
   // The most frequent foreign citizenships, listed alphabetically: an order by size would tell how
   // hidden rows compare.
@@ -155,19 +142,10 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
     .sort();
   const listedSet = new Set(listed);
   const citizenship = new Counter('citizenship', ['national', ...listed, ...CITIZENSHIP_REST]);
-  supported.forEach((p, i) => {
-    citizenship.add(citizenshipRow(nationalitiesOf[i] as string[], reportingCountry, listedSet), age.get(p.id) as AgeGroup);
-  });
+  for (const [nat, group] of byCitizenship) citizenship.add(citizenshipRow(nat === null ? [] : [nat], reportingCountry, listedSet), group);
 
-  // Phases and the year's events are counted over the supported persons' tracks.
-  const inPopulation = new Set(supported.map((p) => p.id));
-  const phase = new Counter('phase', phaseRows(country));
-  const trackRows = client
-    .prepare(`SELECT person_id AS personId, country, phase_id AS phaseId FROM tracks ${country ? 'WHERE country = @country' : ''}`)
-    .all(params) as { personId: string; country: Country; phaseId: string }[];
-  for (const t of trackRows) {
-    if (inPopulation.has(t.personId)) phase.add(t.phaseId, age.get(t.personId) as AgeGroup);
-  }
+  // The year's events and handovers, grouped by SQLite over the supported persons.
+  const params = { ...withCountry, end, excluded, from, to };
 
   const reflection = new Counter('reflection', FIXED_ROWS.reflection);
   const permits = new Counter('permits', permitRows(country));
@@ -175,45 +153,42 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
   const wanted = countries.flatMap((c) => [REFLECTION_START[c], ...PERMIT_EVENTS[c]]);
   const events = client
     .prepare(
-      `SELECT t.person_id AS personId, t.country, t.phase_id AS phaseId, e.type
-       FROM procedure_events e JOIN tracks t ON t.id = e.track_id
+      `SELECT t.country, t.phase_id, e.type, ${AGE_GROUP_SQL}, count(*)
+       FROM procedure_events e JOIN tracks t ON t.id = e.track_id JOIN persons p ON p.id = t.person_id
        WHERE e.removed_at IS NULL AND e.date >= @from AND e.date <= @to
-         AND e.type IN (${wanted.map((_, i) => `@t${i}`).join(', ')}) ${country ? 'AND t.country = @country' : ''}`,
+         AND e.type IN (${wanted.map((_, i) => `@t${i}`).join(', ')}) ${country ? 'AND t.country = @country' : ''}
+         AND ${population}
+       GROUP BY 1, 2, 3, 4`,
     )
-    .all({ ...params, from, to, ...Object.fromEntries(wanted.map((w, i) => [`t${i}`, w])) }) as {
-    personId: string;
-    country: Country;
-    phaseId: string;
-    type: string;
-  }[];
-  for (const e of events) {
-    const group = age.get(e.personId);
-    if (!group) continue;
-    if (e.type === REFLECTION_START[e.country]) reflection.add(reflectionOutcome(e.phaseId), group);
-    else permits.add(`${e.country}.${e.type}`, group);
+    .raw()
+    .all({ ...params, ...Object.fromEntries(wanted.map((w, i) => [`t${i}`, w])) }) as [Country, string, string, number, number][];
+  for (const [c, phaseId, type, group, n] of events) {
+    if (type === REFLECTION_START[c]) reflection.add(reflectionOutcome(phaseId), group, n);
+    else permits.add(`${c}.${type}`, group, n);
   }
 
   const handovers = new Counter('handovers', FIXED_ROWS.handovers);
   const sent = client
     .prepare(
-      `SELECT h.person_id AS personId, h.to_country AS toCountry, min(sp.created_at) AS at
-       FROM handovers h JOIN sent_packages sp ON sp.handover_id = h.id GROUP BY h.id`,
+      `SELECT h.to_country, ${AGE_GROUP_SQL}, count(*) FROM handovers h JOIN persons p ON p.id = h.person_id
+       WHERE ${population} AND (SELECT substr(min(sp.created_at), 1, 10) FROM sent_packages sp WHERE sp.handover_id = h.id) BETWEEN @from AND @to
+       GROUP BY 1, 2`,
     )
-    .all() as { personId: string; toCountry: Country; at: string }[];
-  for (const s of sent) {
-    const group = age.get(s.personId);
-    if (group && s.at.slice(0, 10) >= from && s.at.slice(0, 10) <= to) handovers.add(`sent.${s.toCountry}`, group);
-  }
+    .raw()
+    .all(params) as [Country, number, number][];
+  for (const [c, group, n] of sent) handovers.add(`sent.${c}`, group, n);
   const received = client
-    .prepare(`SELECT person_id AS personId, sender_country AS fromCountry, imported_at AS at FROM handover_imports WHERE outcome = 'accepted' AND person_id IS NOT NULL`)
-    .all() as { personId: string; fromCountry: Country; at: string }[];
-  for (const r of received) {
-    const group = age.get(r.personId);
-    if (group && r.at.slice(0, 10) >= from && r.at.slice(0, 10) <= to) handovers.add(`received.${r.fromCountry}`, group);
-  }
+    .prepare(
+      `SELECT i.sender_country, ${AGE_GROUP_SQL}, count(*) FROM handover_imports i JOIN persons p ON p.id = i.person_id
+       WHERE i.outcome = 'accepted' AND ${population} AND substr(i.imported_at, 1, 10) BETWEEN @from AND @to
+       GROUP BY 1, 2`,
+    )
+    .raw()
+    .all(params) as [Country, number, number][];
+  for (const [c, group, n] of received) handovers.add(`received.${c}`, group, n);
 
-  // Sex, citizenship and detection count each supported person once: their column
-  // totals and grand total are the same cells (the minors, presumed minors and adults supported).
+  // Sex, citizenship and detection count each supported person once: their column totals and grand
+  // total are the same cells (the minors, presumed minors and adults supported).
   const POPULATION = 'supported';
   return [
     sex.table(POPULATION),

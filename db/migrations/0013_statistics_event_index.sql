@@ -1,0 +1,1 @@
+CREATE INDEX `procedure_events_type_date` ON `procedure_events` (`type`,`date`);
