@@ -45,6 +45,8 @@ export const en = {
     taskAssigneeInvalid: 'A task can only be assigned to an active staff member.',
     snoozeInPast: 'Choose a day after today.',
     snoozeTooLate: 'This reminder can be put off until {{date}} at the latest.',
+    procedureDoneByEvent: 'A procedure deadline ends when the event that meets it is recorded. Record the event, or note that you followed it up.',
+    consentPartnerUnknown: 'Choose the partner from the list of partner organisations and directory entries.',
     calendarTooLarge: 'The calendar file would hold {{count}} deadlines; one file holds at most {{maximum}}. Export "My cases" instead.',
     fileUnreadable: 'The file could not be read. Choose the file again.',
     keysMissing: 'This vault has no organisation keys yet. They are made the next time an administrator unlocks the vault.',
@@ -863,6 +865,7 @@ export const en = {
       notApplicable: 'Does not apply to this case',
       handledElsewhere: 'Handled by another service',
       other: 'Other reason',
+      followedUp: 'Followed up: nothing has happened yet',
     },
     snoozeReasons: {
       waitingForAuthority: 'Waiting for the authorities',

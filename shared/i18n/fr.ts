@@ -42,6 +42,8 @@ export const fr: Translation = {
     taskAssigneeInvalid: "Une tâche ne peut être attribuée qu'à un membre actif du personnel.",
     snoozeInPast: "Choisissez un jour après aujourd'hui.",
     snoozeTooLate: "Ce rappel peut être reporté jusqu'au {{date}} au plus tard.",
+    procedureDoneByEvent: "Une échéance de la procédure prend fin quand l'événement qui y répond est enregistré. Enregistrez l'événement, ou notez que vous avez fait le suivi.",
+    consentPartnerUnknown: 'Choisissez le partenaire dans la liste des organisations partenaires et du répertoire.',
     calendarTooLarge: 'Le fichier agenda contiendrait {{count}} délais ; un fichier en contient au plus {{maximum}}. Exportez « Mes dossiers ».',
     fileUnreadable: "Le fichier n'a pas pu être lu. Choisissez à nouveau le fichier.",
     keysMissing: "Ce coffre n'a pas encore de clés d'organisation. Elles sont créées la prochaine fois qu'un administrateur déverrouille le coffre.",
@@ -862,6 +864,7 @@ export const fr: Translation = {
       notApplicable: "Ne s'applique pas à ce dossier",
       handledElsewhere: 'Traité par un autre service',
       other: 'Autre motif',
+      followedUp: "Suivi fait : rien ne s'est encore passé",
     },
     snoozeReasons: {
       waitingForAuthority: 'En attente des autorités',

@@ -42,6 +42,8 @@ export const nl: Translation = {
     taskAssigneeInvalid: 'Een taak kan enkel aan een actief personeelslid worden toegewezen.',
     snoozeInPast: 'Kies een dag na vandaag.',
     snoozeTooLate: 'Deze herinnering kan ten laatste tot {{date}} worden uitgesteld.',
+    procedureDoneByEvent: 'Een termijn van de procedure eindigt wanneer de gebeurtenis die eraan voldoet is geregistreerd. Registreer de gebeurtenis, of noteer dat u het hebt opgevolgd.',
+    consentPartnerUnknown: 'Kies de partner uit de lijst van partnerorganisaties en de contactgids.',
     calendarTooLarge: 'Het agendabestand zou {{count}} termijnen bevatten; één bestand bevat er hoogstens {{maximum}}. Exporteer "Mijn dossiers".',
     fileUnreadable: 'Het bestand kon niet gelezen worden. Kies het bestand opnieuw.',
     keysMissing: 'Deze kluis heeft nog geen organisatiesleutels. Ze worden gemaakt wanneer een beheerder de kluis de volgende keer ontgrendelt.',
@@ -859,6 +861,7 @@ export const nl: Translation = {
       notApplicable: 'Niet van toepassing op dit dossier',
       handledElsewhere: 'Afgehandeld door een andere dienst',
       other: 'Andere reden',
+      followedUp: 'Opgevolgd: er is nog niets gebeurd',
     },
     snoozeReasons: {
       waitingForAuthority: 'Wacht op de overheid',

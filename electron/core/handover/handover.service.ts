@@ -13,8 +13,9 @@
  *
  * The consent rule: the export is refused (RULE_VIOLATION) unless one sharing consent of the person
  * is in force today (given on or before today, not withdrawn on or before today), names the
- * recipient (its partner text equals the name on the partner's verified key card, ignoring case,
- * accents and spacing, or the partner's organisation id), and lists every chosen section, plus
+ * recipient (the partner's organisation id picked when it was recorded; on a consent recorded as
+ * free text before partners could be picked, its text equals the name on the partner's verified key
+ * card, ignoring case, accents and spacing, or the organisation id), and lists every chosen section, plus
  * 'attachments' when attachments are chosen.
  */
 import { renameSync, rmSync } from 'node:fs';
@@ -112,17 +113,22 @@ export function summaryFileName(handoverId: string): string {
   return `handover-summary-${handoverId.replace(/-/g, '').slice(0, 8)}.pdf`;
 }
 
-/** Whether a consent's partner text names this partner (see the module comment). */
-export function consentNamesPartner(consentPartner: string | null, partner: Partner): boolean {
-  if (!consentPartner) return false;
-  const text = consentPartner.trim();
+/**
+ * Whether a consent names this partner: by the organisation id picked when it was recorded; a
+ * consent that picked a directory entry or another organisation never names it. Older consents hold
+ * only the typed text, matched as the module comment says.
+ */
+export function consentNamesPartner(consent: Pick<ConsentRow, 'partner' | 'partnerOrgId' | 'partnerContactId'>, partner: Partner): boolean {
+  if (consent.partnerOrgId) return consent.partnerOrgId === partner.orgId;
+  if (consent.partnerContactId || !consent.partner) return false;
+  const text = consent.partner.trim();
   return text.toLowerCase() === partner.orgId || foldText(text) === foldText(partner.card.organisation.name);
 }
 
 /** The most recent sharing consent in force on `today` that names the partner, if any. */
 export function consentForPartner(rows: readonly ConsentRow[], partner: Partner, today: CalendarDate): ConsentRow | null {
   const inForce = rows.filter(
-    (c) => c.kind === 'sharing' && c.givenOn <= today && (!c.withdrawnOn || c.withdrawnOn > today) && consentNamesPartner(c.partner ?? null, partner),
+    (c) => c.kind === 'sharing' && c.givenOn <= today && (!c.withdrawnOn || c.withdrawnOn > today) && consentNamesPartner(c, partner),
   );
   inForce.sort((a, b) => (a.givenOn === b.givenOn ? a.recordedAt.localeCompare(b.recordedAt) : a.givenOn.localeCompare(b.givenOn)));
   return inForce.at(-1) ?? null;
