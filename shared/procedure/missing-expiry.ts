@@ -6,6 +6,7 @@
  * track, the person list and the dashboard can say "no expiry recorded: no reminder" until it is
  * entered. Pure: the rule tables and the engine's state only.
  */
+import type { CalendarDate } from '../dates/calendar-date';
 import type { Country } from '../domain';
 import { RULE_TABLES, type RuleTables } from '../rules/index';
 import type { DueKind } from '../rules/rule.types';
@@ -17,7 +18,7 @@ export interface MissingExpiry {
   readonly kind: DueKind;
   /** The event that issued the document, and its date. */
   readonly eventType: EventType;
-  readonly eventDate: string;
+  readonly eventDate: CalendarDate;
   readonly source: string;
 }
 
