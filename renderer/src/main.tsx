@@ -26,8 +26,9 @@ async function start(): Promise<void> {
       <I18nextProvider i18n={i18n}>
         {/* Forced light scheme: nothing is kept in localStorage. */}
         <MantineProvider theme={theme} forceColorScheme="light">
-          {/* Bottom right: never over the Lock button in the header. */}
-          <Notifications position="bottom-right" />
+          {/* Bottom left, over the lower part of the navigation (220 px wide): never over a form's
+              buttons or the Lock button in the header. */}
+          <Notifications position="bottom-left" containerWidth={204} />
           <App />
         </MantineProvider>
       </I18nextProvider>
