@@ -21,6 +21,7 @@ export interface PersonDerived {
   nextDueDate: CalendarDate | null;
   nextDueKind: string | null;
   nextDueCountry: Country | null;
+  missingExpiryCountry: Country | null;
 }
 
 export interface PersonListFilter {
@@ -57,6 +58,7 @@ export interface PersonListRow {
   nextDueDate: CalendarDate | null;
   nextDueKind: string | null;
   nextDueCountry: Country | null;
+  missingExpiryCountry: Country | null;
 }
 
 export type PersonSort = 'nextDeadline' | 'caseCode' | 'name';
@@ -199,7 +201,7 @@ export class PersonsRepo {
              p.aliases, p.age_basis AS ageBasis, p.adult_from AS adultFrom, p.caseworker_id AS caseworkerId,
              u.display_name AS caseworkerName, p.phase_be AS phaseBe, p.phase_nl AS phaseNl, p.phase_lu AS phaseLu,
              p.is_open AS isOpen, p.next_due_date AS nextDueDate, p.next_due_kind AS nextDueKind,
-             p.next_due_country AS nextDueCountry
+             p.next_due_country AS nextDueCountry, p.missing_expiry_country AS missingExpiryCountry
         FROM window w JOIN persons p ON p.rowid = w.rid
         LEFT JOIN users u ON u.id = p.caseworker_id
        ORDER BY ${ORDER[sort]}`;

@@ -106,7 +106,8 @@ export class RemindersRepo {
 
   /**
    * The first `limit` running due dates from `from` to `to` in the dashboard's order (due date, case
-   * code, item id), leaving out those done or snoozed on `today`. Reads the due-date index in order and
+   * code, item id), leaving out those snoozed on `today` (a procedure deadline marked "followed up"
+   * stays listed: it ends only when its event is recorded). Reads the due-date index in order and
    * stops after `limit` rows (plus the rest of the last day): a page costs the page, not the range.
    */
   procedureDueFirst(from: CalendarDate | null, to: CalendarDate, today: CalendarDate, limit: number): ProcedureDueRow[] {
@@ -118,7 +119,7 @@ export class RemindersRepo {
           WHERE d.due_date >= @from AND d.due_date <= @to
             AND NOT EXISTS (SELECT 1 FROM reminder_dispositions r
                              WHERE r.item_id = 'procedure:' || d.track_id || ':' || d.kind AND r.due_date = d.due_date
-                               AND (r.state = 'done' OR r.snoozed_until > @today))
+                               AND r.snoozed_until > @today)
           ORDER BY d.due_date, p.case_code, d.track_id, d.kind
           LIMIT @limit`,
       )
@@ -126,7 +127,7 @@ export class RemindersRepo {
   }
 
   /**
-   * Procedure due dates done, or snoozed on `today`, whose decision is about their current due date,
+   * Procedure due dates snoozed on `today`, whose decision is about their current due date,
    * up to `to`; only the persons of `caseworkerId` when given. Few rows: decisions about older due
    * dates are pruned (pruneStaleDispositions).
    */
@@ -140,7 +141,7 @@ export class RemindersRepo {
                                  AND d.kind = substr(r.item_id, 11 + instr(substr(r.item_id, 11), ':'))
            JOIN persons p ON p.id = d.person_id
           WHERE r.item_id LIKE 'procedure:%' AND r.due_date = d.due_date AND d.due_date <= @to
-            AND (r.state = 'done' OR r.snoozed_until > @today)
+            AND r.state = 'snoozed' AND r.snoozed_until > @today
             ${caseworkerId ? 'AND p.caseworker_id = @caseworkerId' : ''}`,
       )
       .all(caseworkerId ? { to, today, caseworkerId } : { to, today }) as (ProcedureDueRow & {
@@ -268,6 +269,23 @@ export class RemindersRepo {
       for (const row of rows) out.set(row.id, row);
     }
     return out;
+  }
+
+  /**
+   * Open persons with a document recorded without the printed expiry that alone dates it (no reminder
+   * can run), over the partial index persons_missing_expiry; only `caseworkerId`'s when given.
+   */
+  missingExpiry(caseworkerId: string | null, limit: number): { total: number; rows: (PersonNameRow & { country: Country })[] } {
+    const where = `missing_expiry_country IS NOT NULL AND is_open = 1${caseworkerId ? ' AND caseworker_id = @caseworkerId' : ''}`;
+    const params = caseworkerId ? { caseworkerId, limit } : { limit };
+    const total = this.db.$client.prepare(`SELECT count(*) FROM persons WHERE ${where}`).pluck().get(params) as number;
+    const rows = this.db.$client
+      .prepare(
+        `SELECT id, case_code AS caseCode, given_names AS givenNames, family_name AS familyName, aliases, missing_expiry_country AS country
+           FROM persons WHERE ${where} ORDER BY case_code LIMIT @limit`,
+      )
+      .all(params) as (PersonNameRow & { country: Country })[];
+    return { total, rows };
   }
 
   // ------------------------------------------------------------ fired reminders

@@ -12,7 +12,12 @@ export const consents = sqliteTable(
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['processing', 'sharing'] }).notNull(),
+    /** The partner's name as shown when the consent was recorded (before partners were picked: the text typed). */
     partner: text('partner'),
+    /** The verified partner organisation picked (its key card's organisation id); the export checks this. */
+    partnerOrgId: text('partner_org_id'),
+    /** Or the contact-directory entry picked, for an organisation with no key card yet. */
+    partnerContactId: text('partner_contact_id'),
     categories: text('categories', { mode: 'json' }).$type<(typeof DATA_CATEGORIES)[number][]>().notNull(),
     givenOn: text('given_on').$type<CalendarDate>().notNull(),
     withdrawnOn: text('withdrawn_on').$type<CalendarDate>(),

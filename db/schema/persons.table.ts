@@ -55,6 +55,8 @@ export const persons = sqliteTable(
     nextDueDate: text('next_due_date').$type<CalendarDate>(),
     nextDueKind: text('next_due_kind'),
     nextDueCountry: text('next_due_country', { enum: ['BE', 'NL', 'LU'] }),
+    /** A track whose document was recorded without its printed expiry (tracks.missing_expiry_kind): its country. */
+    missingExpiryCountry: text('missing_expiry_country', { enum: ['BE', 'NL', 'LU'] }),
     /** nextDueDate, or NO_DUE_SORT: the list's sort key. */
     nextDueSort: text('next_due_sort').notNull().default(NO_DUE_SORT),
     createdAt: text('created_at').notNull(),
@@ -86,6 +88,7 @@ export const persons = sqliteTable(
     index('persons_phase_be').on(t.phaseBe).where(sql`${t.phaseBe} IS NOT NULL`),
     index('persons_phase_nl').on(t.phaseNl).where(sql`${t.phaseNl} IS NOT NULL`),
     index('persons_phase_lu').on(t.phaseLu).where(sql`${t.phaseLu} IS NOT NULL`),
+    index('persons_missing_expiry').on(t.missingExpiryCountry, t.caseworkerId).where(sql`${t.missingExpiryCountry} IS NOT NULL`),
   ],
 );
 

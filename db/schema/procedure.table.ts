@@ -26,6 +26,11 @@ export const tracks = sqliteTable(
     closed: integer('closed', { mode: 'boolean' }).notNull(),
     nextDueDate: text('next_due_date').$type<CalendarDate>(),
     nextDueKind: text('next_due_kind'),
+    /**
+     * The due kind a document of the current phase would date, recorded without the printed expiry
+     * that alone dates it (shared/procedure/missing-expiry.ts): no reminder until it is entered.
+     */
+    missingExpiryKind: text('missing_expiry_kind'),
     derivedAt: text('derived_at').notNull(),
   },
   (t) => [uniqueIndex('tracks_person_country_unique').on(t.personId, t.country)],

@@ -131,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   const procedures = new ProcedureService(vault, options.clock);
   const spreadsheetImport = new SpreadsheetImportService(vault, options.clock);
   const attachments = new AttachmentService(vault);
-  const consents = new ConsentService(vault);
+  const consents = new ConsentService(vault, (contactId) => directory.entryName(contactId));
   const autoLock = new AutoLock(options.clock, () => vault.lock('idle'));
   const listeners = new Set<EventListener>();
   const reminderLanguage = () => options.prefs.getLanguage() ?? 'nl';

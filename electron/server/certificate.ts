@@ -56,7 +56,7 @@ function pem(label: string, der: ArrayBuffer): string {
 
 /** A new self-signed certificate for the given host names and addresses, valid five years. */
 export async function makeSelfSignedCertificate(hosts: string[], now: Date = new Date()): Promise<{ certPem: string; keyPem: string }> {
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const names = [...new Set(['localhost', '127.0.0.1', '::1', ...hosts])].map((h) =>

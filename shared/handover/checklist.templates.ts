@@ -53,7 +53,7 @@ function withCountry(template: Labels, country: Country): Labels {
   return L(template.en.replace('{{in}}', c.en), template.nl.replace('{{in}}', c.nl), template.fr.replace('{{in}}', c.fr));
 }
 
-const PROCEDURE = 'Passerelle handover procedure (issue 5 item 3)';
+const PROCEDURE = 'Passerelle handover procedure';
 const PURPOSE = 'brochure §1 "Doel": the partners in both countries agree who receives the person and how';
 const RISK: Readonly<Record<Country, string>> = {
   BE: 'brochure §4 BE "Noden en risk assessment"',

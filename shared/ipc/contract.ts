@@ -20,6 +20,7 @@ import {
   attachmentIdInputSchema,
   attachmentMetaSchema,
 } from '../persons/attachment.schema';
+import { calendarDateSchema } from '../dates/calendar-date';
 import { caseCodePrefixSchema } from '../persons/case-code';
 import { consentRecordInputSchema, consentSchema, consentWithdrawInputSchema } from '../persons/consent.schema';
 import { personDetailSchema, personIdInputSchema } from '../persons/person-detail.schema';
@@ -197,7 +198,21 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /**
+   * For an entry about a person: the case code, when the record still exists and the reader may see
+   * it (the trail itself holds the uuid only); else null.
+   */
+  caseCode: z.string().nullable().default(null),
 });
+
+/** The audit screen's filters: who (user name as recorded), what (an action), when (local days), which case. */
+export const auditFilterShape = {
+  actor: z.string().trim().min(1).max(100).optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  caseCode: z.string().trim().min(1).max(40).optional(),
+};
 export type AuditEntrySummary = z.infer<typeof auditEntrySchema>;
 
 export const auditVerificationSchema = z.object({
@@ -311,6 +326,7 @@ export const contract = {
     input: z.strictObject({
       limit: z.number().int().min(1).max(500),
       beforeSeq: z.number().int().positive().optional(),
+      ...auditFilterShape,
     }),
     output: z.array(auditEntrySchema),
     access: ['admin'],

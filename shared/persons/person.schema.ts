@@ -225,6 +225,8 @@ export const personListItemSchema = z.object({
   /** The current phase of each track (one per country). */
   tracks: z.array(z.object({ country: countrySchema, phase: phaseIdSchema })),
   nextDue: nextDueSchema.nullable(),
+  /** A track whose document was recorded without its printed expiry: no reminder until it is entered. */
+  missingExpiryCountry: countrySchema.nullable().default(null),
   open: z.boolean(),
 });
 export type PersonListItem = z.infer<typeof personListItemSchema>;

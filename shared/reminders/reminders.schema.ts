@@ -17,7 +17,12 @@ const labelsSchema = z.object({ nl: z.string(), fr: z.string(), en: z.string() }
 // ---------------------------------------------------------------- done and snooze
 
 /** Why a deadline or task is done. */
-export const DONE_REASONS = ['actionTaken', 'documentReceived', 'decisionReceived', 'notApplicable', 'handledElsewhere', 'other'] as const;
+export const DONE_REASONS = ['actionTaken', 'documentReceived', 'decisionReceived', 'notApplicable', 'handledElsewhere', 'other', 'followedUp'] as const;
+/**
+ * The only "done" a procedure deadline takes: a dated follow-up while nothing has happened yet. The
+ * deadline stays open (overdue if it is) until the event that meets it is recorded on the track.
+ */
+export const PROCEDURE_DONE_REASON = 'followedUp' satisfies DoneReason;
 /** Why a reminder is put off. */
 export const SNOOZE_REASONS = ['waitingForAuthority', 'waitingForPerson', 'waitingForDocument', 'appointmentPlanned', 'other'] as const;
 export type DoneReason = (typeof DONE_REASONS)[number];
@@ -108,6 +113,8 @@ export const dashboardRowSchema = z.object({
   state: reminderStateSchema,
   /** Set while snoozed: the day it comes back. */
   snoozedUntil: calendarDateSchema.nullable(),
+  /** A procedure deadline followed up (still open): the day it was, else null. */
+  followedUpOn: calendarDateSchema.nullable(),
 });
 export type DashboardRowView = z.infer<typeof dashboardRowSchema>;
 
@@ -124,6 +131,16 @@ export const dashboardViewSchema = z.object({
   /** Done or snoozed items up to the horizon (only with includeHandled; at most 200 rows). */
   handled: z.array(dashboardRowSchema),
   handledTotal: z.number().int(),
+  /**
+   * Persons with a document recorded without the printed expiry that alone dates it: no reminder
+   * runs until it is entered (the first rows, in case-code order, and the count).
+   */
+  missingExpiry: z
+    .object({
+      total: z.number().int(),
+      rows: z.array(z.object({ personId: z.string(), caseCode: z.string(), name: z.string().nullable(), country: countrySchema })),
+    })
+    .default({ total: 0, rows: [] }),
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 

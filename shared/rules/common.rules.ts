@@ -116,7 +116,7 @@ const ALWAYS = toCalendarDate('1900-01-01');
 export const COMMON_RULES = {
   chronology: {
     id: 'common.chronology',
-    source: 'Passerelle procedure model (issue 3 §3): events are recorded in date order',
+    source: 'Passerelle procedure model: events are recorded in date order',
     effectiveFrom: ALWAYS,
     refusal: L(
       'an event may not be dated before the last recorded event ({{last}})',

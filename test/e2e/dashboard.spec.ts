@@ -97,7 +97,7 @@ test('an overdue deadline appears in the overdue group, and its row opens the ri
   await expect(page.getByRole('heading', { level: 1, name: 'Brennet, Tomas' })).toBeVisible();
 });
 
-test('done and snooze ask for a reason, are audited with the person uuid only, and the row can be reopened', async ({
+test('done (a follow-up) and snooze ask for a reason, are audited with the person uuid only, and the row can be reopened', async ({
   page,
   bridge,
   invoke,
@@ -116,14 +116,15 @@ test('done and snooze ask for a reason, are audited with the person uuid only, a
   const rowA = page.getByTestId(`reminder-row-${a.itemId}`);
   const what = DUE_KIND_LABELS.reflectionPeriodEnd.en;
   await rowA.getByRole('button', { name: en.reminders.markDoneOf.replace('{{what}}', what).replace('{{caseCode}}', a.person.caseCode) }).click();
-  const dialog = page.getByRole('dialog', { name: en.reminders.doneTitle });
-  await dialog.getByRole('combobox', { name: en.reminders.reason }).selectOption({ label: en.reminders.doneReasons.decisionReceived });
+  // A procedure deadline ends with its event: with nothing happened yet, a follow-up keeps it overdue.
+  const dialog = page.getByRole('dialog', { name: en.casework.doneTitle });
+  await dialog.getByRole('radio', { name: en.casework.outcomeFollowUp }).check();
   await dialog.getByRole('textbox', { name: en.reminders.note }).fill('Lawyer Zyxwv confirmed');
   await snap('1-done-dialog');
-  await dialog.getByRole('button', { name: en.reminders.doneConfirm }).click();
+  await dialog.getByRole('button', { name: en.casework.followUpConfirm }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(rowA).toHaveCount(0);
-  await expect(page.getByTestId('dashboard-group-overdue')).toHaveAttribute('data-total', '0');
+  await expect(rowA.getByTestId('followed-up')).toBeVisible();
+  await expect(page.getByTestId('dashboard-group-overdue')).toHaveAttribute('data-total', '1');
 
   // Snooze: a day after today; the latest day is named in the dialog.
   const rowB = page.getByTestId(`reminder-row-${b.itemId}`);
@@ -139,26 +140,25 @@ test('done and snooze ask for a reason, are audited with the person uuid only, a
   await snooze.getByRole('button', { name: en.reminders.snoozeConfirm }).click();
   await expect(rowB).toHaveCount(0);
 
-  // Both are listed as handled, and one is reopened.
-  await page.getByRole('button', { name: en.reminders.showHandled.replace('{{count}}', '2') }).click();
+  // The snoozed one is listed as handled, and reopened.
+  await page.getByRole('button', { name: en.reminders.showHandled.replace('{{count}}', '1') }).click();
   const handled = page.getByTestId('dashboard-handled');
-  await expect(handled.getByTestId(`reminder-row-${a.itemId}`)).toContainText(en.reminders.stateDone);
   await expect(handled.getByTestId(`reminder-row-${b.itemId}`)).toContainText(
     en.reminders.stateSnoozed.replace('{{date}}', withWeekday(addDays(today, 3))),
   );
   await snap('3-handled');
-  await handled.getByRole('button', { name: en.reminders.reopenOf.replace('{{what}}', what).replace('{{caseCode}}', a.person.caseCode) }).click();
-  await expect(page.getByRole('region', { name: en.reminders.groups.overdue }).getByTestId(`reminder-row-${a.itemId}`)).toBeVisible();
+  await handled.getByRole('button', { name: en.reminders.reopenOf.replace('{{what}}', what).replace('{{caseCode}}', b.person.caseCode) }).click();
+  await expect(page.getByRole('region', { name: en.reminders.groups.overdue }).getByTestId(`reminder-row-${b.itemId}`)).toBeVisible();
 
   // The audit trail: the action and the person's uuid, nothing else.
   const entries = bridge.core.audit.latest({ limit: 20 }).filter((e) => e.action.startsWith('reminder.'));
   expect(entries.map((e) => [e.action, e.subjectType, e.subjectId])).toEqual([
-    ['reminder.reopen', 'person', a.person.id],
+    ['reminder.reopen', 'person', b.person.id],
     ['reminder.snooze', 'person', b.person.id],
     ['reminder.done', 'person', a.person.id],
   ]);
   const trail = JSON.stringify(bridge.core.vault.read((db) => db.$client.prepare('SELECT * FROM audit_log').all()));
-  for (const secret of ['Zyxwv', 'decisionReceived', 'waitingForAuthority', 'Kalo', a.person.caseCode]) expect(trail).not.toContain(secret);
+  for (const secret of ['Zyxwv', 'followedUp', 'waitingForAuthority', 'Kalo', a.person.caseCode]) expect(trail).not.toContain(secret);
 });
 
 test('a task made in the dialog appears in its group; the calendar export is a download named by date only', async ({

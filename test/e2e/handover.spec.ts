@@ -205,7 +205,13 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await shot(page, '04-export');
     await shot(handover.getByTestId('handover-checklist'), '04a-checklist');
     await shot(exportPanel, '04b-export-panel');
-    const pkg = await download(page, exportPanel.getByRole('button', { name: en.handover.export.create }), dir);
+    // Items of the checklist still open: listed, and the export asks for confirmation.
+    await exportPanel.getByRole('button', { name: en.handover.export.create }).click();
+    const confirmExport = page.getByRole('dialog', { name: en.casework.openItemsTitle });
+    await expect(confirmExport.getByTestId('open-items')).toContainText(identification.label.en);
+    await expect(confirmExport.getByTestId('open-items').locator('[data-item-id="handover.consent"]')).toHaveCount(0);
+    await shot(page, '04c-open-items');
+    const pkg = await download(page, confirmExport.getByRole('button', { name: en.casework.exportAnyway }), dir);
     expect(pkg.name).toMatch(/^handover-[0-9a-f]{8}\.handover$/);
     for (const personal of ['Okafor', 'Amina', caseCode]) expect(pkg.name).not.toContain(personal);
     await expect(exportPanel.getByTestId('package-created')).toContainText(pkg.name);
@@ -259,6 +265,15 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await expect(origin.getByTestId('origin-procedure')).toContainText(annex15.fr);
     expect(await untranslatedText(partnerPage, 'fr')).toEqual([]);
     await shot(partnerPage, '08-person');
+
+    // The procedure track from the package's procedure section: prefilled, opened once confirmed.
+    const offer = partnerPage.getByTestId('package-track-BE');
+    await expect(offer).toContainText(annex15.fr);
+    await expect(offer.getByRole('checkbox')).toHaveCount(1);
+    await offer.getByRole('button', { name: fill(fr.casework.fromPackageConfirm, { country: fr.countries.BE, count: '1' }) }).click();
+    await expect(partnerPage.getByTestId('timeline-BE')).toContainText(annex15.fr);
+    await expect(partnerPage.getByTestId('package-track-BE')).toHaveCount(0);
+    await shot(partnerPage, '08b-track-from-package');
 
     // 6. Belgium imports the receipt: the handover is closed, and the copy is due for deletion.
     await handover.getByTestId('receipt-file').setInputFiles(receipt.path);

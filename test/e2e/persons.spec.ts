@@ -124,7 +124,8 @@ test('a Belgian person: annex 15 today, reflection deadline in 45 days, statemen
   const refusal = page.getByTestId('record-event-error-BE');
   await expect(refusal).toHaveAttribute('data-error-code', 'RULE_VIOLATION');
   await expect(refusal).toContainText(`an event may not be dated before the last recorded event (${formatDate(today)})`);
-  await expect(refusal).toContainText('issue 3 §3');
+  await expect(refusal).toContainText('Passerelle procedure model');
+  await expect(refusal).not.toContainText(/issue \d/);
   await snap('3-refused');
 
   // The statement today: phase 2, the attestation of immatriculation and its expiry (3 months).
@@ -309,11 +310,14 @@ test('the person page in French: document expiry warning, a refusal citing the r
   await expect(refusal).toContainText(`un événement ne peut être daté avant le dernier événement enregistré (${formatDate(today)})`);
   await expect(refusal).toContainText('source : Passerelle procedure model');
 
-  // A condition of the evaluation checklist: met, today.
+  // A condition of the evaluation checklist: nobody assessed it yet (no answer, no date); met, today,
+  // saved with the checklist's one button.
   const condition = page.getByTestId('checklist-item-be.evaluation.proceedingsOngoing');
+  await expect(condition.getByTestId('checklist-answered')).toHaveText(fr.casework.notAssessed);
+  await expect(condition.getByRole('textbox', { name: fr.checklist.date })).toHaveValue('');
   await condition.getByRole('radiogroup', { name: fr.checklist.status.replace('{{number}}', '1') }).getByRole('radio', { name: 'Remplie', exact: true }).check();
   await condition.getByRole('textbox', { name: fr.checklist.note }).fill('Enquête en cours selon le parquet.');
-  await condition.getByRole('button', { name: fr.checklist.saveItem.replace('{{number}}', '1') }).click();
+  await page.getByTestId('checklist-save-be.evaluationConditions').click();
   await expect(condition.getByTestId('checklist-answered')).toHaveText(
     fr.checklist.answeredBy.replace('{{name}}', ADMIN.displayName).replace('{{date}}', withWeekday(today, fr)),
   );

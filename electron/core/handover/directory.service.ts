@@ -95,6 +95,12 @@ export class DirectoryService {
     };
   }
 
+  /** The name of an entry (hidden ones too: a consent may name one), or null; for a consent that picks it. */
+  entryName(id: string): string | null {
+    this.vault.requireSession();
+    return this.vault.read((db) => mergeDirectory(this.seed, this.edits(db))).find((e) => e.id === id)?.name ?? null;
+  }
+
   /** Applies a change of the edits in one transaction, audits it, and returns the entry as now merged. */
   private change(id: string, what: string, fn: (edits: DirectoryEdits, at: string) => DirectoryEdits, returnId = id): DirectoryEntryView | null {
     const actor = this.vault.requireRole('admin', 'coordinator');

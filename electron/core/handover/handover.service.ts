@@ -15,8 +15,9 @@
  *
  * The consent rule: the export is refused (RULE_VIOLATION) unless one sharing consent of the person
  * is in force today (given on or before today, not withdrawn on or before today), names the
- * recipient (its partner text equals the name on the partner's verified key card, ignoring case,
- * accents and spacing, or the partner's organisation id), and lists every chosen section, plus
+ * recipient (the partner's organisation id picked when it was recorded; on a consent recorded as
+ * free text before partners could be picked, its text equals the name on the partner's verified key
+ * card, ignoring case, accents and spacing, or the organisation id), and lists every chosen section, plus
  * 'attachments' when attachments are chosen.
  */
 import { randomUUID } from 'node:crypto';

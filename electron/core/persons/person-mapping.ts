@@ -96,6 +96,7 @@ export function toListItem(row: PersonListRow, today: CalendarDate): PersonListI
     caseworker: row.caseworkerId ? { id: row.caseworkerId, displayName: row.caseworkerName ?? '' } : null,
     tracks,
     nextDue: nextDue(row.nextDueDate, row.nextDueKind, row.nextDueCountry),
+    missingExpiryCountry: row.missingExpiryCountry ?? null,
     open: row.isOpen === 1,
   };
 }

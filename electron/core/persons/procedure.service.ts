@@ -101,6 +101,7 @@ export class ProcedureService {
         closed: state.phase.terminal,
         nextDueDate: null,
         nextDueKind: null,
+        missingExpiryKind: null,
         derivedAt: now,
       };
       repo.insertTrack(track);

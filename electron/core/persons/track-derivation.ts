@@ -12,6 +12,7 @@ import type { Country } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { evaluateChecklist } from '../../../shared/procedure/checklist';
 import { deriveTrackState, type Refusal, type TrackState } from '../../../shared/procedure/engine';
+import { missingDocumentExpiry } from '../../../shared/procedure/missing-expiry';
 import type { ProcedureEvent, ProcedureTrack, TrackFacts } from '../../../shared/procedure/track.schema';
 import { EU_EEA_CH_CODES, type IsoCountryCode } from '../../../shared/persons/iso-codes';
 import { minorStatusOn } from '../../../shared/persons/minor-status';
@@ -69,13 +70,17 @@ export function dueDateRows(track: Pick<TrackRow, 'id' | 'personId' | 'country'>
   }));
 }
 
-export function trackDerivedColumns(state: TrackState, now: string): Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'derivedAt'> {
+export function trackDerivedColumns(
+  state: TrackState,
+  now: string,
+): Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'missingExpiryKind' | 'derivedAt'> {
   const next = runningDueDates(state)[0];
   return {
     phaseId: state.phase.id,
     closed: state.phase.terminal,
     nextDueDate: next?.dueDate ?? null,
     nextDueKind: next?.kind ?? null,
+    missingExpiryKind: missingDocumentExpiry(state)?.kind ?? null,
     derivedAt: now,
   };
 }
@@ -89,7 +94,9 @@ export function storeTrackState(repo: ProcedureRepo, track: TrackRow, state: Tra
 }
 
 /** The person's columns derived from their tracks' stored state. */
-export function personDerivedFrom(tracks: readonly Pick<TrackRow, 'country' | 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind'>[]) {
+export function personDerivedFrom(
+  tracks: readonly (Pick<TrackRow, 'country' | 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind'> & { missingExpiryKind?: string | null })[],
+) {
   const phase = (c: Country) => tracks.find((t) => t.country === c)?.phaseId ?? null;
   let next: { date: CalendarDate; kind: string; country: Country } | null = null;
   for (const t of tracks) {
@@ -104,6 +111,7 @@ export function personDerivedFrom(tracks: readonly Pick<TrackRow, 'country' | 'p
     nextDueDate: next?.date ?? null,
     nextDueKind: next?.kind ?? null,
     nextDueCountry: next?.country ?? null,
+    missingExpiryCountry: tracks.find((t) => !t.closed && t.missingExpiryKind)?.country ?? null,
   };
 }
 

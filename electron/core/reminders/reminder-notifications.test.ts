@@ -161,7 +161,7 @@ describe('desktop notifications', () => {
     expect(new Set(d.notifier.shown.map((n) => n.body))).toEqual(new Set(['Open Passerelle to see the deadline.']));
   });
 
-  it('stay silent for a done deadline, and for a snoozed one until the snooze ends', async () => {
+  it('stay silent for a snoozed deadline until the snooze ends; a follow-up keeps it reminding (it is still due)', async () => {
     const d = desktop('2026-11-18T09:00:00.000Z'); // Wednesday 18-11: no reminder of 04-12 due yet
     const core = d.start();
     const { person, itemId } = await seed(core);
@@ -172,9 +172,13 @@ describe('desktop notifications', () => {
     expect(d.notifier.titles()).toEqual([`Reflection period ends in 4 days: ${person.caseCode}`]);
 
     await core.vault.unlock(ADMIN.username, ADMIN.password);
-    await call(core, 'reminders.markDone', { itemId, reason: 'decisionReceived' });
+    await call(core, 'reminders.markDone', { itemId, reason: 'followedUp' });
     d.clock.advance(6 * DAY);
-    expect(d.notifier.shown).toHaveLength(1);
+    expect(d.notifier.titles().slice(1)).toEqual([
+      `Reflection period ends in 3 days: ${person.caseCode}`,
+      `Reflection period ends tomorrow: ${person.caseCode}`,
+      `Reflection period ends today: ${person.caseCode}`,
+    ]);
   });
 
   it('forget an erased record at once, even when the vault is locked right after', async () => {

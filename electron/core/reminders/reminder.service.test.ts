@@ -139,7 +139,7 @@ describe('dashboard', () => {
       const open = (await call(core, 'reminders.dashboard', { scope: 'all', limits: { overdue: 1000, today: 1000, thisWeek: 1000, next30Days: 1000 } }));
       const row = allRows(open).find((r) => r.id === itemId);
       if (!row) continue;
-      if (i % 4 === 1) await call(core, 'reminders.markDone', { itemId, reason: 'actionTaken' });
+      if (i % 4 === 1) await call(core, 'reminders.markDone', { itemId, reason: 'followedUp' });
       if (i % 4 === 2) await call(core, 'reminders.snooze', { itemId, until: row.daysLeft > 1 ? addDays(TODAY, 1) : addDays(TODAY, 3), reason: 'other' });
     }
     for (const limit of [1000, 3]) {
@@ -148,7 +148,8 @@ describe('dashboard', () => {
       const inMemory = await call(core, 'reminders.dashboard', { scope: 'mine', limits, includeHandled: true });
       expect({ ...bySql, scope: 'mine' }).toEqual(inMemory);
       expect(allRows(bySql).length).toBeGreaterThan(limit === 3 ? 5 : 15);
-      expect(bySql.handledTotal).toBeGreaterThan(10);
+      expect(bySql.handledTotal).toBeGreaterThan(5);
+      expect(allRows(bySql).filter((r) => r.followedUpOn !== null).length).toBeGreaterThan(limit === 3 ? 0 : 5);
     }
     // And on another day, where some snoozes have ended.
     const later = { scope: 'all' as const, includeHandled: true, today: addDays(TODAY, 2) };
@@ -194,23 +195,46 @@ describe('done, snooze and reopen', () => {
     const { core } = await vault();
     const p = await personWithReflection(core, { givenNames: 'Mira', familyName: 'Kalo' }, '2026-10-11');
     const NOTE = 'Lawyer Zyxwv called back about Mira';
-    await call(core, 'reminders.markDone', { itemId: p.itemId, reason: 'decisionReceived', note: NOTE });
+    await call(core, 'reminders.markDone', { itemId: p.itemId, reason: 'followedUp', note: NOTE });
 
-    const view = await call(core, 'reminders.dashboard', { scope: 'all', includeHandled: true });
-    expect(view.groups.today.total).toBe(0);
-    expect(view.handled).toMatchObject([{ id: p.itemId, state: 'done', name: 'Kalo, Mira' }]);
-    expect(view.handledTotal).toBe(1);
     const stored = core.vault.read((db) => new RemindersRepo(db).disposition(p.itemId));
-    expect(stored).toMatchObject({ state: 'done', reason: 'decisionReceived', note: NOTE, dueDate: '2026-11-25', personId: p.person.id });
+    expect(stored).toMatchObject({ state: 'done', reason: 'followedUp', note: NOTE, dueDate: '2026-11-25', personId: p.person.id });
 
     const entry = auditRows(core).at(-1);
     expect(entry).toMatchObject({ action: 'reminder.done', subjectType: 'person', subjectId: p.person.id, details: '{}' });
     const trail = JSON.stringify(auditRows(core));
-    for (const secret of ['Zyxwv', 'decisionReceived', 'Kalo', 'Mira', p.person.caseCode, 'reflectionPeriodEnd']) expect(trail).not.toContain(secret);
+    for (const secret of ['Zyxwv', 'followedUp', 'Kalo', 'Mira', p.person.caseCode, 'reflectionPeriodEnd']) expect(trail).not.toContain(secret);
 
     await call(core, 'reminders.reopen', { itemId: p.itemId });
-    expect((await call(core, 'reminders.dashboard', { scope: 'all' })).groups.today.total).toBe(1);
+    expect(core.vault.read((db) => new RemindersRepo(db).disposition(p.itemId))).toBeUndefined();
     expect(auditRows(core).at(-1)).toMatchObject({ action: 'reminder.reopen', subjectId: p.person.id, details: '{}' });
+  });
+
+  it('one truth: a procedure deadline is "done" only by its event; "followed up" keeps it overdue on the dashboard, the person list and the page', async () => {
+    const { core } = await vault();
+    const admin = core.vault.requireSession();
+    const p = await personWithReflection(core, { givenNames: 'Mira', familyName: 'Kalo' }, '2026-10-01', admin.id); // due 15-11: overdue
+    const refused = await refusal(core, 'reminders.markDone', { itemId: p.itemId, reason: 'actionTaken' });
+    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', key: 'procedureDoneByEvent' });
+
+    await call(core, 'reminders.markDone', { itemId: p.itemId, reason: 'followedUp', note: 'called the lawyer' });
+    for (const scope of ['all', 'mine'] as const) {
+      const view = await call(core, 'reminders.dashboard', { scope, includeHandled: true });
+      expect(view.groups.overdue.rows.map((r) => [r.id, r.state, r.followedUpOn])).toEqual([[p.itemId, 'open', TODAY]]);
+      expect(view.handledTotal).toBe(0);
+    }
+    const list = await call(core, 'persons.list', { search: '' });
+    expect(list.items.find((i) => i.id === p.person.id)?.nextDue).toMatchObject({ date: '2026-11-15', kind: 'reflectionPeriodEnd' });
+    const page = await call(core, 'persons.get', { id: p.person.id });
+    expect(page.tracks[0]?.state.dueDates.map((d) => [d.kind, d.dueDate])).toEqual([['reflectionPeriodEnd', '2026-11-15']]);
+
+    // The event the rules allow now meets the deadline: gone from all three.
+    const track = page.tracks[0];
+    expect(track?.state.allowedNext).toContain('statementMade');
+    await call(core, 'procedure.recordEvent', { trackId: p.trackId, event: { type: 'statementMade', date: TODAY } });
+    const after = await call(core, 'reminders.dashboard', { scope: 'all' });
+    expect(allRows(after).map((r) => r.id)).not.toContain(p.itemId);
+    expect((await call(core, 'persons.get', { id: p.person.id })).tracks[0]?.state.dueDates.map((d) => d.kind)).not.toContain('reflectionPeriodEnd');
   });
 
   it('snoozes until a day after today and no later than the due date (14 days for one already due); it comes back on that day', async () => {
@@ -258,7 +282,7 @@ describe('done, snooze and reopen', () => {
   it('a decision holds for the due date it was made for: a moved deadline is open again', async () => {
     const { core } = await vault();
     const p = await personWithReflection(core, { givenNames: 'Mira', familyName: 'Kalo' }, '2026-10-11');
-    await call(core, 'reminders.markDone', { itemId: p.itemId, reason: 'actionTaken' });
+    await call(core, 'reminders.snooze', { itemId: p.itemId, until: '2026-11-27', reason: 'waitingForAuthority' });
     expect((await call(core, 'reminders.dashboard', { scope: 'all' })).groups.today.total).toBe(0);
     core.vault.write(({ db }) => db.$client.prepare('UPDATE track_due_dates SET due_date = ? WHERE track_id = ?').run('2026-11-26', p.trackId));
     const view = await call(core, 'reminders.dashboard', { scope: 'all' });
@@ -271,6 +295,41 @@ describe('done, snooze and reopen', () => {
       'NOT_FOUND',
     );
     expect((await refusal(core, 'reminders.markDone', { itemId: 'handover:x', reason: 'other' })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a document recorded without its printed expiry', () => {
+  it('is listed on the dashboard ("no reminder") for those who see the case, until the expiry is entered', async () => {
+    const { core } = await vault();
+    const worker = await addStaff(core, 'case.worker');
+    const detail = await call(core, 'persons.create', { givenNames: 'Ana', familyName: 'Doru', caseworkerId: worker.id });
+    const track = await call(core, 'procedure.openTrack', { personId: detail.person.id, country: 'NL' });
+    await call(core, 'procedure.recordEvent', { trackId: track.id, event: { type: 'reportMade', date: '2026-03-01' } });
+    const granted = await call(core, 'procedure.recordEvent', { trackId: track.id, event: { type: 'temporaryPermitGranted', date: '2026-03-10' } });
+    const other = await call(core, 'persons.create', { givenNames: 'Ilse', familyName: 'Brak' });
+    const t2 = await call(core, 'procedure.openTrack', { personId: other.person.id, country: 'NL' });
+    await call(core, 'procedure.recordEvent', { trackId: t2.id, event: { type: 'reportMade', date: '2026-03-01' } });
+    await call(core, 'procedure.recordEvent', { trackId: t2.id, event: { type: 'temporaryPermitGranted', date: '2026-03-10' } });
+
+    const all = await call(core, 'reminders.dashboard', { scope: 'all' });
+    expect(all.missingExpiry.total).toBe(2);
+    expect(all.missingExpiry.rows.map((r) => [r.caseCode, r.country, r.name])).toEqual([
+      [detail.person.caseCode, 'NL', 'Doru, Ana'],
+      [other.person.caseCode, 'NL', 'Brak, Ilse'],
+    ]);
+    await switchUser(core, 'case.worker');
+    for (const scope of ['all', 'mine'] as const) {
+      expect((await call(core, 'reminders.dashboard', { scope })).missingExpiry.rows.map((r) => r.personId)).toEqual([detail.person.id]);
+    }
+    // Entering the expiry (the permit's event recorded again, with it) ends the notice and starts the reminders.
+    const permit = granted.events.find((e) => e.type === 'temporaryPermitGranted');
+    if (!permit) throw new Error('no permit event');
+    await call(core, 'procedure.removeEvent', { trackId: track.id, eventId: permit.id, reason: 'wrongDate' });
+    await call(core, 'procedure.recordEvent', { trackId: track.id, event: { type: 'temporaryPermitGranted', date: '2026-03-10', documentExpiry: '2027-03-09' } });
+    const after = await call(core, 'reminders.dashboard', { scope: 'mine' });
+    expect(after.missingExpiry.total).toBe(0);
+    const list = await call(core, 'persons.list', { search: '' });
+    expect(list.items.map((i) => i.missingExpiryCountry)).toEqual([null]);
   });
 });
 

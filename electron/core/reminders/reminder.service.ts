@@ -30,6 +30,7 @@ import {
 } from '../../../shared/reminders/reminder-settings';
 import {
   DASHBOARD_ROWS_DEFAULT,
+  PROCEDURE_DONE_REASON,
   SNOOZE_MAX_DAYS_WHEN_DUE,
   type DashboardRowView,
   type DashboardView,
@@ -42,7 +43,7 @@ import type { WorkingDayCalendar } from '../../../shared/reminders/working-day-c
 import { epochWeekday, toEpochDay } from '../../../shared/reminders/epoch-day';
 import { WEEKDAY_IDS, type WeekdayId } from '../../../shared/dates/calendar-date';
 import type { Db } from '../../../db/connection';
-import { todayOf } from '../persons/person-access';
+import { seesEveryCase, todayOf } from '../persons/person-access';
 import type { Clock } from '../ports';
 import type { VaultService } from '../vault/vault.service';
 import { deadlinesToIcs } from './ics-export';
@@ -105,9 +106,18 @@ function stateOf(item: SourceItem, decision: DispositionRow | undefined, today: 
     return null;
   }
   if (!decision || decision.dueDate !== item.dueDate) return null;
-  if (decision.state === 'done') return { state: 'done', until: null };
+  // A procedure deadline ends only when the event that meets it is recorded (the track, the person
+  // list and the dashboard then agree); "done" on one is a dated follow-up that leaves it open.
+  if (decision.state === 'done') return item.source === 'procedure' ? null : { state: 'done', until: null };
   if (decision.snoozedUntil && decision.snoozedUntil > today) return { state: 'snoozed', until: decision.snoozedUntil };
   return null;
+}
+
+/** The calendar day, on this computer, of a stored timestamp (as `todayOf` reads the clock). */
+function localDateOf(iso: string): CalendarDate {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as CalendarDate;
 }
 
 function compareText(a: string, b: string): number {
@@ -259,6 +269,12 @@ export class ReminderService {
       for (const group of DASHBOARD_GROUPS) for (const item of picked[group]) if (item.personId) personIds.add(item.personId);
       for (const h of handledShown) if (h.item.personId) personIds.add(h.item.personId);
       const names = new RemindersRepo(db).names([...personIds]);
+      decisions ??= this.decisions(db);
+      const followedUp = (item: SourceItem): CalendarDate | null => {
+        if (item.source !== 'procedure') return null;
+        const d = decisions?.get(item.id);
+        return d && d.state === 'done' && d.dueDate === item.dueDate ? localDateOf(d.decidedAt) : null;
+      };
       const users = new Map(new UsersRepo(db).all().map((u) => [u.id, u.displayName]));
       const todayDay = toEpochDay(today);
 
@@ -283,6 +299,7 @@ export class ReminderService {
           assigneeName: item.assigneeId ? (users.get(item.assigneeId) ?? null) : null,
           state,
           snoozedUntil: until,
+          followedUpOn: state === 'open' ? followedUp(item) : null,
         };
       };
 
@@ -290,7 +307,15 @@ export class ReminderService {
       for (const group of DASHBOARD_GROUPS) {
         groups[group] = { total: counts[group], rows: picked[group].map((item) => view(item, 'open', null)) };
       }
+      const missing = new RemindersRepo(db).missingExpiry(
+        !seesEveryCase(actor) || query.scope === 'mine' ? actor.id : null,
+        limits.overdue,
+      );
       return {
+        missingExpiry: {
+          total: missing.total,
+          rows: missing.rows.map((r) => ({ personId: r.id, caseCode: r.caseCode, name: displayName(r), country: r.country })),
+        },
         today,
         weekEnd,
         horizon,
@@ -318,6 +343,9 @@ export class ReminderService {
     const today = this.today();
     this.vault.write((ctx) => {
       const item = source.get(ctx.db, actor, itemId);
+      if (item.source === 'procedure' && decision?.state === 'done' && decision.reason !== PROCEDURE_DONE_REASON) {
+        throw new AppError('RULE_VIOLATION', 'procedureDoneByEvent');
+      }
       if (decision?.state === 'snoozed') checkSnooze(item.dueDate, decision.until, today);
       if (source.decide) {
         source.decide(ctx, item, decision, actor);

@@ -47,11 +47,11 @@ export function AppLayout({ status, user, onLock, onStatusChanged }: AppLayoutPr
   // Choosing Persons again while on a person's page goes back to the list.
   const [personsHome, setPersonsHome] = useState(0);
   // A person to open from another area (an imported person, a handover's person).
-  const [personRequest, setPersonRequest] = useState<{ personId: string } | null>(null);
+  const [personRequest, setPersonRequest] = useState<{ personId: string } | { newPerson: true } | null>(null);
   const [handoversRequest, setHandoversRequest] = useState<HandoversView>({ kind: 'list' });
   const go = useCallback((target: NavigationTarget) => {
     if (target.area === 'persons') {
-      setPersonRequest({ personId: target.personId });
+      setPersonRequest('personId' in target ? { personId: target.personId } : { newPerson: true });
     } else if (target.area === 'handovers') {
       setHandoversRequest(
         target.view === 'start'

@@ -6,6 +6,8 @@ import { createContext, useContext } from 'react';
 
 export type NavigationTarget =
   | { area: 'persons'; personId: string }
+  | { area: 'persons'; newPerson: true }
+  | { area: 'users' }
   | { area: 'handovers'; view: 'list'; tab?: 'outgoing' | 'incoming' }
   | { area: 'handovers'; view: 'start'; personId: string; caseCode: string; personName: string }
   | { area: 'handovers'; view: 'handover'; handoverId: string }

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Code, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isAuditAction, isAuditSubjectType } from '../../../shared/audit';
+import { useNavigation } from '../app/navigation';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { AuditEntrySummary, AuditVerification } from '../../../shared/ipc/contract';
 import { call, toErrorPayload } from '../api/client';
@@ -13,9 +15,15 @@ const PAGE_SIZE = 100;
 
 type VerifyOutcome = { kind: 'result'; result: AuditVerification } | { kind: 'error'; error: ErrorPayload };
 
-/** Administrators: the latest audit entries, and a check of the whole chained trail. */
+/**
+ * Administrators: the latest audit entries in words, filtered by user, action, period and case; an
+ * entry about a person links to the case (its code resolved for those who may see it); and a check
+ * of the whole chained trail.
+ */
 export function AuditPage() {
   const { t } = useTranslation();
+  const navigation = useNavigation();
+  const [filters, setFilters] = useState<AuditFilterValues>({});
   const [entries, setEntries] = useState<AuditEntrySummary[] | null>(null);
   const [hasOlder, setHasOlder] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -27,7 +35,7 @@ export function AuditPage() {
   const load = useCallback(async (beforeSeq?: number) => {
     setLoading(true);
     try {
-      const page = await call('audit.list', beforeSeq === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, beforeSeq });
+      const page = await call('audit.list', beforeSeq === undefined ? { limit: PAGE_SIZE, ...filters } : { limit: PAGE_SIZE, beforeSeq, ...filters });
       setEntries((previous) => (beforeSeq === undefined || previous === null ? page : [...previous, ...page]));
       setHasOlder(page.length === PAGE_SIZE);
       setLoadError(null);
@@ -36,7 +44,7 @@ export function AuditPage() {
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [filters]);
 
   useEffect(() => {
     void load();
@@ -76,6 +84,14 @@ export function AuditPage() {
 
       {outcome ? <VerifyOutcomeView outcome={outcome} ref={outcomeRef} /> : null}
 
+      <AuditFilters
+        value={filters}
+        onApply={(next) => {
+          setEntries(null);
+          setFilters(next);
+        }}
+      />
+
       {loadError ? (
         <Stack gap="xs" align="flex-start">
           <Text>{t('audit.loadFailed')}</Text>
@@ -97,12 +113,13 @@ export function AuditPage() {
                 <Table.Th scope="col">{t('audit.action')}</Table.Th>
                 <Table.Th scope="col">{t('audit.subjectType')}</Table.Th>
                 <Table.Th scope="col">{t('audit.subjectId')}</Table.Th>
+                <Table.Th scope="col">{t('casework.auditCaseColumn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {entries.length === 0 ? (
                 <Table.Tr>
-                  <Table.Td colSpan={6}>{t('audit.empty')}</Table.Td>
+                  <Table.Td colSpan={7}>{t('audit.empty')}</Table.Td>
                 </Table.Tr>
               ) : null}
               {entries.map((entry) => (
@@ -131,6 +148,21 @@ export function AuditPage() {
                   </Table.Td>
                   <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
                     {entry.subjectId ?? t('common.none')}
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.caseCode && entry.subjectId ? (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        className="case-code"
+                        aria-label={t('casework.auditOpenCase', { caseCode: entry.caseCode })}
+                        onClick={() => entry.subjectId && navigation.go({ area: 'persons', personId: entry.subjectId })}
+                      >
+                        {entry.caseCode}
+                      </Anchor>
+                    ) : entry.subjectType === 'person' ? (
+                      <Text size="sm">{t('casework.auditRecordGone')}</Text>
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,5 +1,5 @@
 /**
- * The home screen after unlock: a compact welcome, then the deadlines dashboard (issue 4).
+ * The home screen after unlock: a compact welcome, a new vault's first steps, then the deadlines dashboard.
  */
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Country } from '../../../shared/domain';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { PageTitle } from '../components/PageTitle';
 import { Dashboard } from '../reminders/Dashboard';
+import { FirstSteps } from './FirstSteps';
 
 interface HomePageProps {
   user: SessionUser;
@@ -29,6 +30,7 @@ export function HomePage({ user }: HomePageProps) {
           {t('home.role', { role: t(`roles.${user.role}`) })} {t(ROLE_TEXT[user.role])}
         </Text>
       </div>
+      <FirstSteps user={user} />
       <Dashboard user={user} />
     </Stack>
   );

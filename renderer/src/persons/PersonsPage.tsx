@@ -24,11 +24,15 @@ interface PersonsPageProps {
   /** Changes when the navigation's Persons entry is chosen again: back to the list. */
   listSignal: number;
   /** A person to open, asked for by another area (a handover, an imported person); a new object each time. */
-  openRequest?: { personId: string } | null;
+  openRequest?: { personId: string } | { newPerson: true } | null;
+}
+
+function viewOf(request: { personId: string } | { newPerson: true }): View {
+  return 'personId' in request ? { kind: 'person', id: request.personId } : { kind: 'new' };
 }
 
 export function PersonsPage({ user, country, listSignal, openRequest = null }: PersonsPageProps) {
-  const [view, setView] = useState<View>(openRequest ? { kind: 'person', id: openRequest.personId } : { kind: 'list', returning: false });
+  const [view, setView] = useState<View>(openRequest ? viewOf(openRequest) : { kind: 'list', returning: false });
   const [listState, setListState] = useState<PersonListState>(INITIAL_LIST_STATE);
   const [assignees, setAssignees] = useState<Assignee[]>([]);
 
@@ -50,7 +54,7 @@ export function PersonsPage({ user, country, listSignal, openRequest = null }: P
   }, [listSignal]);
 
   useEffect(() => {
-    if (openRequest) setView({ kind: 'person', id: openRequest.personId });
+    if (openRequest) setView(viewOf(openRequest));
   }, [openRequest]);
 
   const backToList = useCallback(() => setView({ kind: 'list', returning: true }), []);

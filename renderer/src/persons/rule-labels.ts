@@ -5,6 +5,7 @@
 import { COUNTRIES, type Country, type Language } from '../../../shared/domain';
 import type { EventType, PhaseId } from '../../../shared/procedure/track.schema';
 import { DUE_KIND_LABELS, RULE_TABLES, type DueKind, type Labels } from '../../../shared/rules/index';
+import type { TFunction } from 'i18next';
 import { pick } from '../format/labels';
 
 const PHASE_LABELS = new Map<string, Labels>();
@@ -26,6 +27,17 @@ export function phasesOf(country: Country): { id: PhaseId; step: number; label: 
   return RULE_TABLES[country].phases
     .map((p) => ({ id: p.phase as PhaseId, step: p.step, label: p.label }))
     .sort((a, b) => a.step - b.step);
+}
+
+/**
+ * The phase filter's options, grouped by country, each name unique across the groups (the same
+ * phase name exists in several countries: "Reflection period (NL)").
+ */
+export function phaseFilterOptions(countries: readonly Country[], language: Language, t: TFunction): { group: string; items: { value: string; label: string }[] }[] {
+  return countries.map((country) => ({
+    group: t(`countries.${country}`),
+    items: phasesOf(country).map((p) => ({ value: p.id, label: t('casework.phaseOption', { phase: pick(p.label, language), country }) })),
+  }));
 }
 
 export function countryOfPhase(phase: string): Country | null {

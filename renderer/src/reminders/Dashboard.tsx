@@ -22,6 +22,8 @@ import { notifySuccess } from '../components/notify';
 import { dateWithWeekday, daysLeftText, urgencyOf } from '../format/deadline';
 import { useLanguage } from '../format/labels';
 import { DecisionDialog, type Decision } from './DecisionDialog';
+import { MissingExpirySection } from './MissingExpirySection';
+import { ProcedureDoneDialog } from './ProcedureDoneDialog';
 import { TaskDialog, type TaskDraft } from './TaskDialog';
 import { nonWorkingText, saveTextFile, whatIsDue } from './reminder-format';
 import './dashboard.css';
@@ -205,6 +207,7 @@ export function Dashboard({ user }: { user: SessionUser }) {
               onMore={() => setLimits((l) => ({ ...l, [group]: (l[group] ?? DASHBOARD_ROWS_DEFAULT) + MORE_ROWS }))}
             />
           ))}
+          <MissingExpirySection missing={view.missingExpiry} onOpen={(personId) => navigation.go({ area: 'persons', personId })} />
           {view.later > 0 ? (
             <Text size="sm" c="dimmed" data-testid="dashboard-later">
               {t('reminders.later', { count: view.later, date: dateWithWeekday(t, view.horizon) })}
@@ -219,7 +222,16 @@ export function Dashboard({ user }: { user: SessionUser }) {
         </>
       )}
 
-      {decision && today ? (
+      {decision && decision.decision === 'done' && decision.row.source === 'procedure' ? (
+        <ProcedureDoneDialog
+          row={decision.row}
+          onClose={() => setDecision(null)}
+          onSaved={() => {
+            setDecision(null);
+            void load();
+          }}
+        />
+      ) : decision && today ? (
         <DecisionDialog
           decision={decision.decision}
           row={decision.row}
@@ -411,6 +423,11 @@ function ReminderTable({ labelledBy, rows, showAssignee, showState = false, onOp
                 <Text size="sm" lineClamp={2} title={what}>
                   <strong>{row.country}</strong> · {what}
                 </Text>
+                {row.followedUpOn ? (
+                  <Text size="xs" data-testid="followed-up">
+                    {t('casework.followedUpOn', { date: dateWithWeekday(t, row.followedUpOn) })}
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 <span className={`deadline deadline-stacked deadline-${urgency}`}>

@@ -10,6 +10,7 @@ import { addDays, formatDate, type CalendarDate } from '../../../shared/dates/ca
 import type { ErrorPayload } from '../../../shared/errors';
 import {
   DONE_REASONS,
+  PROCEDURE_DONE_REASON,
   REMINDER_NOTE_MAX,
   SNOOZE_REASONS,
   type DashboardRowView,
@@ -122,7 +123,7 @@ export function DecisionDialog({ decision, row, today, onClose, onSaved }: Decis
               label={t('reminders.reason')}
               value={doneReason}
               onChange={(e) => setDoneReason(e.currentTarget.value as DoneReason)}
-              data={DONE_REASONS.map((r) => ({ value: r, label: t(`reminders.doneReasons.${r}`) }))}
+              data={DONE_REASONS.filter((r) => r !== PROCEDURE_DONE_REASON).map((r) => ({ value: r, label: t(`reminders.doneReasons.${r}`) }))}
               data-autofocus
             />
           ) : (

@@ -19,6 +19,7 @@ import { dateWithWeekday } from '../../format/deadline';
 import { fileSize, useLanguage } from '../../format/labels';
 import { base64ToBytes, saveFile } from '../files';
 import { consentCheck } from './consent-check';
+import { OpenItemsConfirm, openItems } from './OpenItemsConfirm';
 import { dateTimeWithWeekday } from '../format';
 
 interface ExportPanelProps {
@@ -42,6 +43,8 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
   const [working, setWorking] = useState<Working>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [created, setCreated] = useState<{ file: OutputFile; expiresAt: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const stillOpen = openItems(handover.items);
   const check = consentCheck(handover.consent, sections, attachmentIds.length);
   const canExchange = handover.partner.canExchange;
   const chosenBytes = handover.attachments.filter((a) => attachmentIds.includes(a.id)).reduce((n, a) => n + a.sizeBytes, 0);
@@ -201,13 +204,26 @@ export function ExportPanel({ handover, onChanged }: ExportPanelProps) {
       <ErrorAlert error={error} testId="export-error" />
 
       <Group gap="sm">
-        <Button onClick={() => void createPackage()} loading={working === 'package'} disabled={working !== null || !canExchange || !validDays} data-testid="create-package">
+        <Button
+          onClick={() => (stillOpen.length > 0 ? setConfirming(true) : void createPackage())}
+          loading={working === 'package'} disabled={working !== null || !canExchange || !validDays} data-testid="create-package">
           {t('handover.export.create')}
         </Button>
         <Button variant="default" onClick={() => void savePdf()} loading={working === 'pdf'} disabled={working !== null} data-testid="save-summary-pdf">
           {t('handover.export.pdf')}
         </Button>
       </Group>
+
+      {confirming ? (
+        <OpenItemsConfirm
+          items={stillOpen}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void createPackage();
+          }}
+        />
+      ) : null}
 
       {created ? (
         <Paper withBorder p="md" bg="green.0" role="status" data-testid="package-created">

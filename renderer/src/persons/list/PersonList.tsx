@@ -9,21 +9,20 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Country } from '../../../../shared/domain';
-import { daysBetween } from '../../../../shared/dates/calendar-date';
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import type { Assignee, PersonListItem } from '../../../../shared/persons/person.schema';
 import { MINOR_STATUSES } from '../../../../shared/persons/minor-status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { todayLocal, urgencyOf } from '../../format/deadline';
-import { pick, useLanguage } from '../../format/labels';
-import { DeadlineText } from '../parts/DeadlineText';
+import { deadlineView, todayLocal } from '../../format/deadline';
+import { useLanguage } from '../../format/labels';
 import { MinorBadge } from '../parts/MinorBadge';
-import { dueKindLabel, phaseLabel, phasesOf } from '../rule-labels';
+import { dueKindLabel, phaseFilterOptions, phaseLabel } from '../rule-labels';
 import { usePersonWindows, type PersonListFilters } from './usePersonWindows';
 import { NotesSearchResults } from '../../casework/NotesSearchResults';
 
-export const ROW_HEIGHT = 68;
+/** Two short lines per row: at least 12 rows fit a 1366x768 window under the filters. */
+export const ROW_HEIGHT = 44;
 const SEARCH_DEBOUNCE_MS = 150;
 
 export interface PersonListState {
@@ -183,34 +182,42 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
     event.preventDefault();
   };
 
-  const phaseOptions = useMemo(() => {
-    const countries = state.country ? [state.country] : COUNTRIES;
-    return [
-      { value: '', label: t('persons.any') },
-      ...countries.map((country) => ({
-        group: t(`countries.${country}`),
-        items: phasesOf(country).map((p) => ({ value: p.id, label: pick(p.label, language) })),
-      })),
-    ];
-  }, [state.country, language, t]);
+  const phaseOptions = useMemo(
+    () => [{ value: '', label: t('persons.any') }, ...phaseFilterOptions(state.country ? [state.country] : COUNTRIES, language, t)],
+    [state.country, language, t],
+  );
 
   const filtered =
     state.search.trim() !== '' || state.country !== '' || state.phase !== '' || state.minorStatus !== '' || state.caseworkerId !== '' || state.status !== 'open';
   const sortLabel = { nextDeadline: t('persons.sortNextDeadline'), caseCode: t('persons.sortCaseCode'), name: t('persons.sortName') }[state.sort];
 
   return (
-    <Stack gap="sm" h="100%">
-      <Group justify="space-between" align="center">
-        <PageTitle focusOnMount={!returning}>{t('persons.title')}</PageTitle>
+    <Stack gap="xs" h="100%">
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Group gap="lg" align="baseline" wrap="nowrap">
+          <PageTitle focusOnMount={!returning}>{t('persons.title')}</PageTitle>
+          <Text role="status" fw={600} data-testid="person-count" aria-busy={windows.loading}>
+            {windows.total === null ? t('common.loading') : t('persons.found', { number: new Intl.NumberFormat(language).format(windows.total) })}
+          </Text>
+          {filtered ? (
+            <Button variant="subtle" size="compact-sm" onClick={() => onStateChange({ ...INITIAL_LIST_STATE })}>
+              {t('persons.clearFilters')}
+            </Button>
+          ) : null}
+        </Group>
+        <Text size="xs" c="dimmed" id={hintId} ta="right">
+          {t('persons.keyboardHint')}
+        </Text>
         <Button onClick={onNew} data-testid="new-person">
           {t('persons.new')}
         </Button>
       </Group>
 
-      <Group align="flex-end" gap="sm" wrap="wrap">
+      <Group align="flex-end" gap={8} wrap="wrap" className="person-filters">
         <TextInput
           ref={searchRef}
           type="search"
+          size="xs"
           label={t('persons.search')}
           placeholder={t('persons.searchPlaceholder')}
           aria-describedby={hintId}
@@ -224,10 +231,11 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
           }}
           autoComplete="off"
           spellCheck={false}
-          w={340}
+          w={200}
           data-testid="person-search"
         />
         <NativeSelect
+          size="xs"
           label={t('persons.sort')}
           value={state.sort}
           onChange={(event) => update({ sort: event.currentTarget.value as PersonListState['sort'] })}
@@ -236,9 +244,10 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
             { value: 'caseCode', label: t('persons.sortCaseCode') },
             { value: 'name', label: t('persons.sortName') },
           ]}
-          w={190}
+          w={140}
         />
         <NativeSelect
+          size="xs"
           label={t('persons.country')}
           value={state.country}
           onChange={(event) => {
@@ -248,24 +257,20 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
             update({ country, phase: keepPhase ? state.phase : '' });
           }}
           data={[{ value: '', label: t('persons.any') }, ...COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))]}
-          w={150}
+          w={100}
         />
+        <NativeSelect size="xs" label={t('persons.phase')} value={state.phase} onChange={(event) => update({ phase: event.currentTarget.value })} data={phaseOptions} w={190} />
         <NativeSelect
-          label={t('persons.phase')}
-          value={state.phase}
-          onChange={(event) => update({ phase: event.currentTarget.value })}
-          data={phaseOptions}
-          w={260}
-        />
-        <NativeSelect
+          size="xs"
           label={t('persons.minor')}
           value={state.minorStatus}
           onChange={(event) => update({ minorStatus: event.currentTarget.value })}
           data={[{ value: '', label: t('persons.any') }, ...MINOR_STATUSES.map((s) => ({ value: s, label: t(`minorStatus.${s}`) }))]}
-          w={170}
+          w={130}
         />
         {seesEveryCase ? (
           <NativeSelect
+            size="xs"
             label={t('persons.caseworker')}
             value={state.caseworkerId}
             onChange={(event) => update({ caseworkerId: event.currentTarget.value })}
@@ -274,10 +279,11 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
               { value: 'unassigned', label: t('persons.unassigned') },
               ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
             ]}
-            w={190}
+            w={130}
           />
         ) : null}
         <NativeSelect
+          size="xs"
           label={t('persons.status')}
           value={state.status}
           onChange={(event) => update({ status: event.currentTarget.value as PersonListState['status'] })}
@@ -286,25 +292,11 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
             { value: 'closed', label: t('persons.statusClosed') },
             { value: 'all', label: t('persons.statusAll') },
           ]}
-          w={170}
+          w={110}
         />
-        {filtered ? (
-          <Button variant="subtle" onClick={() => onStateChange({ ...INITIAL_LIST_STATE })}>
-            {t('persons.clearFilters')}
-          </Button>
-        ) : null}
       </Group>
 
       <NotesSearchResults search={debouncedSearch} onOpen={(personId) => onOpen(personId, -1)} />
-
-      <Group justify="space-between">
-        <Text role="status" fw={600} data-testid="person-count" aria-busy={windows.loading}>
-          {windows.total === null ? t('common.loading') : t('persons.found', { number: new Intl.NumberFormat(language).format(windows.total) })}
-        </Text>
-        <Text size="sm" c="dimmed" id={hintId}>
-          {t('persons.keyboardHint')}
-        </Text>
-      </Group>
 
       {windows.error ? (
         <Stack gap="xs" align="flex-start">
@@ -340,7 +332,7 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
           </div>
           <div role="columnheader">{t('persons.colCaseworker')}</div>
         </div>
-        <div ref={scrollRef} className="person-grid-scroll" style={{ height: 'max(320px, calc(100vh - 400px))' }} onKeyDown={onGridKeyDown}>
+        <div ref={scrollRef} className="person-grid-scroll" style={{ height: 'max(300px, calc(100vh - 232px))' }} onKeyDown={onGridKeyDown}>
           {windows.total === 0 ? (
             <Text p="md" data-testid="person-list-empty">
               {filtered ? t('persons.empty') : t('persons.emptyVault')}
@@ -393,7 +385,9 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
     );
   }
   const name = personName(item);
-  const urgency = item.nextDue ? urgencyOf(daysBetween(today, item.nextDue.date)) : undefined;
+  const deadline = item.nextDue ? deadlineView(t, item.nextDue.date, today) : null;
+  const urgency = deadline?.urgency;
+  const missing = item.missingExpiryCountry ? `${item.missingExpiryCountry} · ${t('casework.noExpiry')}` : null;
   return (
     <div
       role="row"
@@ -413,11 +407,11 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
         {item.caseCode}
       </div>
       <div role="gridcell">
-        <Text fw={600} truncate="end" title={name || undefined}>
+        <Text size="sm" fw={600} truncate="end" title={name || undefined}>
           {name || t('persons.noName')}
         </Text>
         {item.aliases.length > 0 ? (
-          <Text size="sm" c="dimmed" truncate="end">
+          <Text size="xs" c="dimmed" truncate="end">
             {t('persons.aliases', { aliases: item.aliases.join(', ') })}
           </Text>
         ) : null}
@@ -427,27 +421,43 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
       </div>
       <div role="gridcell">
         {item.tracks.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="xs" c="dimmed">
             {t('persons.noProcedure')}
           </Text>
         ) : (
-          item.tracks.map((track) => (
-            <Text key={track.country} size="sm" lineClamp={item.tracks.length > 1 ? 1 : 2} title={phaseLabel(track.phase, language)}>
-              <strong>{track.country}</strong> · {phaseLabel(track.phase, language)}
-            </Text>
-          ))
+          <>
+            {(missing ? [item.tracks] : item.tracks.map((track) => [track])).map((line) => (
+              <Text key={line.map((x) => x.country).join()} size="xs" truncate="end" title={line.map((x) => `${x.country} · ${phaseLabel(x.phase, language)}`).join(' / ')}>
+                {line.map((track, i) => (
+                  <span key={track.country}>
+                    {i > 0 ? ' / ' : null}
+                    <strong>{track.country}</strong> · {phaseLabel(track.phase, language)}
+                  </span>
+                ))}
+              </Text>
+            ))}
+            {missing ? (
+              <Text size="xs" fw={700} className="missing-expiry" truncate="end" title={missing} data-testid="list-missing-expiry">
+                {missing}
+              </Text>
+            ) : null}
+          </>
         )}
       </div>
       <div role="gridcell">
-        {item.nextDue ? (
-          <>
-            <DeadlineText date={item.nextDue.date} today={today} layout="stacked" />
-            <Text size="xs" c="dimmed" truncate="end">
-              {item.nextDue.country} · {dueKindLabel(item.nextDue.kind, language)}
-            </Text>
-          </>
+        {item.nextDue && deadline ? (
+          <span className={`deadline deadline-stacked deadline-${deadline.urgency}`} data-urgency={deadline.urgency} data-date={item.nextDue.date}>
+            <span className="deadline-date person-list-date">{deadline.dateText}</span>
+            <span className="person-list-second" title={`${deadline.daysText} · ${item.nextDue.country} · ${dueKindLabel(item.nextDue.kind, language)}`}>
+              <span className="deadline-days">{deadline.daysText}</span>
+              <span className="person-list-kind">
+                {' '}
+                · {item.nextDue.country} · {dueKindLabel(item.nextDue.kind, language)}
+              </span>
+            </span>
+          </span>
         ) : (
-          <Text size="sm" c="dimmed">
+          <Text size="xs" c="dimmed">
             {t('deadline.none')}
           </Text>
         )}

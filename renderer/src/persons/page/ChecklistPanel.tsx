@@ -3,8 +3,12 @@
  * questions and revocation grounds, NL humanitarian criteria): each item met, not met or unknown,
  * with the date it was assessed, a note and an optional supporting attachment; and the outcome the
  * shared checklist logic derives from the answers.
+ *
+ * One form for the whole checklist, saved with one button: only the items changed are sent (each is
+ * its own audited answer). A condition nobody assessed says "not assessed", with no answer and no
+ * date filled in for the user: the date is the day it was assessed, filled when an answer is chosen.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Badge, Button, Group, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +27,37 @@ import { dateInput } from '../person-form-values';
 
 const OUTCOME_COLOURS = { satisfied: 'green.9', notSatisfied: 'red.9', undetermined: 'gray.8' } as const;
 
+interface ItemValues {
+  /** '' while nobody assessed the condition. */
+  status: ChecklistItemStatus | '';
+  date: string;
+  note: string;
+  attachmentId: string;
+}
+
+interface ChecklistValues {
+  items: ItemValues[];
+}
+
+/** The form's values for the stored answers: nothing filled in for an item never assessed. */
+export function initialChecklistValues(checklist: ChecklistView): ChecklistValues {
+  return {
+    items: checklist.items.map((item) =>
+      item.answer
+        ? { status: item.answer.status, date: typedDate(item.answer.date), note: item.answer.note, attachmentId: item.answer.attachmentId ?? '' }
+        : { status: '', date: '', note: '', attachmentId: '' },
+    ),
+  };
+}
+
+/** The indexes of the items whose values differ from the stored ones. */
+export function changedItems(before: ChecklistValues, now: ChecklistValues): number[] {
+  return now.items.flatMap((v, i) => {
+    const b = before.items[i];
+    return b && (b.status !== v.status || b.date !== v.date || b.note !== v.note || b.attachmentId !== v.attachmentId) ? [i] : [];
+  });
+}
+
 interface ChecklistPanelProps {
   track: TrackView;
   checklist: ChecklistView;
@@ -33,159 +68,164 @@ interface ChecklistPanelProps {
 export function ChecklistPanel({ track, checklist, attachments, onChanged }: ChecklistPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const titleId = `checklist-${track.id}-${checklist.id}`;
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={titleId} data-testid={`checklist-${checklist.id}`}>
-      <Stack gap="sm">
-        <Group justify="space-between" align="baseline">
-          <Title order={4} size="h5" id={titleId}>
-            {pick(checklist.label, language)}
-          </Title>
-          <Badge
-            variant="outline"
-            color={OUTCOME_COLOURS[checklist.outcome]}
-            size="lg"
-            data-testid={`checklist-outcome-${checklist.id}`}
-            data-outcome={checklist.outcome}
-          >
-            {t('checklist.outcome', { outcome: t(`checklistOutcomes.${checklist.outcome}`) })}
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed">
-          {checklist.source}
-        </Text>
-        {checklist.outcome === 'satisfied' ? <Text size="sm">{pick(checklist.satisfiedMeans, language)}</Text> : null}
-        {checklist.items.map((item, index) => (
-          <ChecklistItemForm
-            key={item.id}
-            number={index + 1}
-            track={track}
-            checklistId={checklist.id}
-            item={item}
-            attachments={attachments}
-            onChanged={onChanged}
-          />
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
-
-interface ItemValues {
-  status: ChecklistItemStatus;
-  date: string;
-  note: string;
-  attachmentId: string;
-}
-
-const FIELDS = ['status', 'date', 'note', 'attachmentId'] as const;
-
-function ChecklistItemForm({
-  number,
-  track,
-  checklistId,
-  item,
-  attachments,
-  onChanged,
-}: {
-  number: number;
-  track: TrackView;
-  checklistId: string;
-  item: ChecklistView['items'][number];
-  attachments: AttachmentMeta[];
-  onChanged: (track: TrackView) => void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
   const today = useMemo(() => todayLocal(), []);
-  const answer = item.answer;
-  const toInput = (values: ItemValues) => ({
+  const titleId = `checklist-${track.id}-${checklist.id}`;
+  const initial = useMemo(() => initialChecklistValues(checklist), [checklist]);
+  const fields = useMemo(() => checklist.items.flatMap((_, i) => ['status', 'date', 'note', 'attachmentId'].map((f) => `items.${i}.${f}`)), [checklist.items]);
+
+  const toInput = (index: number, values: ItemValues) => ({
     trackId: track.id,
-    checklistId,
-    itemId: item.id,
+    checklistId: checklist.id,
+    itemId: checklist.items[index]?.id ?? '',
     status: values.status,
     date: dateInput(values.date) ?? '',
     note: values.note,
     attachmentId: values.attachmentId === '' ? null : values.attachmentId,
   });
-  const form = useForm<ItemValues>({
-    name: formName('checklist', track.id, item.id),
-    initialValues: {
-      status: answer?.status ?? 'unknown',
-      date: typedDate(answer?.date ?? today),
-      note: answer?.note ?? '',
-      attachmentId: answer?.attachmentId ?? '',
-    },
+
+  const form = useForm<ChecklistValues>({
+    name: formName('checklist', track.id, checklist.id),
+    initialValues: initial,
     validate: (values) => {
-      const result = checklistAnswerInputSchema.safeParse(toInput(values));
-      return result.success ? {} : issuesToErrors(result.error.issues, t);
+      const errors: Record<string, string> = {};
+      for (const i of changedItems(initial, values)) {
+        const item = values.items[i];
+        if (!item) continue;
+        if (item.status === '') {
+          errors[`items.${i}.status`] = t('validation.chooseOption');
+          continue;
+        }
+        const result = checklistAnswerInputSchema.safeParse(toInput(i, item));
+        if (!result.success) for (const [path, message] of Object.entries(issuesToErrors(result.error.issues, t))) errors[`items.${i}.${path}`] = message;
+      }
+      return errors;
     },
   });
-  const feedback = useFormFeedback(form, { fields: FIELDS });
+  const feedback = useFormFeedback(form, { fields });
+  // Saved (or changed elsewhere): the stored answers are the form's new starting point.
+  const { setInitialValues, setValues } = form;
+  useEffect(() => {
+    setInitialValues(initial);
+    setValues(initial);
+  }, [initial, setInitialValues, setValues]);
+  const values = form.getValues();
+  const changed = changedItems(initial, values);
 
-  async function save(values: ItemValues) {
+  async function save(submitted: ChecklistValues) {
     feedback.clearFormError();
+    const indexes = changedItems(initial, submitted);
     try {
-      const updated = await call('checklists.answer', toInput(values) as ChecklistAnswerInput);
-      notifySuccess(t('checklist.saved'));
-      form.resetDirty(values);
-      onChanged(updated);
+      let updated: TrackView | null = null;
+      for (const i of indexes) {
+        const item = submitted.items[i];
+        if (item) updated = await call('checklists.answer', toInput(i, item) as ChecklistAnswerInput);
+      }
+      if (updated) {
+        notifySuccess(t('casework.answersSaved', { count: indexes.length }));
+        onChanged(updated);
+      }
     } catch (error) {
       feedback.handleError(error);
     }
   }
 
   return (
-    <form
-      onSubmit={form.onSubmit(save, feedback.onValidationFailure)}
-      noValidate
-      className="checklist-item"
-      data-testid={`checklist-item-${item.id}`}
-      data-status={answer?.status ?? 'unknown'}
-      aria-label={t('checklist.item', { number })}
-    >
-      <Stack gap={6}>
-        <div>
-          <Text fw={600}>
-            {number}. {pick(item.label, language)}
-          </Text>
+    <Paper withBorder p="md" component="section" aria-labelledby={titleId} data-testid={`checklist-${checklist.id}`}>
+      <form onSubmit={form.onSubmit(save, feedback.onValidationFailure)} noValidate>
+        <Stack gap="sm">
+          <Group justify="space-between" align="baseline">
+            <Title order={4} size="h5" id={titleId}>
+              {t('procedure.trackTitle', { country: t(`countries.${track.country}`) })}: {pick(checklist.label, language)}
+            </Title>
+            <Badge
+              variant="outline"
+              color={OUTCOME_COLOURS[checklist.outcome]}
+              size="lg"
+              data-testid={`checklist-outcome-${checklist.id}`}
+              data-outcome={checklist.outcome}
+            >
+              {t('checklist.outcome', { outcome: t(`checklistOutcomes.${checklist.outcome}`) })}
+            </Badge>
+          </Group>
           <Text size="xs" c="dimmed">
-            {item.source}
+            {checklist.source}
           </Text>
-        </div>
-        <Group align="flex-start" gap="md" wrap="wrap">
-          <Radio.Group label={t('checklist.status', { number })} {...form.getInputProps('status')}>
-            <Group gap="md" mt={8}>
-              {CHECKLIST_ITEM_STATUSES.map((status) => (
-                <Radio key={status} value={status} label={pick(CHECKLIST_STATUS_LABELS[status], language)} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <DateField label={t('checklist.date')} w={170} {...form.getInputProps('date')} />
-          <Textarea label={t('checklist.note')} autosize minRows={1} maxRows={4} style={{ flex: 1, minWidth: 200 }} {...form.getInputProps('note')} />
-          {attachments.length > 0 ? (
-            <NativeSelect
-              label={t('checklist.attachment')}
-              w={200}
-              data={[{ value: '', label: t('checklist.noAttachment') }, ...attachments.map((a) => ({ value: a.id, label: a.fileName }))]}
-              {...form.getInputProps('attachmentId')}
-            />
-          ) : null}
-        </Group>
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" data-testid="checklist-answered">
-            {answer
-              ? answer.answeredByName
-                ? t('checklist.answeredBy', { name: answer.answeredByName, date: dateWithWeekday(t, answer.date) })
-                : t('checklist.answeredOn', { date: dateWithWeekday(t, answer.date) })
-              : t('checklist.notAnswered')}
-          </Text>
-          <Button type="submit" variant="default" size="xs" loading={form.submitting}>
-            {t('checklist.saveItem', { number })}
-          </Button>
-        </Group>
-        <ErrorAlert error={feedback.formError} ref={feedback.alertRef} />
-      </Stack>
-    </form>
+          {checklist.outcome === 'satisfied' ? <Text size="sm">{pick(checklist.satisfiedMeans, language)}</Text> : null}
+          {checklist.items.map((item, index) => {
+            const answer = item.answer;
+            const number = index + 1;
+            const statusProps = form.getInputProps(`items.${index}.status`);
+            return (
+              <fieldset
+                key={item.id}
+                className="checklist-item"
+                data-testid={`checklist-item-${item.id}`}
+                data-status={answer?.status ?? 'notAssessed'}
+                data-changed={changed.includes(index)}
+              >
+                <legend className="checklist-item-legend">
+                  {number}. {pick(item.label, language)}
+                </legend>
+                <Stack gap={6}>
+                  <Text size="xs" c="dimmed">
+                    {item.source}
+                  </Text>
+                  <Group align="flex-start" gap="md" wrap="wrap">
+                    <Radio.Group
+                      label={t('checklist.status', { number })}
+                      {...statusProps}
+                      onChange={(value) => {
+                        form.setFieldValue(`items.${index}.status`, value as ChecklistItemStatus);
+                        // The day of the assessment: today, once someone gives an answer.
+                        if (form.getValues().items[index]?.date === '') form.setFieldValue(`items.${index}.date`, typedDate(today));
+                      }}
+                    >
+                      <Group gap="md" mt={8}>
+                        {CHECKLIST_ITEM_STATUSES.map((status) => (
+                          <Radio key={status} value={status} label={pick(CHECKLIST_STATUS_LABELS[status], language)} />
+                        ))}
+                      </Group>
+                    </Radio.Group>
+                    <DateField label={t('checklist.date')} w={170} {...form.getInputProps(`items.${index}.date`)} />
+                    <Textarea
+                      label={t('checklist.note')}
+                      autosize
+                      minRows={1}
+                      maxRows={4}
+                      style={{ flex: 1, minWidth: 200 }}
+                      {...form.getInputProps(`items.${index}.note`)}
+                    />
+                    {attachments.length > 0 ? (
+                      <NativeSelect
+                        label={t('checklist.attachment')}
+                        w={200}
+                        data={[{ value: '', label: t('checklist.noAttachment') }, ...attachments.map((a) => ({ value: a.id, label: a.fileName }))]}
+                        {...form.getInputProps(`items.${index}.attachmentId`)}
+                      />
+                    ) : null}
+                  </Group>
+                  <Text size="sm" c="dimmed" data-testid="checklist-answered">
+                    {answer
+                      ? answer.answeredByName
+                        ? t('checklist.answeredBy', { name: answer.answeredByName, date: dateWithWeekday(t, answer.date) })
+                        : t('checklist.answeredOn', { date: dateWithWeekday(t, answer.date) })
+                      : t('casework.notAssessed')}
+                  </Text>
+                </Stack>
+              </fieldset>
+            );
+          })}
+          <ErrorAlert error={feedback.formError} ref={feedback.alertRef} />
+          <Group justify="flex-end" gap="sm">
+            <Text size="sm" role="status">
+              {changed.length > 0 ? t('casework.answersChanged', { count: changed.length }) : ''}
+            </Text>
+            <Button type="submit" loading={form.submitting} disabled={changed.length === 0} data-testid={`checklist-save-${checklist.id}`}>
+              {t('casework.saveAnswers')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

@@ -3,7 +3,7 @@
  * partner. A withdrawal is recorded with its date; nothing is erased.
  */
 import { useMemo, useState } from 'react';
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,6 +21,7 @@ import { useFormFeedback } from '../../forms/useFormFeedback';
 import { dateWithWeekday, parseTypedDate, todayLocal, typedDate } from '../../format/deadline';
 import { DateField } from '../parts/DateField';
 import { dateInput } from '../person-form-values';
+import { PartnerPicker, partnerChoiceOf } from './PartnerPicker';
 
 type Kind = (typeof CONSENT_KINDS)[number];
 type Category = (typeof DATA_CATEGORIES)[number];
@@ -39,7 +40,7 @@ function toInput(personId: string, values: ConsentValues): ConsentRecordInput {
   return {
     personId,
     kind: values.kind,
-    partner: sharing ? values.partner : null,
+    ...(sharing ? partnerChoiceOf(values.partner) : null),
     categories: sharing ? values.categories : [],
     givenOn: (dateInput(values.givenOn) ?? '') as ConsentRecordInput['givenOn'],
   };
@@ -104,7 +105,13 @@ export function ConsentsPanel({ personId, consents, onChanged }: ConsentsPanelPr
                   <Table.Th scope="row" fw={500}>
                     {t(`consentKinds.${c.kind}`)}
                   </Table.Th>
-                  <Table.Td>{c.partner ?? t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {c.partner === null
+                      ? t('common.none')
+                      : c.partnerRef?.kind === 'text'
+                        ? t('casework.partnerTyped', { name: c.partner })
+                        : c.partner}
+                  </Table.Td>
                   <Table.Td>{c.categories.length > 0 ? c.categories.map((cat) => t(`dataCategories.${cat}`)).join(', ') : t('common.none')}</Table.Td>
                   <Table.Td>{dateWithWeekday(t, c.givenOn)}</Table.Td>
                   <Table.Td>
@@ -148,7 +155,15 @@ export function ConsentsPanel({ personId, consents, onChanged }: ConsentsPanelPr
                 data={CONSENT_KINDS.map((k) => ({ value: k, label: t(`consentKinds.${k}`) }))}
                 {...form.getInputProps('kind')}
               />
-              {values.kind === 'sharing' ? <TextInput label={t('consents.partner')} {...form.getInputProps('partner')} /> : null}
+              {values.kind === 'sharing' ? (
+                <PartnerPicker
+                  label={t('consents.partner')}
+                  description={t('casework.partnerPickHint')}
+                  {...form.getInputProps('partner')}
+                  value={values.partner === '' ? null : values.partner}
+                  onChange={(value) => form.setFieldValue('partner', value ?? '')}
+                />
+              ) : null}
               <DateField label={t('consents.givenOn')} {...form.getInputProps('givenOn')} />
             </SimpleGrid>
             {values.kind === 'sharing' ? (

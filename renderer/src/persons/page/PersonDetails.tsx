@@ -15,13 +15,14 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+/** A titled group of terms; `empty` (a sentence, outside the list) when there is nothing to list. */
+function Section({ title, empty, children }: { title: string; empty?: string | null; children?: React.ReactNode }) {
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
-      <dl className="detail-list">{children}</dl>
+      {empty ? <Text c="dimmed">{empty}</Text> : <dl className="detail-list">{children}</dl>}
     </Paper>
   );
 }
@@ -62,11 +63,8 @@ export function PersonDetails({ person, countries }: { person: PersonRecord; cou
         </Item>
       </Section>
 
-      <Section title={t('personForm.sectionGuardianship')}>
-        {person.guardianships.length === 0 ? (
-          <Text c="dimmed">{t('personForm.noGuardian')}</Text>
-        ) : (
-          person.guardianships.map((g, index) => (
+      <Section title={t('personForm.sectionGuardianship')} empty={person.guardianships.length === 0 ? t('personForm.noGuardian') : null}>
+        {person.guardianships.map((g, index) => (
             <Item key={index} label={t(`guardianshipKinds.${g.kind}`)}>
               <Stack gap={0}>
                 <Text fw={600}>{g.name}</Text>
@@ -80,8 +78,7 @@ export function PersonDetails({ person, countries }: { person: PersonRecord; cou
                 ) : null}
               </Stack>
             </Item>
-          ))
-        )}
+          ))}
       </Section>
 
       <Section title={t('personForm.sectionDetection')}>

@@ -1,38 +1,38 @@
 /**
  * One procedure track as a timeline: the events recorded so far (date with weekday), the current
- * phase, the running deadlines (weekday, days left, urgency), the engine's warnings in the user's
- * language, the form for the next event, and the condition checklists of the current phase.
+ * phase, the running deadlines (weekday, days left, urgency), a document recorded without the expiry
+ * that alone dates it, the engine's warnings in the user's language and the form for the next event.
+ * The condition checklists of the current phase are in the page's checklists section.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDate } from '../../../../shared/dates/calendar-date';
-import type { AttachmentMeta } from '../../../../shared/persons/attachment.schema';
 import type { DueDate } from '../../../../shared/procedure/engine';
 import type { TrackView } from '../../../../shared/persons/procedure.schema';
+import { missingDocumentExpiry } from '../../../../shared/procedure/missing-expiry';
 import { dateWithWeekday } from '../../format/deadline';
 import { pick, useLanguage } from '../../format/labels';
 import { DeadlineText } from '../parts/DeadlineText';
-import { phaseLabel } from '../rule-labels';
-import { ChecklistPanel } from './ChecklistPanel';
+import { eventLabel, phaseLabel } from '../rule-labels';
+import { goToHeading } from './SectionBar';
 import { RecordEventForm } from './RecordEventForm';
 import { RemoveEventDialog, type EventToRemove } from './RemoveEventDialog';
 
 interface TrackCardProps {
   track: TrackView;
-  /** The person's attachments, which a checklist answer may cite. */
-  attachments: AttachmentMeta[];
   today: CalendarDate;
   onChanged: (track: TrackView) => void;
 }
 
-export function TrackCard({ track, attachments, today, onChanged }: TrackCardProps) {
+export function TrackCard({ track, today, onChanged }: TrackCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { state } = track;
   const [removing, setRemoving] = useState<EventToRemove | null>(null);
   const titleId = `track-title-${track.id}`;
   const expiries = new Map(track.events.map((e) => [e.id, e.documentExpiry]));
+  const missingExpiry = missingDocumentExpiry(state);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={titleId} data-testid={`track-${track.country}`}>
@@ -78,6 +78,17 @@ export function TrackCard({ track, attachments, today, onChanged }: TrackCardPro
                   ))}
                 </Stack>
               )}
+              {missingExpiry ? (
+                <div data-testid={`missing-expiry-${track.country}`} data-due-kind={missingExpiry.kind} className="missing-expiry">
+                  <Text fw={700}>{t('casework.noExpiry')}</Text>
+                  <Text size="sm">
+                    {t('casework.missingExpiryTrack', {
+                      document: eventLabel(track.country, missingExpiry.eventType, language),
+                      date: dateWithWeekday(t, missingExpiry.eventDate),
+                    })}
+                  </Text>
+                </div>
+              ) : null}
             </div>
 
             {state.warnings.length > 0 ? (
@@ -163,9 +174,14 @@ export function TrackCard({ track, attachments, today, onChanged }: TrackCardPro
           )}
         </div>
 
-        {track.checklists.map((checklist) => (
-          <ChecklistPanel key={checklist.id} track={track} checklist={checklist} attachments={attachments} onChanged={onChanged} />
-        ))}
+        {track.checklists.length > 0 ? (
+          <Text size="sm">
+            {t('casework.checklistsBelow', { count: track.checklists.length })}{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => goToHeading('checklists-title')}>
+              {t('casework.sectionChecklists')}
+            </Anchor>
+          </Text>
+        ) : null}
       </Stack>
 
       {removing ? (
