@@ -1,5 +1,5 @@
 /**
- * From stored events to stored derived state (issue 3 item 2): the pure engine derives each track;
+ * From stored events to stored derived state: the pure engine derives each track;
  * this module writes what lists and the deadline query need (track phase and next due date, every
  * running due date in track_due_dates, the person's phases and overall next deadline).
  */
@@ -7,30 +7,44 @@ import type { Db } from '../../../db/connection';
 import { PersonsRepo, type PersonRow } from '../../../db/persons.repo';
 import { ProcedureRepo, type DueDateRow, type EventRow, type TrackRow } from '../../../db/procedure.repo';
 import { UsersRepo } from '../../../db/users.repo';
-import type { CalendarDate } from '../../../shared/dates/calendar-date';
+import { addYears, type CalendarDate } from '../../../shared/dates/calendar-date';
 import type { Country } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { evaluateChecklist } from '../../../shared/procedure/checklist';
 import { deriveTrackState, type Refusal, type TrackState } from '../../../shared/procedure/engine';
-import type { ProcedureEvent, ProcedureTrack, TrackFacts } from '../../../shared/procedure/track.schema';
+import type { CompleteTrackFacts, ProcedureEvent, ProcedureTrack, ResidenceStatus, TrackFacts } from '../../../shared/procedure/track.schema';
+import { defaultResidenceStatus } from '../../../shared/persons/residence-status';
 import { EU_EEA_CH_CODES, type IsoCountryCode } from '../../../shared/persons/iso-codes';
-import { minorStatusOn } from '../../../shared/persons/minor-status';
+import { AGE_OF_MAJORITY, minorStatusOn } from '../../../shared/persons/minor-status';
 import type { ChecklistView, RecordedEvent, TrackView } from '../../../shared/persons/procedure.schema';
 import { RULE_TABLES, type ChecklistItemStatus } from '../../../shared/rules/index';
 
 /**
- * The person facts the rules read, on `today`. Minor status uses the protective presumption
- * (shared/persons/minor-status.ts). A person with no recorded nationality counts as a third-country
- * national: the stricter rules apply until a nationality is known.
+ * The person facts the rules read. Age is given as the 18th birthday (`adultFrom`, from an exact or
+ * approximate date of birth) so the engine judges each event on its own date; `isMinor` is the status
+ * on `today` (for callers that look at today only). A disputed date or a recorded doubt is "age in
+ * doubt"; no date of birth and no doubt is a gap (docs/legal-rules.md "Minors"). A person with no
+ * recorded nationality counts as a third-country national: the stricter rules apply until one is known.
+ * `presumeMinority` is the organisation's policy for a person of doubtful age (on by default).
  */
-export function trackFactsOf(row: PersonRow, today: CalendarDate): TrackFacts {
-  const status = minorStatusOn({ basis: row.ageBasis, adultFrom: row.adultFrom ?? null }, today);
+export function trackFactsOf(row: PersonRow, today: CalendarDate, presumeMinority = true): CompleteTrackFacts {
   const nationalities = row.nationalities as IsoCountryCode[];
+  const thirdCountryNational = nationalities.length === 0 || nationalities.every((n) => !EU_EEA_CH_CODES.includes(n));
+  const doubt = row.ageInDoubt || row.dobPrecision === 'disputed';
+  const adultFrom = !doubt && row.dob ? addYears(row.dob, AGE_OF_MAJORITY) : null;
+  const stored = (row as { residenceStatus?: ResidenceStatus | null }).residenceStatus ?? null;
   return {
-    isMinor: status === 'minor',
-    ageInDoubt: status === 'presumedMinor',
+    isMinor: adultFrom !== null ? today < adultFrom : minorStatusOn({ basis: row.ageBasis, adultFrom: row.adultFrom ?? null }, today) === 'minor',
+    adultFrom,
+    dateOfBirthRecorded: row.dob !== null && row.dob !== undefined,
+    ageInDoubt: doubt,
+    presumeMinorityWhenInDoubt: presumeMinority,
     unaccompanied: row.unaccompanied,
-    thirdCountryNational: nationalities.length === 0 || nationalities.every((n) => !EU_EEA_CH_CODES.includes(n)),
+    thirdCountryNational,
+    residenceStatus: stored ?? defaultResidenceStatus(thirdCountryNational),
+    nationalOf: (['BE', 'NL', 'LU'] as const).filter((c) => nationalities.includes(c as IsoCountryCode)),
+    parentalConflict: Boolean((row as { parentalConflict?: boolean }).parentalConflict),
+    parentsArePerpetrators: Boolean((row as { parentsArePerpetrators?: boolean }).parentsArePerpetrators),
   };
 }
 
