@@ -50,7 +50,7 @@ export class ProcedureRepo {
     for (let i = 0; i < rows.length; i += 500) this.db.insert(tracks).values(rows.slice(i, i + 500)).run();
   }
 
-  setTrackDerived(id: string, values: Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'derivedAt'>): void {
+  setTrackDerived(id: string, values: Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'derivedAt'> & Partial<Pick<TrackRow, 'rulesVersion'>>): void {
     this.db.update(tracks).set(values).where(eq(tracks.id, id)).run();
   }
 

@@ -355,6 +355,8 @@ export const en = {
       openTrack: 'Procedure opened',
       recordEvent: 'Procedure event recorded',
       removeEvent: 'Procedure event removed',
+      rulesUpgraded: 'Deadlines recomputed under corrected rules',
+      recomputationAcknowledged: 'Recomputed deadline acknowledged',
     },
     checklist: {
       answer: 'Checklist answered',

@@ -354,6 +354,8 @@ export const fr: Translation = {
       openTrack: 'Procédure ouverte',
       recordEvent: 'Étape de procédure enregistrée',
       removeEvent: 'Étape de procédure supprimée',
+      rulesUpgraded: 'Délais recalculés selon des règles corrigées',
+      recomputationAcknowledged: 'Délai recalculé vu',
     },
     checklist: {
       answer: 'Liste de contrôle complétée',

@@ -351,6 +351,8 @@ export const nl: Translation = {
       openTrack: 'Procedure geopend',
       recordEvent: 'Procedurestap geregistreerd',
       removeEvent: 'Procedurestap verwijderd',
+      rulesUpgraded: 'Termijnen herberekend volgens verbeterde regels',
+      recomputationAcknowledged: 'Herberekende termijn gezien',
     },
     checklist: {
       answer: 'Checklist ingevuld',

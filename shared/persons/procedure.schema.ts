@@ -130,3 +130,15 @@ export const upcomingDeadlineSchema = z.object({
   caseworkerId: z.string().nullable(),
 });
 export type UpcomingDeadline = z.infer<typeof upcomingDeadlineSchema>;
+
+/** A due date that changed when its track was re-derived under corrected rules, not yet acknowledged. */
+export const recomputedDeadlineSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  trackId: z.string(),
+  kind: z.string(),
+  previousDueDate: calendarDateSchema.nullable(),
+  newDueDate: calendarDateSchema.nullable(),
+  recomputedAt: z.string(),
+});
+export type RecomputedDeadline = z.infer<typeof recomputedDeadlineSchema>;

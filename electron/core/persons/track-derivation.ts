@@ -17,7 +17,8 @@ import { defaultResidenceStatus } from '../../../shared/persons/residence-status
 import { EU_EEA_CH_CODES, type IsoCountryCode } from '../../../shared/persons/iso-codes';
 import { AGE_OF_MAJORITY, minorStatusOn } from '../../../shared/persons/minor-status';
 import type { ChecklistView, RecordedEvent, TrackView } from '../../../shared/persons/procedure.schema';
-import { RULE_TABLES, type ChecklistItemStatus } from '../../../shared/rules/index';
+import { RULE_TABLES, RULES_VERSION, type ChecklistItemStatus } from '../../../shared/rules/index';
+import { SettingsRepo } from '../../../db/settings.repo';
 
 /**
  * The person facts the rules read. Age is given as the 18th birthday (`adultFrom`, from an exact or
@@ -32,7 +33,7 @@ export function trackFactsOf(row: PersonRow, today: CalendarDate, presumeMinorit
   const thirdCountryNational = nationalities.length === 0 || nationalities.every((n) => !EU_EEA_CH_CODES.includes(n));
   const doubt = row.ageInDoubt || row.dobPrecision === 'disputed';
   const adultFrom = !doubt && row.dob ? addYears(row.dob, AGE_OF_MAJORITY) : null;
-  const stored = (row as { residenceStatus?: ResidenceStatus | null }).residenceStatus ?? null;
+  const stored: ResidenceStatus | null = row.residenceStatus ?? null;
   return {
     isMinor: adultFrom !== null ? today < adultFrom : minorStatusOn({ basis: row.ageBasis, adultFrom: row.adultFrom ?? null }, today) === 'minor',
     adultFrom,
@@ -43,8 +44,8 @@ export function trackFactsOf(row: PersonRow, today: CalendarDate, presumeMinorit
     thirdCountryNational,
     residenceStatus: stored ?? defaultResidenceStatus(thirdCountryNational),
     nationalOf: (['BE', 'NL', 'LU'] as const).filter((c) => nationalities.includes(c as IsoCountryCode)),
-    parentalConflict: Boolean((row as { parentalConflict?: boolean }).parentalConflict),
-    parentsArePerpetrators: Boolean((row as { parentsArePerpetrators?: boolean }).parentsArePerpetrators),
+    parentalConflict: row.parentalConflict,
+    parentsArePerpetrators: row.parentsArePerpetrators,
   };
 }
 
@@ -73,10 +74,14 @@ export function dueDateRows(track: Pick<TrackRow, 'id' | 'personId' | 'country'>
     kind: d.kind,
     dueDate: d.dueDate,
     phaseId: state.phase.id,
+    basis: d.basis,
   }));
 }
 
-export function trackDerivedColumns(state: TrackState, now: string): Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'derivedAt'> {
+export function trackDerivedColumns(
+  state: TrackState,
+  now: string,
+): Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'derivedAt' | 'rulesVersion'> {
   const next = runningDueDates(state)[0];
   return {
     phaseId: state.phase.id,
@@ -84,6 +89,7 @@ export function trackDerivedColumns(state: TrackState, now: string): Pick<TrackR
     nextDueDate: next?.dueDate ?? null,
     nextDueKind: next?.kind ?? null,
     derivedAt: now,
+    rulesVersion: RULES_VERSION,
   };
 }
 
@@ -118,12 +124,24 @@ export function rollUpPerson(db: Db, personId: string): void {
   new PersonsRepo(db).setDerived(personId, personDerivedFrom(new ProcedureRepo(db).tracksOf(personId)));
 }
 
+/** The organisation setting: a person of doubtful age is presumed a minor (on by default). */
+export const SETTING_PRESUME_MINORITY = 'rules.presumeMinorityWhenInDoubt';
+
+export function presumeMinorityPolicy(db: Db): boolean {
+  return new SettingsRepo(db).get(SETTING_PRESUME_MINORITY) !== false;
+}
+
+/** The facts of a person with the organisation's policy applied. */
+export function personTrackFacts(db: Db, row: PersonRow, today: CalendarDate): CompleteTrackFacts {
+  return trackFactsOf(row, today, presumeMinorityPolicy(db));
+}
+
 /** Re-derives every track of a person (after a change of the facts the rules read) and the person row. */
 export function rederivePerson(db: Db, person: PersonRow, today: CalendarDate, now: string): void {
   const repo = new ProcedureRepo(db);
-  const facts = trackFactsOf(person, today);
+  const facts = personTrackFacts(db, person, today);
   for (const track of repo.tracksOf(person.id)) {
-    storeTrackState(repo, track, deriveTrackState(engineTrack(track.country, facts, repo.events(track.id))), now);
+    storeTrackState(repo, track, deriveTrackState(engineTrack(track.country, facts, repo.events(track.id)), { today }), now);
   }
   rollUpPerson(db, person.id);
 }
@@ -218,9 +236,9 @@ export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], 
 /** Every track of a person as views, derived afresh (the facts are those of `today`). */
 export function trackViewsOf(db: Db, person: PersonRow, today: CalendarDate): TrackView[] {
   const repo = new ProcedureRepo(db);
-  const facts = trackFactsOf(person, today);
+  const facts = personTrackFacts(db, person, today);
   return repo.tracksOf(person.id).map((track) => {
     const events = repo.events(track.id);
-    return trackView(db, track, events, deriveTrackState(engineTrack(track.country, facts, events)));
+    return trackView(db, track, events, deriveTrackState(engineTrack(track.country, facts, events), { today }));
   });
 }
