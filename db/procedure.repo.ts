@@ -19,6 +19,7 @@ export interface UpcomingRow {
   country: Country;
   kind: string;
   dueDate: CalendarDate;
+  basis: string;
   phaseId: string;
   caseworkerId: string | null;
 }
@@ -110,7 +111,7 @@ export class ProcedureRepo {
   upcoming(from: CalendarDate | null, to: CalendarDate, caseworkerId: string | null, limit: number): UpcomingRow[] {
     const sqlText = `
       SELECT d.person_id AS personId, d.track_id AS trackId, p.case_code AS caseCode, p.given_names AS givenNames,
-             p.family_name AS familyName, d.country, d.kind, d.due_date AS dueDate, d.phase_id AS phaseId,
+             p.family_name AS familyName, d.country, d.kind, d.due_date AS dueDate, d.basis, d.phase_id AS phaseId,
              p.caseworker_id AS caseworkerId
         FROM track_due_dates d JOIN persons p ON p.id = d.person_id
        WHERE d.due_date <= @to ${from ? 'AND d.due_date >= @from' : ''}

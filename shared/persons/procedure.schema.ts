@@ -3,6 +3,7 @@
  * 2, 3, 6). The engine's own schemas (shared/procedure/track.schema.ts) validate each event against its
  * country's rules; these only carry the data across.
  */
+import { DUE_BASES } from '../procedure/engine';
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema } from '../domain';
@@ -126,6 +127,8 @@ export const upcomingDeadlineSchema = z.object({
   country: countrySchema,
   kind: dueKindSchema,
   dueDate: calendarDateSchema,
+  /** What the date rests on: exact, maximum, estimate or document (docs/legal-rules.md). */
+  basis: z.enum(DUE_BASES),
   phase: phaseIdSchema,
   caseworkerId: z.string().nullable(),
 });

@@ -25,6 +25,7 @@ import {
   type Guard,
   type Labels,
   type PhaseRule,
+  type Quote,
 } from '../rules/rule.types';
 import { eventSchemaFor, type EventType, type PhaseId, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
 
@@ -133,6 +134,16 @@ export interface TrackState {
    * date earned before stays (each event was judged on its own day).
    */
   readonly cameOfAgeOn: CalendarDate | null;
+  /** What the current phase gives the person and who must be informed or consulted (facts of today). */
+  readonly phaseInfo: readonly PhaseInfoView[];
+}
+
+export interface PhaseInfoView {
+  readonly id: string;
+  readonly kind: 'right' | 'mustInform';
+  readonly label: Labels;
+  readonly quote: Quote;
+  readonly source: string;
 }
 
 interface EngineEvent {
@@ -602,6 +613,9 @@ function toTrackState(table: CountryRules, view: ViewFacts, { state }: Replay): 
     lastEventDate: state.lastDate,
     history: state.history,
     cameOfAgeOn,
+    phaseInfo: table.phaseInfo
+      .filter((p) => p.activeIn.includes(state.phase) && holds(p.when, facts))
+      .map((p) => ({ id: p.id, kind: p.kind, label: p.label, quote: p.quote, source: p.source })),
   };
 }
 

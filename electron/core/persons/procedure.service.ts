@@ -12,7 +12,7 @@ import { addDays, type CalendarDate } from '../../../shared/dates/calendar-date'
 import type { Country } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
-import { deriveTrackState, validateNewEvent, type TrackState } from '../../../shared/procedure/engine';
+import { deriveTrackState, validateNewEvent, type DueBasis, type TrackState } from '../../../shared/procedure/engine';
 import type {
   checklistAnswerInputSchema,
   EventInput,
@@ -281,6 +281,7 @@ export class ProcedureService {
           country: r.country,
           kind: r.kind as DueKind,
           dueDate: r.dueDate,
+          basis: r.basis as DueBasis,
           phase: r.phaseId as PhaseId,
           caseworkerId: r.caseworkerId,
         })),

@@ -283,6 +283,8 @@ export class ReminderService {
           assigneeName: item.assigneeId ? (users.get(item.assigneeId) ?? null) : null,
           state,
           snoozedUntil: until,
+          basis: item.basis ?? null,
+          recomputed: item.recomputed ?? false,
         };
       };
 
@@ -443,7 +445,7 @@ export class ReminderService {
       const decisions = this.decisions(db);
       return this.collect(db, { actor, scope: input.scope }, { from: today, to })
         .filter((item) => stateOf(item, decisions.get(item.id), today)?.state !== 'done')
-        .map(toNotifiable);
+        .map((item) => ({ ...toNotifiable(item), basis: item.basis }));
     });
     // The ics library validates every event (~0.3 ms each): a file of a whole 100k-person vault would
     // hold the main process for seconds and no agenda would want it.

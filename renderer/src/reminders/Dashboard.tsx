@@ -24,6 +24,7 @@ import { useLanguage } from '../format/labels';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { TaskDialog, type TaskDraft } from './TaskDialog';
 import { nonWorkingText, saveTextFile, whatIsDue } from './reminder-format';
+import { DueBasisMark } from '../procedure/DueBasisMark';
 import './dashboard.css';
 
 type Scope = 'mine' | 'all';
@@ -415,6 +416,7 @@ function ReminderTable({ labelledBy, rows, showAssignee, showState = false, onOp
               <Table.Td>
                 <span className={`deadline deadline-stacked deadline-${urgency}`}>
                   <span className="deadline-date">{dateWithWeekday(t, row.dueDate)}</span>
+                  <DueBasisMark basis={row.basis} recomputed={row.recomputed} />
                   {flag ? (
                     <span className="reminder-non-working" data-testid="non-working">
                       {flag}

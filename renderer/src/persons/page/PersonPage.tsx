@@ -23,6 +23,7 @@ import { EraseRecordSection } from './EraseRecordSection';
 import { OpenTrackForm } from './OpenTrackForm';
 import { PersonDetails } from './PersonDetails';
 import { TrackCard } from './TrackCard';
+import { PhaseRightsPanel } from '../../procedure/PhaseRightsPanel';
 
 interface PersonPageProps {
   personId: string;
@@ -133,6 +134,7 @@ export function PersonPage({ personId, user, country, onBack, onEdit }: PersonPa
         {detail.tracks.map((track) => (
           <TrackCard key={track.id} track={track} attachments={detail.attachments} today={today} onChanged={replaceTrack} />
         ))}
+        {detail.tracks.map((track) => <PhaseRightsPanel key={`rights-${track.id}`} track={track} personId={person.id} today={today} />)}
         <OpenTrackForm personId={person.id} existing={trackCountries} preferred={country} onOpened={replaceTrack} />
       </Stack>
 
