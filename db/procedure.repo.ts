@@ -19,6 +19,7 @@ export interface UpcomingRow {
   country: Country;
   kind: string;
   dueDate: CalendarDate;
+  basis: string;
   phaseId: string;
   caseworkerId: string | null;
 }
@@ -50,7 +51,7 @@ export class ProcedureRepo {
     for (let i = 0; i < rows.length; i += 500) this.db.insert(tracks).values(rows.slice(i, i + 500)).run();
   }
 
-  setTrackDerived(id: string, values: Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'missingExpiryKind' | 'derivedAt'>): void {
+  setTrackDerived(id: string, values: Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'missingExpiryKind' | 'derivedAt'> & Partial<Pick<TrackRow, 'rulesVersion'>>): void {
     this.db.update(tracks).set(values).where(eq(tracks.id, id)).run();
   }
 
@@ -110,7 +111,7 @@ export class ProcedureRepo {
   upcoming(from: CalendarDate | null, to: CalendarDate, caseworkerId: string | null, limit: number): UpcomingRow[] {
     const sqlText = `
       SELECT d.person_id AS personId, d.track_id AS trackId, p.case_code AS caseCode, p.given_names AS givenNames,
-             p.family_name AS familyName, d.country, d.kind, d.due_date AS dueDate, d.phase_id AS phaseId,
+             p.family_name AS familyName, d.country, d.kind, d.due_date AS dueDate, d.basis, d.phase_id AS phaseId,
              p.caseworker_id AS caseworkerId
         FROM track_due_dates d JOIN persons p ON p.id = d.person_id
        WHERE d.due_date <= @to ${from ? 'AND d.due_date >= @from' : ''}

@@ -21,7 +21,16 @@ export interface ProcedureDueRow {
   country: Country;
   caseCode: string;
   caseworkerId: string | null;
+  /** What the date rests on (exact, maximum, estimate, document). */
+  basis: string;
+  /** 1 while a recomputation of this due date is not acknowledged. */
+  recomputed: number;
 }
+
+/** The columns every procedure-due query selects after the track's. */
+const DUE_EXTRA = `d.basis AS basis,
+             EXISTS (SELECT 1 FROM deadline_recomputations rc
+                      WHERE rc.track_id = d.track_id AND rc.kind = d.kind AND rc.acknowledged_at IS NULL) AS recomputed`;
 
 export interface TaskDueRow {
   id: string;
@@ -71,7 +80,7 @@ export class RemindersRepo {
       : 'track_due_dates d JOIN persons p ON p.id = d.person_id';
     const sqlText = `
       SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
-             p.case_code AS caseCode, p.caseworker_id AS caseworkerId
+             p.case_code AS caseCode, p.caseworker_id AS caseworkerId, ${DUE_EXTRA}
         FROM ${from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const params: Record<string, string> = {};
@@ -114,7 +123,7 @@ export class RemindersRepo {
     return this.db.$client
       .prepare(
         `SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
-                p.case_code AS caseCode, p.caseworker_id AS caseworkerId
+                p.case_code AS caseCode, p.caseworker_id AS caseworkerId, ${DUE_EXTRA}
            FROM track_due_dates d INDEXED BY track_due_dates_due JOIN persons p ON p.id = d.person_id
           WHERE d.due_date >= @from AND d.due_date <= @to
             AND NOT EXISTS (SELECT 1 FROM reminder_dispositions r
@@ -135,7 +144,8 @@ export class RemindersRepo {
     return this.db.$client
       .prepare(
         `SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
-                p.case_code AS caseCode, p.caseworker_id AS caseworkerId, r.state, r.snoozed_until AS snoozedUntil
+                p.case_code AS caseCode, p.caseworker_id AS caseworkerId, r.state, r.snoozed_until AS snoozedUntil,
+                ${DUE_EXTRA}
            FROM reminder_dispositions r
            JOIN track_due_dates d ON d.track_id = substr(r.item_id, 11, instr(substr(r.item_id, 11), ':') - 1)
                                  AND d.kind = substr(r.item_id, 11 + instr(substr(r.item_id, 11), ':'))
@@ -155,7 +165,7 @@ export class RemindersRepo {
     return this.db.$client
       .prepare(
         `SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
-                p.case_code AS caseCode, p.caseworker_id AS caseworkerId
+                p.case_code AS caseCode, p.caseworker_id AS caseworkerId, ${DUE_EXTRA}
            FROM track_due_dates d JOIN persons p ON p.id = d.person_id
           WHERE d.track_id = @trackId AND d.kind = @kind`,
       )

@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = [
   'procedure.openTrack',
   'procedure.recordEvent',
   'procedure.removeEvent',
+  // Re-derivation under corrected rules: the person's uuid, track uuids and due-date kinds only.
+  'procedure.rulesUpgraded',
+  'procedure.recomputationAcknowledged',
   'checklist.answer',
   'attachment.add',
   'attachment.view',

@@ -30,6 +30,11 @@ export const persons = sqliteTable(
     adultFrom: text('adult_from').$type<CalendarDate>(),
     gender: text('gender', { enum: ['female', 'male', 'other', 'unknown'] }).notNull(),
     nationalities: text('nationalities', { mode: 'json' }).$type<string[]>().notNull(),
+    /** shared/persons/residence-status.ts; null: derived from the nationalities. */
+    residenceStatus: text('residence_status', { enum: ['thirdCountryNoStatus', 'euCitizen', 'lawfulResident'] }),
+    /** Luxembourg triggers for a guardian and an ad hoc administrator (brochure §4 LU "Minderjarige slachtoffers"). */
+    parentalConflict: integer('parental_conflict', { mode: 'boolean' }).notNull().default(false),
+    parentsArePerpetrators: integer('parents_are_perpetrators', { mode: 'boolean' }).notNull().default(false),
     languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
     interpreterNeeded: integer('interpreter_needed', { mode: 'boolean' }).notNull(),
     interpreterLanguage: text('interpreter_language'),

@@ -32,6 +32,8 @@ export const tracks = sqliteTable(
      */
     missingExpiryKind: text('missing_expiry_kind'),
     derivedAt: text('derived_at').notNull(),
+    /** shared/rules RULES_VERSION the stored state was derived with; older tracks are re-derived at unlock. */
+    rulesVersion: integer('rules_version').notNull().default(0),
   },
   (t) => [uniqueIndex('tracks_person_country_unique').on(t.personId, t.country)],
 );
@@ -74,8 +76,33 @@ export const trackDueDates = sqliteTable(
     kind: text('kind').notNull(),
     dueDate: text('due_date').$type<CalendarDate>().notNull(),
     phaseId: text('phase_id').notNull(),
+    /** What the date rests on: exact, maximum, estimate or document (shared/procedure/engine.ts DueBasis). */
+    basis: text('basis', { enum: ['exact', 'maximum', 'estimate', 'document'] }).notNull().default('exact'),
   },
   (t) => [primaryKey({ columns: [t.trackId, t.kind] }), index('track_due_dates_due').on(t.dueDate, t.personId)],
+);
+
+/**
+ * Due dates that changed when a track was re-derived under corrected rules; shown as "deadline
+ * recomputed" on the dashboard and the person page until a staff member acknowledges them.
+ */
+export const deadlineRecomputations = sqliteTable(
+  'deadline_recomputations',
+  {
+    id: text('id').primaryKey(),
+    trackId: text('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    personId: text('person_id').notNull(),
+    kind: text('kind').notNull(),
+    previousDueDate: text('previous_due_date').$type<CalendarDate>(),
+    newDueDate: text('new_due_date').$type<CalendarDate>(),
+    rulesVersion: integer('rules_version').notNull(),
+    recomputedAt: text('recomputed_at').notNull(),
+    acknowledgedAt: text('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+  },
+  (t) => [index('deadline_recomputations_track').on(t.trackId, t.kind), index('deadline_recomputations_person').on(t.personId)],
 );
 
 /** Condition checklist answers (issue 3 item 3), one per track, checklist and item. */

@@ -180,7 +180,7 @@ export function registerPersonCommands(program: Command, ctx: Context, kit: CliK
     .addOption(new Option('--within <days>', 'how many days ahead, 0 to 3660').makeOptionMandatory().argParser(daysArg))
     .addOption(new Option('--today <date>', 'the day to count from, YYYY-MM-DD (default: today on this computer)').argParser(dateArg))
     .addOption(kit.stdinOption())
-    .addOption(new Option('--json', 'print [{"caseCode","country","kind","dueDate","phase"}] on standard output'))
+    .addOption(new Option('--json', 'print [{"caseCode","country","kind","dueDate","basis","phase"}] on standard output'))
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
     .action(async (o: { vault: string; user: string; within: number; today?: CalendarDate; passwordStdin?: boolean; json?: boolean }) => {
       await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
@@ -188,10 +188,10 @@ export function registerPersonCommands(program: Command, ctx: Context, kit: CliK
           const today = o.today ?? todayOf(systemClock);
           const rows = core.procedures
             .upcoming({ withinDays: o.within, today, includeOverdue: false, limit: Number.MAX_SAFE_INTEGER })
-            .map((d) => ({ caseCode: d.caseCode, country: d.country, kind: d.kind, dueDate: d.dueDate, phase: d.phase }));
+            .map((d) => ({ caseCode: d.caseCode, country: d.country, kind: d.kind, dueDate: d.dueDate, basis: d.basis, phase: d.phase }));
           if (o.json) return kit.printJson(ctx, rows);
           if (rows.length === 0) return kit.print(ctx, `No due dates from ${today} to ${o.within} days later.`);
-          kit.print(ctx, kit.pad([['DUE DATE', 'CASE CODE', 'COUNTRY', 'PHASE', 'KIND'], ...rows.map((r) => [r.dueDate, r.caseCode, r.country, r.phase, r.kind])]));
+          kit.print(ctx, kit.pad([['DUE DATE', 'BASIS', 'CASE CODE', 'COUNTRY', 'PHASE', 'KIND'], ...rows.map((r) => [r.dueDate, r.basis, r.caseCode, r.country, r.phase, r.kind])]));
         }),
       );
     });

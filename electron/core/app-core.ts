@@ -179,6 +179,14 @@ export function createCore(options: CoreOptions): Core {
         options.logger.error('handover.keys-create-failed', e);
       }
     }
+    // Tracks stored under older rule tables are re-derived with the current rules (docs/legal-rules.md).
+    if (change.state === 'unlocked') {
+      try {
+        procedures.upgradeRules();
+      } catch (e) {
+        options.logger.error('procedure.rules-upgrade-failed', e);
+      }
+    }
     if (change.state === 'unlocked') reminderNotifications?.unlocked();
     else reminderNotifications?.locked();
     if (change.state === 'unlocked' && !options.callsOnly) autoLock.start(settings.current().autoLockMinutes);
@@ -263,6 +271,11 @@ export function createCore(options: CoreOptions): Core {
       'procedure.openTrack': (input) => procedures.openTrack(input),
       'procedure.recordEvent': (input) => procedures.recordEvent(input),
       'procedure.removeEvent': (input) => procedures.removeEvent(input),
+      'procedure.recomputations': (input) => procedures.pendingRecomputations(input.personId),
+      'procedure.acknowledgeRecomputation': (input) => {
+        procedures.acknowledgeRecomputation(input);
+        return null;
+      },
       'checklists.answer': (input) => procedures.answerChecklist(input),
       'consents.record': (input) => consents.record(input),
       'consents.withdraw': (input) => consents.withdraw(input),

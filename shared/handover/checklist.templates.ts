@@ -425,11 +425,12 @@ export function handoverChecklistTemplate(from: Country, to: Country): HandoverC
   return t;
 }
 
-export type PersonFacts = Readonly<Record<FactName, boolean>>;
+/** The facts the handover templates read (a subset of the rule facts). */
+export type PersonFacts = Readonly<Record<'presumedMinor' | 'unaccompaniedMinor' | 'ageInDoubt' | 'thirdCountryNational', boolean>>;
 
 /** The items generated for a person: those without conditions, and those whose conditions all hold. */
 export function handoverChecklistItems(from: Country, to: Country, facts: PersonFacts): readonly HandoverChecklistItemTemplate[] {
-  return handoverChecklistTemplate(from, to).items.filter((item) => (item.when ?? []).every((c) => facts[c.fact] === c.is));
+  return handoverChecklistTemplate(from, to).items.filter((item) => (item.when ?? []).every((c) => (facts as Readonly<Partial<Record<FactName, boolean>>>)[c.fact] === c.is));
 }
 
 /** The default due date of an item for a handover started on `start`. */

@@ -38,6 +38,8 @@ export const CHANNEL_NAMES = [
   'procedure.openTrack',
   'procedure.recordEvent',
   'procedure.removeEvent',
+  'procedure.recomputations',
+  'procedure.acknowledgeRecomputation',
   'checklists.answer',
   'consents.record',
   'consents.withdraw',

@@ -42,6 +42,7 @@ import {
   trackViewSchema,
   upcomingDeadlineSchema,
   upcomingDeadlinesInputSchema,
+  recomputedDeadlineSchema,
 } from '../persons/procedure.schema';
 import {
   calendarExportInputSchema,
@@ -351,6 +352,12 @@ export const contract = {
   'procedure.openTrack': channel({ input: openTrackInputSchema, output: trackViewSchema, access: STAFF }),
   'procedure.recordEvent': channel({ input: recordEventInputSchema, output: trackViewSchema, access: STAFF }),
   'procedure.removeEvent': channel({ input: removeEventInputSchema, output: trackViewSchema, access: STAFF }),
+  'procedure.recomputations': channel({
+    input: z.object({ personId: z.string().min(1).max(64).nullable() }),
+    output: z.array(recomputedDeadlineSchema),
+    access: STAFF,
+  }),
+  'procedure.acknowledgeRecomputation': channel({ input: z.object({ id: z.string().min(1).max(64) }), output: z.null(), access: STAFF }),
   'checklists.answer': channel({ input: checklistAnswerInputSchema, output: trackViewSchema, access: STAFF }),
   'consents.record': channel({ input: consentRecordInputSchema, output: consentSchema, access: STAFF }),
   'consents.withdraw': channel({ input: consentWithdrawInputSchema, output: consentSchema, access: STAFF }),

@@ -23,8 +23,9 @@ describe('minorStatus, table-driven', () => {
     ['disputed, no claimed date', { precision: 'disputed', date: null, ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
     ['unknown', { precision: 'unknown', date: null, ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
     ['approximate, estimated 16', { precision: 'approximate', date: d('2010-01-01'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
-    ['approximate, estimated 20 years and 364 days', { precision: 'approximate', date: d('2005-06-02'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
-    ['approximate, estimated exactly 21', { precision: 'approximate', date: d('2005-06-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
+    ['approximate, estimated 17 years and 364 days', { precision: 'approximate', date: d('2008-06-02'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    ['approximate, estimated exactly 18: an estimate alone is not doubt', { precision: 'approximate', date: d('2008-06-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
+    ['approximate, estimated 20: an estimate alone is not doubt', { precision: 'approximate', date: d('2006-01-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
     ['approximate, estimated 35', { precision: 'approximate', date: d('1991-03-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
     ['approximate, estimated 35, age in doubt', { precision: 'approximate', date: d('1991-03-01'), ageInDoubt: true }, '2026-06-01', 'presumedMinor'],
     ['exact date in the future (refused by the service, still protective)', { precision: 'exact', date: d('2027-01-01'), ageInDoubt: false }, '2026-06-01', 'minor'],
@@ -35,7 +36,7 @@ describe('minorStatus, table-driven', () => {
 
   it('stores the day a person becomes an adult, so a list can filter without re-deriving', () => {
     expect(ageThreshold({ precision: 'exact', date: d('2008-06-01'), ageInDoubt: false })).toEqual({ basis: 'exact', adultFrom: '2026-06-01' });
-    expect(ageThreshold({ precision: 'approximate', date: d('2005-06-01'), ageInDoubt: false })).toEqual({ basis: 'approximate', adultFrom: '2026-06-01' });
+    expect(ageThreshold({ precision: 'approximate', date: d('2008-06-01'), ageInDoubt: false })).toEqual({ basis: 'approximate', adultFrom: '2026-06-01' });
     expect(ageThreshold({ precision: 'disputed', date: d('2005-06-01'), ageInDoubt: false })).toEqual({ basis: 'presumed', adultFrom: null });
   });
 });
@@ -69,13 +70,13 @@ describe('minorStatus, properties', () => {
     );
   });
 
-  it('only an exact date makes someone a (certain) minor; an estimate under 21 is presumedMinor', () => {
+  it('only an exact date makes someone a (certain) minor; an estimate under 18 is presumedMinor', () => {
     fc.assert(
       fc.property(birthArb, dateArb, (birth, today) => {
         const status = minorStatus(birth, today);
         if (status === 'minor') expect(birth.precision).toBe('exact');
         if (birth.precision === 'approximate' && birth.date && !birth.ageInDoubt) {
-          expect(status).toBe(today < addYears(birth.date, 21) ? 'presumedMinor' : 'adult');
+          expect(status).toBe(today < addYears(birth.date, 18) ? 'presumedMinor' : 'adult');
         }
       }),
     );

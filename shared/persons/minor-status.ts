@@ -1,16 +1,17 @@
 /**
- * Minor status from the date of birth (issue 3 item 1). Pure, table-tested and property-tested in
+ * Minor status from the date of birth. Pure, table-tested and property-tested in
  * minor-status.test.ts.
  *
  * - exact date: 'minor' before the 18th birthday, 'adult' from that day on (a birthday on 29 February
  *   falls on 28 February in a common year: months and years are clamped, shared/dates);
  * - disputed or unknown date, or `ageInDoubt`: 'presumedMinor';
- * - approximate date: 'presumedMinor' while the estimated age is under 21, then 'adult'.
+ * - approximate date: 'presumedMinor' while the estimated age is under 18, then 'adult' (an
+ *   approximate date alone is not doubt: staff record doubt explicitly).
  *
  * The presumption of minority when the age is in doubt is Luxembourg's rule (brochure §4 LU
- * "Minderjarige slachtoffers": "Als de leeftijd twijfelachtig is, wordt de persoon vermoed minderjarig
- * te zijn"); Passerelle applies it in every country as the protective default. An estimated age under
- * 21 counts as doubt, because an estimate can be off by years.
+ * "Minderjarige slachtoffers": "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij
+ * als minderjarig beschouwd."); elsewhere it is the organisation's policy (on by default), which the
+ * procedure engine applies per country (docs/legal-rules.md "Minors").
  *
  * The status depends on the day: db/ stores the day it changes (`adultFrom`) with the basis, so a list
  * can filter on "minor today" without recomputing 100k records (see `minorStatusOn`).
@@ -24,8 +25,8 @@ export const MINOR_STATUSES = ['minor', 'adult', 'presumedMinor'] as const;
 export type MinorStatus = (typeof MINOR_STATUSES)[number];
 
 export const AGE_OF_MAJORITY = 18;
-/** An approximate date of birth: presumed a minor until this estimated age. */
-export const APPROXIMATE_AGE_DOUBT_LIMIT = 21;
+/** An approximate date of birth: a minor (by the estimate) until this estimated age. */
+export const APPROXIMATE_AGE_DOUBT_LIMIT = AGE_OF_MAJORITY;
 
 export interface BirthFacts {
   readonly precision: DobPrecision;

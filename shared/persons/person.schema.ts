@@ -2,6 +2,7 @@
  * Zod schemas of person records (issue 3 item 1): the IPC contract, the CLI (`person add --json`) and
  * db/ all validate with these. Pure: no node:*, no DOM.
  */
+import { residenceStatusSchema } from '../procedure/track.schema';
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema } from '../domain';
@@ -93,6 +94,15 @@ export const personFieldsShape = {
   unaccompanied: z.boolean().default(false),
   gender: genderSchema.default('unknown'),
   nationalities: uniqueList(isoCountrySchema, 5).default([]),
+  /**
+   * Residence status the rules read (shared/persons/residence-status.ts); null: derived from the
+   * nationalities (EU/EEA/Swiss: EU citizen; otherwise third-country national without status).
+   */
+  residenceStatus: residenceStatusSchema.nullable().optional(),
+  /** Luxembourg: a conflict of interest between the minor and the holders of parental authority. Absent: no. */
+  parentalConflict: z.boolean().optional(),
+  /** Luxembourg: the holders of parental authority are the traffickers. Absent: no. */
+  parentsArePerpetrators: z.boolean().optional(),
   languages: uniqueList(isoLanguageSchema, 10).default([]),
   interpreter: interpreterSchema.default({ needed: false, language: null }),
   /** Free text, e.g. "never contact through relatives". */
@@ -163,6 +173,9 @@ export const personRecordSchema = z.object({
   minorStatus: minorStatusSchema,
   gender: genderSchema,
   nationalities: z.array(z.string()),
+  residenceStatus: residenceStatusSchema.nullable(),
+  parentalConflict: z.boolean(),
+  parentsArePerpetrators: z.boolean(),
   languages: z.array(z.string()),
   interpreter: z.object({ needed: z.boolean(), language: z.string().nullable() }),
   safetyNotes: z.string(),

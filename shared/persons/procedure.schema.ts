@@ -3,6 +3,7 @@
  * 2, 3, 6). The engine's own schemas (shared/procedure/track.schema.ts) validate each event against its
  * country's rules; these only carry the data across.
  */
+import { DUE_BASES } from '../procedure/engine';
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema } from '../domain';
@@ -126,7 +127,21 @@ export const upcomingDeadlineSchema = z.object({
   country: countrySchema,
   kind: dueKindSchema,
   dueDate: calendarDateSchema,
+  /** What the date rests on: exact, maximum, estimate or document (docs/legal-rules.md). */
+  basis: z.enum(DUE_BASES),
   phase: phaseIdSchema,
   caseworkerId: z.string().nullable(),
 });
 export type UpcomingDeadline = z.infer<typeof upcomingDeadlineSchema>;
+
+/** A due date that changed when its track was re-derived under corrected rules, not yet acknowledged. */
+export const recomputedDeadlineSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  trackId: z.string(),
+  kind: z.string(),
+  previousDueDate: calendarDateSchema.nullable(),
+  newDueDate: calendarDateSchema.nullable(),
+  recomputedAt: z.string(),
+});
+export type RecomputedDeadline = z.infer<typeof recomputedDeadlineSchema>;

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DueKind } from '../rules/rule.types';
-import { deriveTrackState } from './engine';
-import { ADULT_TCN, UNACCOMPANIED_MINOR, dueMap, track, warningCodes, type Row } from './engine.fixtures';
+import { deriveTrackState, validateNewEvent } from './engine';
+import { ADULT_TCN, UNACCOMPANIED_MINOR, d, dueMap, track, warningCodes, type Row } from './engine.fixtures';
 import type { PhaseId, TrackFacts } from './track.schema';
 
 interface Scenario {
@@ -20,7 +20,7 @@ interface Scenario {
 
 const R = '§4 BE "Reflectieperiode"';
 const F = '§4 BE "Verdere afhandeling en verblijfsvergunning"';
-const M = '§4 BE "Specifieke elementen/maatregelen inzake NBMV"';
+const M = '§4 BE "Specifieke elementen/maatregelen inzake niet-begeleide minderjarige vreemdelingen (NBMV)"';
 
 const scenarios: Scenario[] = [
   {
@@ -60,7 +60,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'the annex 15 printed with another end date: the entered date is kept, with a warning',
-    source: `${R}; issue 3 §3 (document expiry)`,
+    source: `${R}; docs/legal-rules.md (document expiry)`,
     events: [['annex15Issued', '2026-03-15', '2026-04-30']],
     phase: 'be.reflection',
     due: { reflectionPeriodEnd: '2026-04-30' },
@@ -129,7 +129,7 @@ const scenarios: Scenario[] = [
     due: { attestationExpiry: '2028-02-29', evaluationDue: '2028-02-29' },
   },
   {
-    name: 'the renewal runs on from the expiry of the AI it renews (28 Feb + 3 months = 28 May)',
+    name: 'the renewal runs from its own date, never past it plus 3 months (20 Feb + 3 months = 20 May, not 28 May)',
     source: `${F}: "eenmalig hernieuwbaar voor een maximumperiode van 3 maanden"`,
     events: [
       ['statementMade', '2026-11-30'],
@@ -137,7 +137,7 @@ const scenarios: Scenario[] = [
       ['aiRenewed', '2027-02-20'],
     ],
     phase: 'be.attestation',
-    due: { attestationExpiry: '2027-05-28', evaluationDue: '2027-05-28' },
+    due: { attestationExpiry: '2027-05-20', evaluationDue: '2027-05-20' },
   },
   {
     name: 'a renewal after the AI lapsed runs from the renewal, with a lateAct warning',
@@ -153,7 +153,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'the AI printed with an earlier expiry: the entered date wins, the evaluation follows it',
-    source: `${F}: "max. 3 maanden"; issue 3 §3 (document expiry)`,
+    source: `${F}: "max. 3 maanden"; docs/legal-rules.md (document expiry)`,
     events: [
       ['statementMade', '2026-02-01'],
       ['aiIssued', '2026-02-01', '2026-04-30'],
@@ -186,18 +186,18 @@ const scenarios: Scenario[] = [
     due: { registrationExpiry: '2027-02-28' },
   },
   {
-    name: 'BIVR renewed each time for 6 months, from the previous expiry',
-    source: `${F}: "telkens hernieuwd tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+    name: 'BIVR renewed each time for 6 months, from the renewal (10 Aug 2027 + 6 months)',
+    source: `${F}: "telkens hernieuwd wordt tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
     events: [
       ['statementMade', '2026-06-01'],
       ['aiIssued', '2026-06-01'],
       ['evaluationPositive', '2026-07-20'],
       ['bivrIssued', '2026-08-31'],
       ['bivrRenewed', '2027-02-15'],
-      ['bivrRenewed', '2027-08-20'],
+      ['bivrRenewed', '2027-08-10'],
     ],
     phase: 'be.registration',
-    due: { registrationExpiry: '2028-02-28' },
+    due: { registrationExpiry: '2028-02-10' },
   },
   {
     name: 'after the first-instance judgment the current BIVR still runs to its expiry',
@@ -238,11 +238,33 @@ const scenarios: Scenario[] = [
     due: {},
   },
   {
-    name: 'no wish to cooperate during the reflection period ends the procedure',
-    source: `${R}, outcome 3`,
+    name: 'no wish to cooperate (yet) during the reflection period keeps the period and its deadline',
+    source: `${R}, outcome 1: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden."`,
     events: [
       ['annex15Issued', '2026-03-15'],
       ['noCooperation', '2026-04-10'],
+    ],
+    phase: 'be.reflection',
+    due: { reflectionPeriodEnd: '2026-04-29' },
+  },
+  {
+    name: 'a statement made later within the 45 days leads to the attestation phase',
+    source: `${R}, outcome 1: "Daarna wordt direct overgegaan naar de volgende fase."`,
+    events: [
+      ['annex15Issued', '2026-03-15'],
+      ['noCooperation', '2026-04-10'],
+      ['statementMade', '2026-04-28'],
+    ],
+    phase: 'be.attestation',
+    due: { attestationExpiry: '2026-07-28', evaluationDue: '2026-07-28' },
+  },
+  {
+    name: 'only at the end of the period without a statement does the track reach its outcome (OCMW support)',
+    source: `${R}, outcome 3: "Er is de mogelijkheid tot het ontvangen van sociale steun via het OCMW"`,
+    events: [
+      ['annex15Issued', '2026-03-15'],
+      ['noCooperation', '2026-04-10'],
+      ['reflectionEndedWithoutStatement', '2026-04-29'],
     ],
     phase: 'be.ended',
     due: {},
@@ -306,7 +328,7 @@ const scenarios: Scenario[] = [
       ['aiRenewed', '2026-06-10'],
     ],
     phase: 'be.attestation',
-    due: { attestationExpiry: '2026-09-15', evaluationDue: '2026-09-15' },
+    due: { attestationExpiry: '2026-09-10', evaluationDue: '2026-09-10' },
   },
   {
     name: 'unaccompanied minor without AI or guardian: two reminders',
@@ -318,13 +340,30 @@ const scenarios: Scenario[] = [
     warnings: ['guardianRequired', 'attestationDueForMinor'],
   },
   {
-    name: 'age in doubt and unaccompanied: presumed an unaccompanied minor',
-    source: '§4 LU "Minderjarige slachtoffers" (protective default everywhere, issue 3 item 1)',
+    name: 'age in doubt and unaccompanied: presumed an unaccompanied minor by the organisation policy, said so',
+    source: '§4 LU "Minderjarige slachtoffers" (the rule of Luxembourg, the organisation default elsewhere)',
     facts: { ...ADULT_TCN, ageInDoubt: true, unaccompanied: true },
     events: [['annex15Issued', '2026-03-15']],
     phase: 'be.reflection',
     due: { reflectionPeriodEnd: '2026-04-29' },
-    warnings: ['guardianRequired', 'attestationDueForMinor'],
+    warnings: ['guardianRequired', 'attestationDueForMinor', 'presumedMinorByPolicy'],
+  },
+  {
+    name: 'age in doubt with the policy switched off: not presumed a minor in Belgium',
+    source: '§4 BE gives no presumption of minority',
+    facts: { ...ADULT_TCN, ageInDoubt: true, unaccompanied: true, presumeMinorityWhenInDoubt: false },
+    events: [['annex15Issued', '2026-03-15']],
+    phase: 'be.reflection',
+    due: { reflectionPeriodEnd: '2026-04-29' },
+  },
+  {
+    name: 'an EU citizen: the mechanism was built for non-EU victims, and the page says so',
+    source: '§4 BE "Basis": "oorspronkelijk opgezet voor slachtoffers van mensenhandel die van vreemde origine zijn (niet- EU)"',
+    facts: { ...ADULT_TCN, thirdCountryNational: false },
+    events: [['annex15Issued', '2026-03-15']],
+    phase: 'be.reflection',
+    due: { reflectionPeriodEnd: '2026-04-29' },
+    warnings: ['residencePosition'],
   },
 ];
 
@@ -334,6 +373,23 @@ describe('BE rules (brochure §4 BE)', () => {
     expect(state.phase.id).toBe(s.phase);
     expect(dueMap(state)).toEqual(s.due);
     expect(warningCodes(state)).toEqual(s.warnings ?? []);
+  });
+
+  it("a minor's attestation received during the reflection period stays after the 18th birthday, however late it is recorded", () => {
+    // §4 BE NBMV: "de NBMV tijdens de reflectieperiode onmiddellijk een attest van immatriculatie ontvangt"
+    const facts: TrackFacts = { ...ADULT_TCN, adultFrom: d('2026-04-01'), unaccompanied: true };
+    const before = track('BE', [['annex15Issued', '2026-03-15']], facts);
+    const ai = { id: 'e2', type: 'aiIssued', date: d('2026-03-20') } as const;
+    const late = validateNewEvent(before, ai, { today: d('2026-06-01') });
+    const onTheDay = validateNewEvent(before, ai, { today: d('2026-03-20') });
+    expect(late.dueDates).toEqual(onTheDay.dueDates);
+    expect(dueMap(late)).toEqual({ reflectionPeriodEnd: '2026-04-29', attestationExpiry: '2026-06-20' });
+    const after = deriveTrackState({ ...before, events: [...before.events, ai] } as typeof before, { today: d('2026-06-01') });
+    expect(dueMap(after)).toEqual(dueMap(onTheDay));
+    expect(after.cameOfAgeOn).toBe('2026-04-01');
+    expect(warningCodes(after)).toContain('cameOfAge');
+    // Recorded after the birthday with an act dated after it, the adult rule applies to that act.
+    expect(() => validateNewEvent(before, { ...ai, date: d('2026-04-02') })).toThrow(/unaccompanied minor/);
   });
 
   it('each due date names the act it runs from and its rule', () => {
@@ -346,16 +402,17 @@ describe('BE rules (brochure §4 BE)', () => {
     );
     const ai = state.dueDates.find((due) => due.kind === 'attestationExpiry');
     expect(ai).toMatchObject({
-      dueDate: '2027-05-28',
-      computedDate: '2027-05-28',
+      dueDate: '2027-05-20',
+      computedDate: '2027-05-20',
       enteredDate: null,
       fromEventId: 'e3',
       fromEventType: 'aiRenewed',
       actDate: '2027-02-20',
-      runsFrom: '2027-02-28',
+      runsFrom: '2027-02-20',
       ruleId: 'be.attestation.renewalDuration',
       provisional: false,
       periodIsMaximum: true,
+      basis: 'estimate',
     });
     expect(ai?.source).toContain('§4 BE');
   });

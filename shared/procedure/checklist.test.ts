@@ -1,5 +1,5 @@
 /**
- * Condition checklists (issue 3 item 4) combined with their logic, each row citing the brochure.
+ * Condition checklists combined with their logic, each row citing the brochure.
  */
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItemStatus } from '../rules/rule.types';

@@ -1,5 +1,5 @@
 /**
- * Condition checklists (issue 3 item 4): the items are data in shared/rules/*.rules.ts; staff record
+ * Condition checklists: the items are data in shared/rules/*.rules.ts; staff record
  * for each item met, not met or unknown (with date, who, note: stored by db/). This module combines
  * the answers with the checklist's logic, in three-valued logic: an unknown item leaves the outcome
  * undetermined unless the other items already decide it.

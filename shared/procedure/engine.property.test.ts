@@ -1,24 +1,32 @@
 /**
- * Properties of the engine (issue 3 "Must show"), checked with fast-check on random tracks of the
+ * Properties of the engine, checked with fast-check on random tracks of the
  * three countries: arbitrary event lists (mostly refused, exercising the robustness of derive) and
  * valid walks built from `allowedNext` (exercising the rules deep into each procedure).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, compareDates, type CalendarDate } from '../dates/calendar-date';
+import { addDays, addPeriod, compareDates, type CalendarDate } from '../dates/calendar-date';
 import { COUNTRIES, type Country } from '../domain';
 import { isAppError } from '../errors';
 import { deriveTrackState, validateNewEvent, type TrackState } from './engine';
 import { d } from './engine.fixtures';
-import { EVENT_TYPES, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
+import { RULE_TABLES } from '../rules/index';
+import type { DueRule } from '../rules/rule.types';
+import { EVENT_TYPES, RESIDENCE_STATUSES, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
 
 const BASE = d('2026-01-01');
 
 const factsArb: fc.Arbitrary<TrackFacts> = fc.record({
   isMinor: fc.boolean(),
+  // The 18th birthday anywhere around the events (so some persons come of age mid-procedure).
+  adultFrom: fc.option(fc.integer({ min: -400, max: 1500 }).map((n) => addDays(BASE, n)), { nil: undefined }),
   ageInDoubt: fc.boolean(),
+  presumeMinorityWhenInDoubt: fc.boolean(),
   unaccompanied: fc.boolean(),
   thirdCountryNational: fc.boolean(),
+  residenceStatus: fc.option(fc.constantFrom(...RESIDENCE_STATUSES), { nil: undefined }),
+  parentalConflict: fc.boolean(),
+  parentsArePerpetrators: fc.boolean(),
 });
 
 function buildEvent(id: string, type: string, date: CalendarDate, expiryDays: number | undefined): ProcedureEvent {
@@ -74,11 +82,14 @@ function walk({ country, facts, steps }: Walk): { track: ProcedureTrack; states:
   let date = BASE;
   const states: TrackState[] = [state];
   steps.forEach((step, i) => {
-    const staying = state.allowedNext.filter((x) => !LEAVING.includes(x));
-    const offered = step.leave || staying.length === 0 ? state.allowedNext : staying;
+    const next = addDays(date, step.gap);
+    // What may be recorded on the next event's day (facts such as age are those of that day).
+    const allowed = deriveTrackState(t, { today: next }).allowedNext;
+    const staying = allowed.filter((x) => !LEAVING.includes(x));
+    const offered = step.leave || staying.length === 0 ? allowed : staying;
     if (offered.length === 0) return;
     const type = offered[step.choice % offered.length] as string;
-    date = addDays(date, step.gap);
+    date = next;
     const e = buildEvent(`w${i}`, type, date, step.expiry);
     state = validateNewEvent(t, e); // must not throw: allowedNext offered it
     t = { ...t, events: [...t.events, e] } as ProcedureTrack;
@@ -150,6 +161,48 @@ describe('engine properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('recording events late (any later "today") gives the same due dates as recording them on the day', () => {
+    fc.assert(
+      fc.property(walkArb, fc.integer({ min: 0, max: 3000 }), (w, lateBy) => {
+        const { track: t, states } = walk(w);
+        // Data entry after the fact: every event recorded on one later day.
+        let late = { ...t, events: [] as ProcedureEvent[] } as ProcedureTrack;
+        let lateState = deriveTrackState(late);
+        const last = t.events.reduce<CalendarDate>((m, e) => (e.date > m ? e.date : m), BASE);
+        const today = addDays(last, lateBy);
+        for (const e of t.events) {
+          lateState = validateNewEvent(late, e, { today }); // accepted late exactly as on the day
+          late = { ...late, events: [...late.events, e] } as ProcedureTrack;
+        }
+        const onTheDay = states[states.length - 1] as TrackState;
+        expect(lateState.dueDates).toEqual(onTheDay.dueDates);
+        expect(lateState.phase).toEqual(onTheDay.phase);
+        expect(lateState.history).toEqual(onTheDay.history);
+        expect(deriveTrackState(t, { today }).dueDates).toEqual(onTheDay.dueDates);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("no computed expiry is later than its act's date plus the legal period (renewals included)", () => {
+    const dueRules = new Map<string, DueRule<string>>();
+    for (const table of Object.values(RULE_TABLES)) for (const e of table.events) for (const due of e.opens ?? []) dueRules.set(due.id, due);
+    const check = (state: TrackState): void => {
+      for (const due of state.dueDates) {
+        const rule = dueRules.get(due.ruleId);
+        if (!rule?.period || !due.computedDate) continue;
+        expect(compareDates(due.computedDate, addPeriod(due.actDate, rule.period))).toBeLessThanOrEqual(0);
+      }
+    };
+    fc.assert(
+      fc.property(walkArb, (w) => {
+        for (const state of walk(w).states) check(state);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(fc.property(arbitraryTrackArb, (t) => check(deriveTrackState(t))), { numRuns: 300 });
   });
 
   it('validateNewEvent throws only AppErrors (RULE_VIOLATION or VALIDATION), never anything else', () => {

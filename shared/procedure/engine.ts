@@ -10,9 +10,9 @@
  * happens with data recorded under other rules; `validateNewEvent` refuses it up front).
  */
 import { AppError, type FieldIssue } from '../errors';
-import { addPeriod, formatDate, maxDate, type CalendarDate } from '../dates/calendar-date';
+import { addPeriod, formatDate, type CalendarDate } from '../dates/calendar-date';
 import { LANGUAGES, type Country, type Language } from '../domain';
-import { COMMON_RULES, DUE_KIND_LABELS, WARNING_LABELS, type WarningCode } from '../rules/common.rules';
+import { COMMON_NOTICES, COMMON_RULES, FACTS_ON_EVENT_DAY, DUE_KIND_LABELS, WARNING_LABELS, type WarningCode } from '../rules/common.rules';
 import { RULE_TABLES, type RuleTables } from '../rules/index';
 import {
   DUE_KINDS,
@@ -25,12 +25,20 @@ import {
   type Guard,
   type Labels,
   type PhaseRule,
+  type Quote,
 } from '../rules/rule.types';
 import { eventSchemaFor, type EventType, type PhaseId, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
 
 export interface EngineOptions {
   /** The rule tables to apply; default RULE_TABLES. */
   readonly rules?: RuleTables;
+  /**
+   * The day the state is looked at: only standing notices and `allowedNext` depend on it (facts such
+   * as age are those of that day). Due dates never do: each event is judged with the facts of its own
+   * date, so recording an event late gives the same dates as recording it on the day.
+   * Default: the last event's date.
+   */
+  readonly today?: CalendarDate;
 }
 
 export interface PhaseView {
@@ -58,6 +66,12 @@ export interface DueDate {
   readonly provisional: boolean;
   /** The legal term is a maximum: the document may legally expire earlier. */
   readonly periodIsMaximum: boolean;
+  /**
+   * What the date rests on: 'exact' (the brochure fixes the term), 'maximum' (a legal maximum; the
+   * document may end sooner), 'estimate' (the app's assumption) or 'document' (the printed expiry
+   * entered by staff). An 'estimate' or 'maximum' invites staff to enter the printed expiry.
+   */
+  readonly basis: DueBasis;
   /** The act the deadline runs from. */
   readonly fromEventId: string;
   readonly fromEventType: EventType;
@@ -67,6 +81,9 @@ export interface DueDate {
   readonly ruleId: string;
   readonly source: string;
 }
+
+export const DUE_BASES = ['exact', 'maximum', 'estimate', 'document'] as const;
+export type DueBasis = (typeof DUE_BASES)[number];
 
 export interface TrackWarning {
   readonly code: WarningCode;
@@ -112,6 +129,21 @@ export interface TrackState {
   readonly lastEventDate: CalendarDate | null;
   /** Every event in the order applied, for the timeline. */
   readonly history: readonly EventOutcome[];
+  /**
+   * The day the person came of age, when that happened after the first event and by `today`: every
+   * date earned before stays (each event was judged on its own day).
+   */
+  readonly cameOfAgeOn: CalendarDate | null;
+  /** What the current phase gives the person and who must be informed or consulted (facts of today). */
+  readonly phaseInfo: readonly PhaseInfoView[];
+}
+
+export interface PhaseInfoView {
+  readonly id: string;
+  readonly kind: 'right' | 'mustInform';
+  readonly label: Labels;
+  readonly quote: Quote;
+  readonly source: string;
 }
 
 interface EngineEvent {
@@ -128,6 +160,7 @@ interface OpenDue {
   enteredDate: CalendarDate | null;
   provisional: boolean;
   periodIsMaximum: boolean;
+  basis: DueBasis;
   fromEventId: string;
   fromEventType: string;
   actDate: CalendarDate;
@@ -148,17 +181,48 @@ interface ReplayState {
   lastDate: CalendarDate | null;
 }
 
-type Facts = Readonly<Record<FactName, boolean>>;
+export type Facts = Readonly<Record<FactName, boolean>>;
 
-/** The facts the rules read, with the presumption of minority when the age is in doubt. */
-export function resolveFacts(facts: TrackFacts): Facts {
-  const presumedMinor = facts.isMinor || facts.ageInDoubt;
+/** Whether the person was a minor on `date` (null: no date to judge, `isMinor` holds). */
+function minorOn(facts: TrackFacts, date: CalendarDate | null): boolean {
+  if (facts.adultFrom) return date === null ? facts.isMinor : date < facts.adultFrom;
+  if (facts.adultFrom === null) return false;
+  return facts.isMinor;
+}
+
+/**
+ * The facts the rules read on `date` in `country` (docs/legal-rules.md "Facts as they stood on the
+ * day"). Age is judged on that day; the presumption of minority applies when the age is in doubt and
+ * either the country's law presumes it (Luxembourg) or the organisation's policy does.
+ */
+export function resolveFactsOn(facts: TrackFacts, country: Country, date: CalendarDate | null, options?: EngineOptions): Facts {
+  const table = (options?.rules ?? RULE_TABLES)[country];
+  const doubt = facts.ageInDoubt ?? false;
+  const policy = facts.presumeMinorityWhenInDoubt ?? true;
+  const minor = minorOn(facts, date);
+  const presumedByLaw = doubt && table.presumptionOfMinority.isLaw;
+  const presumedMinor = minor || presumedByLaw || (doubt && policy);
+  const status = facts.residenceStatus ?? (facts.thirdCountryNational ? 'thirdCountryNoStatus' : 'euCitizen');
+  const national = (facts.nationalOf ?? []).includes(country);
+  const thirdCountryNational = status === 'thirdCountryNoStatus' ? true : status === 'euCitizen' ? false : facts.thirdCountryNational;
   return {
     presumedMinor,
-    unaccompaniedMinor: presumedMinor && facts.unaccompanied,
-    ageInDoubt: facts.ageInDoubt,
-    thirdCountryNational: facts.thirdCountryNational,
+    unaccompaniedMinor: presumedMinor && (facts.unaccompanied ?? false),
+    ageInDoubt: doubt,
+    thirdCountryNational,
+    euCitizen: status === 'euCitizen' && !national,
+    withoutResidenceStatus: status === 'thirdCountryNoStatus' && !national,
+    lawfulResident: status === 'lawfulResident' || national,
+    parentalConflict: facts.parentalConflict ?? false,
+    parentsArePerpetrators: facts.parentsArePerpetrators ?? false,
+    dateOfBirthMissing: facts.dateOfBirthRecorded === false && !doubt,
+    presumedMinorByPolicy: presumedMinor && !minor && !presumedByLaw,
   };
+}
+
+/** The facts with no date to judge age on (kept for callers that have none). */
+export function resolveFacts(facts: TrackFacts, country: Country = 'BE'): Facts {
+  return resolveFactsOn(facts, country, null);
 }
 
 function holds(conditions: readonly FactCondition[] | undefined, facts: Facts): boolean {
@@ -266,7 +330,7 @@ function count(state: ReplayState, type: string): number {
   return state.counts.get(type) ?? 0;
 }
 
-function violates(guard: Guard<string, string>, state: ReplayState, facts: Facts): boolean {
+function violates(guard: Guard<string, string>, state: ReplayState, facts: Facts, date: CalendarDate | null): boolean {
   switch (guard.kind) {
     case 'never':
       return true;
@@ -278,6 +342,10 @@ function violates(guard: Guard<string, string>, state: ReplayState, facts: Facts
       return holds(guard.when, facts) && count(state, guard.eventType) === 0;
     case 'forbiddenAfter':
       return count(state, guard.eventType) > 0;
+    case 'notBeforeDue': {
+      const open = state.open.get(guard.due);
+      return open !== undefined && (date === null || date < open.dueDate);
+    }
   }
 }
 
@@ -285,13 +353,20 @@ function violates(guard: Guard<string, string>, state: ReplayState, facts: Facts
 type Breach = { readonly guard: Guard<string, string> } | { readonly phase: string; readonly rule: EventRule<string, string> | null; readonly type: string };
 
 /** The rule an event of `type` breaks in `state`, or null when it may be recorded. */
-function check(table: CountryRules, state: ReplayState, type: string, rule: EventRule<string, string> | null, facts: Facts): Breach | null {
+function check(
+  table: CountryRules,
+  state: ReplayState,
+  type: string,
+  rule: EventRule<string, string> | null,
+  facts: Facts,
+  date: CalendarDate | null,
+): Breach | null {
   if (!rule) return { phase: state.phase, rule: null, type };
   const allowedHere = rule.allowedIn.includes(state.phase);
   // In a terminal phase (ended, returned, closed) the phase itself is the reason.
   if (phaseRule(table, state.phase).terminal && !allowedHere) return { phase: state.phase, rule, type };
   for (const guard of rule.guards ?? []) {
-    if (violates(guard, state, facts)) return { guard };
+    if (violates(guard, state, facts, date)) return { guard };
   }
   return allowedHere ? null : { phase: state.phase, rule, type };
 }
@@ -317,13 +392,16 @@ function openDue(state: ReplayState, event: EngineEvent, due: DueRule<string>, a
       ...target,
       kind: due.kind,
       provisional: Boolean(due.provisional) || target.provisional,
+      basis: due.provisional ? 'estimate' : target.basis,
       ruleId: due.id,
       source: due.source,
       activeIn: due.activeIn,
     });
     return;
   }
-  const runsFrom = due.anchor === 'continuation' && prev ? maxDate(prev.dueDate, event.date) : event.date;
+  // Every term runs from the act, a renewal's too: a renewed document never runs past the renewal's
+  // date plus the legal period (docs/legal-rules.md "Renewals").
+  const runsFrom = event.date;
   const computed = due.period ? addPeriod(runsFrom, due.period) : null;
   let entered: CalendarDate | null = null;
   if (due.acceptsDocumentExpiry && event.documentExpiry) {
@@ -357,6 +435,7 @@ function openDue(state: ReplayState, event: EngineEvent, due: DueRule<string>, a
     enteredDate: entered,
     provisional: Boolean(due.provisional),
     periodIsMaximum: Boolean(due.periodIsMaximum),
+    basis: entered ? 'document' : due.provisional ? 'estimate' : (due.basis ?? (due.periodIsMaximum ? 'maximum' : 'exact')),
     fromEventId: event.id,
     fromEventType: event.type,
     actDate: event.date,
@@ -370,7 +449,7 @@ function openDue(state: ReplayState, event: EngineEvent, due: DueRule<string>, a
 function apply(state: ReplayState, event: EngineEvent, rule: EventRule<string, string>, facts: Facts): void {
   // An act that ends or renews a running deadline after that deadline passed is late.
   const late = new Set<DueKind>(rule.closes ?? []);
-  for (const due of rule.opens ?? []) if (due.anchor === 'continuation' && holds(due.when, facts)) late.add(due.kind);
+  for (const due of rule.opens ?? []) if (due.renewal && holds(due.when, facts)) late.add(due.kind);
   for (const kind of late) {
     const open = state.open.get(kind);
     if (open && isShown(open, state.phase) && event.date > open.dueDate) {
@@ -401,7 +480,7 @@ interface Replay {
   readonly refused: ReadonlyMap<string, Refusal>;
 }
 
-function replay(table: CountryRules, facts: Facts, events: readonly EngineEvent[]): Replay {
+function replay(table: CountryRules, factsOn: (date: CalendarDate) => Facts, events: readonly EngineEvent[]): Replay {
   const state: ReplayState = {
     phase: table.initialPhase,
     since: null,
@@ -417,7 +496,9 @@ function replay(table: CountryRules, facts: Facts, events: readonly EngineEvent[
     const version = ruleVersionFor(table, event.type, event.date);
     const rule = version?.rule ?? null;
     const phaseBefore = state.phase;
-    const breach = check(table, state, event.type, rule, facts);
+    // The facts as they stood on the event's day (age on that day), whenever it is recorded.
+    const facts = factsOn(event.date);
+    const breach = check(table, state, event.type, rule, facts, event.date);
     const refusal = breach ? describeBreach(table, breach) : null;
     if (version && !version.inForce) {
       state.warnings.push(
@@ -456,7 +537,14 @@ function latestVersion(table: CountryRules, type: string, date: CalendarDate | n
   return versions?.[versions.length - 1] ?? null;
 }
 
-function toTrackState(table: CountryRules, facts: Facts, { state }: Replay): TrackState {
+interface ViewFacts {
+  readonly today: CalendarDate | null;
+  readonly facts: Facts;
+  readonly adultFrom: CalendarDate | null;
+}
+
+function toTrackState(table: CountryRules, view: ViewFacts, { state }: Replay): TrackState {
+  const { facts, today } = view;
   const phase = phaseRule(table, state.phase);
   const dueDates: DueDate[] = [...state.open.values()]
     .filter((due) => isShown(due, state.phase))
@@ -469,6 +557,7 @@ function toTrackState(table: CountryRules, facts: Facts, { state }: Replay): Tra
       enteredDate: due.enteredDate,
       provisional: due.provisional,
       periodIsMaximum: due.periodIsMaximum,
+      basis: due.basis,
       fromEventId: due.fromEventId,
       fromEventType: due.fromEventType as EventType,
       actDate: due.actDate,
@@ -484,11 +573,25 @@ function toTrackState(table: CountryRules, facts: Facts, { state }: Replay): Tra
     if (!notice.activeIn.includes(state.phase) || !holds(notice.when, facts)) continue;
     if (notice.unlessEvent.some((t) => count(state, t) > 0)) continue;
     noticed.add(notice.code);
-    warnings.push(warning(notice.code, null, notice, {}));
+    const w = warning(notice.code, null, notice, {});
+    warnings.push(notice.message ? { ...w, message: notice.message } : w);
   }
+  const phase0 = phaseRule(table, state.phase);
+  if (!phase0.terminal) {
+    for (const common of COMMON_NOTICES) {
+      if (noticed.has(common.code) || !holds(common.when, facts)) continue;
+      noticed.add(common.code);
+      warnings.push(warning(common.code, null, common, {}));
+    }
+  }
+  const firstDate = state.history[0]?.date ?? null;
+  const cameOfAgeOn =
+    view.adultFrom && firstDate && today && firstDate < view.adultFrom && view.adultFrom <= today ? view.adultFrom : null;
+  if (cameOfAgeOn) warnings.push(warning('cameOfAge', null, FACTS_ON_EVENT_DAY, { date: display(cameOfAgeOn) }));
 
+  const nextDate = today ?? state.lastDate;
   const allowedNext = table.eventTypes.filter(
-    (type) => check(table, state, type, latestVersion(table, type, state.lastDate), facts) === null,
+    (type) => check(table, state, type, latestVersion(table, type, state.lastDate), facts, nextDate) === null,
   ) as EventType[];
 
   return {
@@ -509,14 +612,31 @@ function toTrackState(table: CountryRules, facts: Facts, { state }: Replay): Tra
     checklists: table.checklists.filter((c) => c.activeIn.includes(state.phase)).map((c) => c.id),
     lastEventDate: state.lastDate,
     history: state.history,
+    cameOfAgeOn,
+    phaseInfo: table.phaseInfo
+      .filter((p) => p.activeIn.includes(state.phase) && holds(p.when, facts))
+      .map((p) => ({ id: p.id, kind: p.kind, label: p.label, quote: p.quote, source: p.source })),
   };
+}
+
+function viewFacts(track: ProcedureTrack, lastDate: CalendarDate | null, options?: EngineOptions): ViewFacts {
+  const today = options?.today ?? lastDate;
+  return {
+    today,
+    facts: resolveFactsOn(track.facts, track.country, today, options),
+    adultFrom: track.facts.adultFrom ?? null,
+  };
+}
+
+function lastDateOf(events: readonly EngineEvent[]): CalendarDate | null {
+  return events.reduce<CalendarDate | null>((max, e) => (max === null || e.date > max ? e.date : max), null);
 }
 
 /** The derived state of a track. Pure: the same track gives the same state, whatever the event order. */
 export function deriveTrackState(track: ProcedureTrack, options?: EngineOptions): TrackState {
   const table = (options?.rules ?? RULE_TABLES)[track.country];
-  const facts = resolveFacts(track.facts);
-  return toTrackState(table, facts, replay(table, facts, track.events));
+  const factsOn = (date: CalendarDate) => resolveFactsOn(track.facts, track.country, date, options);
+  return toTrackState(table, viewFacts(track, lastDateOf(track.events), options), replay(table, factsOn, track.events));
 }
 
 function ruleViolation(refusal: Refusal): AppError {
@@ -567,16 +687,16 @@ export function validateNewEvent(track: ProcedureTrack, event: ProcedureEvent, o
       message: mapLabels((lang) => fill(rule.refusal[lang], { last: display(last) })),
     });
   }
-  const facts = resolveFacts(track.facts);
-  const before = replay(table, facts, existing);
-  const after = replay(table, facts, [...existing, added]);
+  const factsOn = (date: CalendarDate) => resolveFactsOn(track.facts, track.country, date, options);
+  const before = replay(table, factsOn, existing);
+  const after = replay(table, factsOn, [...existing, added]);
   const own = after.refused.get(added.id);
   if (own) throw ruleViolation(own);
   // A same-day event sorted before others must not make an already accepted event impossible.
   for (const [id, refusal] of after.refused) {
     if (!before.refused.has(id)) throw ruleViolation(refusal);
   }
-  return toTrackState(table, facts, after);
+  return toTrackState(table, viewFacts(track, lastDateOf([...existing, added]), options), after);
 }
 
 /** The event types that may be recorded next. */

@@ -26,6 +26,42 @@ const CANNOT = `${F}; Vb 2000 art. 3.48 lid 1 onder d, art. 3.51 lid 1 onder h`;
 
 const scenarios: Scenario[] = [
   {
+    name: 'an EU citizen: no bedenktijd deadline; the position (shelter exemption in the first five years) is shown',
+    source: '§4 NL "Basis": "Voor slachtoffers met een EU-verblijfsrecht geldt dat voor opvang in de eerste vijf jaar van verblijf een ontheffing van de IND nodig is"',
+    facts: { ...ADULT_TCN, thirdCountryNational: false },
+    events: [],
+    phase: 'nl.detection',
+    due: {},
+    warnings: ['residencePosition'],
+  },
+  {
+    name: 'a Dutch national: shelter regardless of a report, shown as the position',
+    source: '§4 NL "Basis": "Slachtoffers met de Nederlandse nationaliteit en slachtoffers die rechtmatig in Nederland verblijven hebben ongeacht of zij aangifte doen recht op opvang."',
+    facts: { ...ADULT_TCN, thirdCountryNational: false, nationalOf: ['NL'] },
+    events: [],
+    phase: 'nl.detection',
+    due: {},
+    warnings: ['residencePosition'],
+  },
+  {
+    name: 'an unaccompanied EU minor: the regular youth-care services, no Nidos notice',
+    source: '§4 NL "Ondersteuning minderjarige slachtoffers": "minderjarige slachtoffers uit EU-landen zijn de reguliere voorzieningen van Jeugdzorg Nederland beschikbaar"',
+    facts: { ...ADULT_TCN, isMinor: true, unaccompanied: true, thirdCountryNational: false },
+    events: [],
+    phase: 'nl.detection',
+    due: {},
+    warnings: ['minorCareServices', 'residencePosition'],
+  },
+  {
+    name: 'an unaccompanied foreign minor: protected shelter and Nidos guardianship',
+    source: '§4 NL "Ondersteuning minderjarige slachtoffers": "Nidos heeft ook de voogdij over deze minderjarigen."',
+    facts: UNACCOMPANIED_MINOR,
+    events: [],
+    phase: 'nl.detection',
+    due: {},
+    warnings: ['guardianRequired'],
+  },
+  {
     name: 'reflection period of at most 3 months (15 March to 15 June)',
     source: `${R}: "maximaal drie maanden"`,
     events: [['reflectionStarted', '2026-03-15']],
@@ -55,7 +91,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a shorter reflection period printed on the document is kept, with a warning',
-    source: `${R}: "maximaal" drie maanden; issue 3 §3 (document expiry)`,
+    source: `${R}: "maximaal" drie maanden; docs/legal-rules.md (document expiry)`,
     events: [['reflectionStarted', '2026-03-15', '2026-05-15']],
     phase: 'nl.reflection',
     due: { reflectionPeriodEnd: '2026-05-15' },
@@ -104,7 +140,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'an expiry entered from the permit is shown, without a warning (no computed date to differ from)',
-    source: `${PERMIT}; issue 3 §3 (document expiry)`,
+    source: `${PERMIT}; docs/legal-rules.md (document expiry)`,
     events: [
       ['reportMade', '2026-03-01'],
       ['temporaryPermitGranted', '2026-03-10', '2027-03-09'],

@@ -3,7 +3,7 @@
  * Event types are a closed enum per country, taken from the rule tables (shared/rules/*.rules.ts).
  */
 import { z } from 'zod';
-import { calendarDateSchema } from '../dates/calendar-date';
+import { calendarDateSchema, type CalendarDate } from '../dates/calendar-date';
 import type { Country } from '../domain';
 import { BE_EVENT_TYPES, BE_PHASES } from '../rules/be.rules';
 import { LU_EVENT_TYPES, LU_PHASES, LU_REVOCATION_GROUNDS } from '../rules/lu.rules';
@@ -24,18 +24,40 @@ export const PHASE_IDS = [...BE_PHASES, ...NL_PHASES, ...LU_PHASES] as const;
 export const phaseIdSchema = z.enum(PHASE_IDS);
 export type PhaseId = z.infer<typeof phaseIdSchema>;
 
+/** A person's residence status, recorded (derived from nationality by default, editable). */
+export const RESIDENCE_STATUSES = ['thirdCountryNoStatus', 'euCitizen', 'lawfulResident'] as const;
+export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
+export const residenceStatusSchema = z.enum(RESIDENCE_STATUSES);
+
 /**
- * The person facts the rules need. `ageInDoubt` makes the person a presumed minor (brochure §4 LU
- * "Minderjarige slachtoffers", applied in every country as a protective default, issue 3 item 1).
+ * The person facts the rules need. The engine judges each event with the facts as they stood on the
+ * event's date (docs/legal-rules.md "Facts as they stood on the day"):
+ * - `adultFrom` (the 18th birthday, from an exact or approximate date of birth): a minor on every day
+ *   before it. Absent: `isMinor` holds on every day (used by tests and callers without a date).
+ * - `ageInDoubt` (disputed date or doubt recorded): a presumed minor where the country's law says so
+ *   (Luxembourg) or where `presumeMinorityWhenInDoubt` (the organisation's policy, on by default).
+ * - `dateOfBirthRecorded: false` with no doubt: a gap to fill, not a presumption of minority.
+ * - `residenceStatus` wins over `thirdCountryNational` for the status-based rules; `nationalOf` lists
+ *   the Benelux countries of which the person is a national (a national is a lawful resident there).
  * `unaccompanied` matters only for a (presumed) minor.
  */
 export const trackFactsSchema = z.object({
   isMinor: z.boolean(),
+  adultFrom: calendarDateSchema.nullable().optional(),
+  dateOfBirthRecorded: z.boolean().default(true),
   ageInDoubt: z.boolean().default(false),
+  presumeMinorityWhenInDoubt: z.boolean().default(true),
   unaccompanied: z.boolean().default(false),
   thirdCountryNational: z.boolean(),
+  residenceStatus: residenceStatusSchema.optional(),
+  nationalOf: z.array(z.enum(['BE', 'NL', 'LU'])).default([]),
+  parentalConflict: z.boolean().default(false),
+  parentsArePerpetrators: z.boolean().default(false),
 });
-export type TrackFacts = z.infer<typeof trackFactsSchema>;
+/** All facts, defaults applied. */
+export type CompleteTrackFacts = z.output<typeof trackFactsSchema>;
+/** As callers write them: the facts with defaults may be left out. */
+export type TrackFacts = Omit<z.input<typeof trackFactsSchema>, 'adultFrom'> & { adultFrom?: CalendarDate | null | undefined };
 
 export const eventIdSchema = z.string().min(1).max(64);
 
@@ -78,4 +100,7 @@ export const procedureTrackSchema = z.discriminatedUnion('country', [
   z.object({ country: z.literal('NL'), facts: trackFactsSchema, events: z.array(nlEventSchema) }),
   z.object({ country: z.literal('LU'), facts: trackFactsSchema, events: z.array(luEventSchema) }),
 ]);
-export type ProcedureTrack = z.infer<typeof procedureTrackSchema>;
+export type ProcedureTrack =
+  | { country: 'BE'; facts: TrackFacts; events: BeEvent[] }
+  | { country: 'NL'; facts: TrackFacts; events: NlEvent[] }
+  | { country: 'LU'; facts: TrackFacts; events: LuEvent[] };

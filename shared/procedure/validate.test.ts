@@ -1,7 +1,7 @@
 /**
- * validateNewEvent: each refused transition, with the rule and the source it cites
- * (issue 3 §3: "A transition the rules forbid is refused with RULE_VIOLATION and a message that
- * cites the rule").
+ * validateNewEvent: each refused transition, with the rule and the source it cites (README "Persons
+ * and procedures": a transition the rules forbid is refused with RULE_VIOLATION and a message that
+ * cites the rule).
  */
 import { describe, expect, it } from 'vitest';
 import type { Country } from '../domain';
@@ -24,6 +24,64 @@ interface Refused {
 const newEvent = (row: Row): ProcedureEvent => ({ ...event(row, 0), id: 'new' });
 
 const refused: Refused[] = [
+  {
+    name: 'BE: ending the reflection period without a statement before its 45 days have run',
+    country: 'BE',
+    events: [
+      ['annex15Issued', '2026-03-15'],
+      ['noCooperation', '2026-04-10'],
+    ],
+    add: ['reflectionEndedWithoutStatement', '2026-04-28'],
+    ruleId: 'be.reflection.decisionUntilEnd',
+    source: 'ten laatste aan het einde van de reflectieperiode',
+  },
+  {
+    name: 'NL: a bedenktijd for an EU citizen',
+    country: 'NL',
+    facts: ADULT_EU,
+    events: [],
+    add: ['reflectionStarted', '2026-03-15'],
+    ruleId: 'nl.scheme.withoutResidenceStatus',
+    source: 'zonder verblijfsstatus',
+  },
+  {
+    name: 'NL: a bedenktijd for a lawful resident (recorded status)',
+    country: 'NL',
+    facts: { ...ADULT_TCN, residenceStatus: 'lawfulResident' },
+    events: [],
+    add: ['reflectionStarted', '2026-03-15'],
+    ruleId: 'nl.scheme.withoutResidenceStatus',
+    source: 'zonder verblijfsstatus',
+  },
+  {
+    name: 'NL: a bedenktijd for a Dutch national',
+    country: 'NL',
+    facts: { ...ADULT_TCN, residenceStatus: 'thirdCountryNoStatus', nationalOf: ['NL'] },
+    events: [],
+    add: ['reflectionStarted', '2026-03-15'],
+    ruleId: 'nl.scheme.withoutResidenceStatus',
+    source: 'zonder verblijfsstatus',
+  },
+  {
+    name: 'LU: a residence permit for victims for an EU citizen',
+    country: 'LU',
+    facts: ADULT_EU,
+    events: [['reflectionGranted', '2026-03-15']],
+    add: ['victimPermitGranted', '2026-05-01'],
+    ruleId: 'lu.victimPermit.notForEuCitizens',
+    source: 'persoon met eigen middelen',
+  },
+  {
+    name: 'LU: staying as a person with own means for a third-country national',
+    country: 'LU',
+    events: [
+      ['identifiedByJudicialPolice', '2026-03-15'],
+      ['reflectionGranted', '2026-03-15'],
+    ],
+    add: ['stayWithOwnMeans', '2026-06-20'],
+    ruleId: 'lu.ownMeans.euCitizensOnly',
+    source: 'persoon met eigen middelen',
+  },
   {
     name: 'BE: extending the reflection period',
     country: 'BE',
@@ -289,13 +347,13 @@ describe('validateNewEvent accepts what the rules allow and returns the new stat
     expect(state.phase.id).toBe('be.attestation');
   });
 
-  it('the first renewal of the attestation is accepted', () => {
+  it('the first renewal of the attestation is accepted, running 3 months from the renewal', () => {
     const t = track('BE', [
       ['statementMade', '2026-01-10'],
       ['aiIssued', '2026-01-10'],
     ]);
     const state = validateNewEvent(t, newEvent(['aiRenewed', '2026-04-01']));
-    expect(state.dueDates.find((due) => due.kind === 'attestationExpiry')?.dueDate).toBe('2026-07-10');
+    expect(state.dueDates.find((due) => due.kind === 'attestationExpiry')?.dueDate).toBe('2026-07-01');
   });
 
   it('LU: a reflection period for an identified third-country national, or for an EU national', () => {
@@ -338,7 +396,7 @@ describe('events stored under other rules are not applied but reported', () => {
         ['aiRenewed', '2026-07-01'],
       ]),
     );
-    expect(state.dueDates.find((due) => due.kind === 'attestationExpiry')?.dueDate).toBe('2026-07-10');
+    expect(state.dueDates.find((due) => due.kind === 'attestationExpiry')?.dueDate).toBe('2026-07-01');
     expect(state.warnings.map((w) => [w.code, w.eventId, w.ruleId])).toEqual([['eventRefused', 'e4', 'be.attestation.renewableOnce']]);
     expect(state.history.map((h) => h.refusal?.ruleId ?? null)).toEqual([null, null, null, 'be.attestation.renewableOnce']);
   });

@@ -12,6 +12,7 @@
  * by day buckets, and holiday flags looked up once per (day, country);
  * 100k persons' deadlines group in a few tens of milliseconds (electron/core/reminders/reminders.bench.ts).
  */
+import type { DueBasis } from '../procedure/engine';
 import { WEEKDAY_IDS, type CalendarDate, type WeekdayId } from '../dates/calendar-date';
 import { epochWeekday, fromEpochDay, toEpochDay } from './epoch-day';
 import type { Country } from '../domain';
@@ -34,6 +35,10 @@ const COUNTRY_INDEX: Readonly<Record<Country, number>> = { BE: 0, NL: 1, LU: 2 }
 
 export interface DashboardItem extends NotifiableDeadline {
   readonly assigneeId?: string | null | undefined;
+  /** A procedure due date: what it rests on (exact, maximum, estimate, document). */
+  readonly basis?: DueBasis | undefined;
+  /** A procedure due date recomputed under corrected rules and not yet acknowledged. */
+  readonly recomputed?: boolean | undefined;
 }
 
 export type DashboardScope = { readonly kind: 'all' } | { readonly kind: 'mine'; readonly userId: string };

@@ -5,6 +5,7 @@
  * Reason codes are closed lists so that what is stored is a code; the optional note beside it is short
  * free text kept in the encrypted vault only (never in the audit trail, a log or a notification).
  */
+import { DUE_BASES } from '../procedure/engine';
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema, languageSchema } from '../domain';
@@ -115,6 +116,10 @@ export const dashboardRowSchema = z.object({
   snoozedUntil: calendarDateSchema.nullable(),
   /** A procedure deadline followed up (still open): the day it was, else null. */
   followedUpOn: calendarDateSchema.nullable(),
+  /** A procedure due date: what it rests on; null for tasks and handovers. */
+  basis: z.enum(DUE_BASES).nullable().default(null),
+  /** A procedure due date recomputed under corrected rules, not yet acknowledged. */
+  recomputed: z.boolean().default(false),
 });
 export type DashboardRowView = z.infer<typeof dashboardRowSchema>;
 

@@ -3,7 +3,7 @@
  *
  * Transcribed from the Benelux brochure of March 2021, §4 "België" (sections "Basis",
  * "Reflectieperiode", "Verdere afhandeling en verblijfsvergunning", "Specifieke elementen/maatregelen
- * inzake NBMV"), which rests on the law of 15 September 2006 (Vreemdelingenwet of 15 December 1980,
+ * inzake niet-begeleide minderjarige vreemdelingen (NBMV)"), which rests on the law of 15 September 2006 (Vreemdelingenwet of 15 December 1980,
  * art. 61/2 to 61/5) and the circular of 23 December 2016. Where domain.md and the brochure
  * disagree, the brochure wins.
  *
@@ -12,7 +12,7 @@
  */
 import { toCalendarDate } from '../dates/calendar-date';
 import { L } from './common.rules';
-import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseRule } from './rule.types';
+import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseInfo, PhaseRule } from './rule.types';
 
 /** Event types in procedural order (also the tie order for events of the same day). */
 export const BE_EVENT_TYPES = [
@@ -29,6 +29,7 @@ export const BE_EVENT_TYPES = [
   'firstInstanceJudgment',
   'indefiniteResidenceGranted',
   'noCooperation',
+  'reflectionEndedWithoutStatement',
   'victimStatusEnded',
   'voluntaryReturn',
   'closed',
@@ -51,7 +52,8 @@ const FROM = toCalendarDate('2006-09-15');
 const BASIS = 'brochure §4 BE "Basis"; Vreemdelingenwet art. 61/2-61/5; circular of 23.12.2016';
 const REFLECTION = 'brochure §4 BE "Reflectieperiode"';
 const FURTHER = 'brochure §4 BE "Verdere afhandeling en verblijfsvergunning"';
-const MINORS = 'brochure §4 BE "Specifieke elementen/maatregelen inzake NBMV"';
+const MINORS = 'brochure §4 BE "Specifieke elementen/maatregelen inzake niet-begeleide minderjarige vreemdelingen (NBMV)"';
+const INFO = 'brochure §4 BE "Informatie voor en bijstand van het slachtoffer"';
 
 const OPEN: readonly BePhase[] = ['be.detection', 'be.reflection', 'be.attestation', 'be.registration', 'be.indefinite'];
 const NOT_CLOSED: readonly BePhase[] = [...OPEN, 'be.ended', 'be.returned'];
@@ -172,7 +174,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'annex15Issued',
     id: 'be.event.annex15Issued',
-    source: `${REFLECTION}: "Duur: 45 dagen. Via afgifte van een bijlage 15 met een termijn van 45 dagen."`,
+    source: `${REFLECTION}: "Duur: 45 dagen" ... "met een termijn van 45 dagen"`,
     effectiveFrom: FROM,
     label: L('Annex 15 issued (reflection period)', 'Bijlage 15 afgegeven (reflectieperiode)', 'Annexe 15 délivrée (période de réflexion)'),
     allowedIn: ['be.detection'],
@@ -182,7 +184,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'reflectionPeriodEnd',
         id: 'be.reflection.duration',
-        source: `${REFLECTION}: 45 dagen`,
+        source: `${REFLECTION}: "Duur: 45 dagen"`,
         effectiveFrom: FROM,
         period: { days: 45 },
         acceptsDocumentExpiry: true,
@@ -324,11 +326,12 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'attestationExpiry',
         id: 'be.attestation.renewalDuration',
-        source: `${FURTHER}: "voor een maximumperiode van 3 maanden"`,
+        source: `${FURTHER}: "eenmalig hernieuwbaar voor een maximumperiode van 3 maanden" (counted from the renewal's date: the app's estimate)`,
         effectiveFrom: FROM,
         period: { months: 3 },
         periodIsMaximum: true,
-        anchor: 'continuation',
+        basis: 'estimate',
+        renewal: true,
         acceptsDocumentExpiry: true,
         activeIn: ['be.reflection', 'be.attestation', 'be.registration'],
       },
@@ -373,7 +376,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'bivrIssued',
     id: 'be.event.bivrIssued',
-    source: `${FURTHER}: "het bewijs van inschrijving in het vreemdelingenregister, dat zes maand geldt"`,
+    source: `${FURTHER}: "het bewijs van inschrijving in het vreemdelingenregister, dat" ... "zes maand geldt"`,
     effectiveFrom: FROM,
     label: L(
       'Certificate of registration (BIVR) issued',
@@ -401,7 +404,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'registrationExpiry',
         id: 'be.registration.duration',
-        source: `${FURTHER}: "dat zes maand geldt"`,
+        source: `${FURTHER}: "zes maand geldt"`,
         effectiveFrom: FROM,
         period: { months: 6 },
         acceptsDocumentExpiry: true,
@@ -412,7 +415,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'bivrRenewed',
     id: 'be.event.bivrRenewed',
-    source: `${FURTHER}: "telkens hernieuwd tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+    source: `${FURTHER}: "telkens hernieuwd wordt tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
     effectiveFrom: FROM,
     label: L('Certificate of registration (BIVR) renewed', 'BIVR hernieuwd', 'CIRE renouvelé'),
     allowedIn: ['be.registration'],
@@ -433,7 +436,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         kind: 'forbiddenAfter',
         eventType: 'firstInstanceJudgment',
         id: 'be.registration.untilJudgment',
-        source: `${FURTHER}: "telkens hernieuwd tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+        source: `${FURTHER}: "telkens hernieuwd wordt tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
         effectiveFrom: FROM,
         refusal: L(
           'the certificate of registration (BIVR) is renewed only until the first-instance judgment',
@@ -446,10 +449,11 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'registrationExpiry',
         id: 'be.registration.renewalDuration',
-        source: `${FURTHER}: "zes maand ... telkens hernieuwd"`,
+        source: `${FURTHER}: "zes maand geldt en telkens hernieuwd wordt" (counted from the renewal's date: the app's estimate)`,
         effectiveFrom: FROM,
         period: { months: 6 },
-        anchor: 'continuation',
+        basis: 'estimate',
+        renewal: true,
         acceptsDocumentExpiry: true,
         activeIn: ['be.registration'],
       },
@@ -493,18 +497,46 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
     closes: ['registrationExpiry'],
   },
   {
+    // The person decides "at the latest at the end of the reflection period": a "no (not yet)" during
+    // the 45 days neither ends the period nor closes the file; a statement may still follow.
     type: 'noCooperation',
     id: 'be.event.noCooperation',
-    source: `${REFLECTION}, outcome 3: "Geen wil tot samenwerking met bevoegde overheden" (social support via the OCMW/CPAS)`,
+    source: `${REFLECTION}, outcome 1: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden."; outcome 3: "Geen wil tot samenwerking met bevoegde overheden."`,
     effectiveFrom: FROM,
     label: L(
-      'No wish to cooperate with the authorities',
-      'Geen wil tot samenwerking met de bevoegde overheden',
-      'Pas de volonté de coopérer avec les autorités compétentes',
+      'No wish to cooperate with the authorities (yet)',
+      'Geen wil tot samenwerking met de bevoegde overheden (nog niet)',
+      'Pas de volonté de coopérer avec les autorités compétentes (pas encore)',
     ),
     allowedIn: ['be.detection', 'be.reflection'],
+  },
+  {
+    type: 'reflectionEndedWithoutStatement',
+    id: 'be.event.reflectionEndedWithoutStatement',
+    source: `${REFLECTION}, outcome 3: "Geen wil tot samenwerking met bevoegde overheden. Er is de mogelijkheid tot het ontvangen van sociale steun via het OCMW"`,
+    effectiveFrom: FROM,
+    label: L(
+      'Reflection period ended without a statement or complaint',
+      'Reflectieperiode afgelopen zonder verklaring of klacht',
+      'Période de réflexion terminée sans déclaration ni plainte',
+    ),
+    allowedIn: ['be.reflection'],
     to: 'be.ended',
     closes: ['reflectionPeriodEnd'],
+    guards: [
+      {
+        kind: 'notBeforeDue',
+        due: 'reflectionPeriodEnd',
+        id: 'be.reflection.decisionUntilEnd',
+        source: `${REFLECTION}: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden."`,
+        effectiveFrom: FROM,
+        refusal: L(
+          'the person may make a statement or file a complaint until the end of the reflection period: record its end on or after that day',
+          'de persoon kan tot het einde van de reflectieperiode een verklaring afleggen of klacht indienen: registreer het einde op of na die dag',
+          "la personne peut faire une déclaration ou déposer plainte jusqu'à la fin de la période de réflexion : enregistrez sa fin ce jour-là ou après",
+        ),
+      } satisfies G,
+    ],
   },
   {
     type: 'victimStatusEnded',
@@ -539,7 +571,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   },
 ];
 
-const notices: readonly NoticeRule<BeEventType, BePhase>[] = [
+const notices: NoticeRule<BeEventType, BePhase>[] = [
   {
     code: 'guardianRequired',
     id: 'be.notice.guardian',
@@ -563,6 +595,164 @@ const notices: readonly NoticeRule<BeEventType, BePhase>[] = [
       'Attest van immatriculatie voor de minderjarige',
       "Attestation d'immatriculation pour le mineur",
     ),
+  },
+];
+
+const EU_POSITION = L(
+  'The Belgian referral mechanism was built for victims from outside the EU; some of its aspects may also be used for Belgian and EU victims. Its residence documents (annex 15, attestation, BIVR) are for third-country nationals.',
+  'Het Belgische verwijzingsmechanisme werd opgezet voor slachtoffers van buiten de EU; sommige aspecten kunnen ook worden aangewend voor Belgische en EU-slachtoffers. De verblijfsdocumenten (bijlage 15, attest, BIVR) zijn voor derdelanders.',
+  "Le mécanisme d'orientation belge a été conçu pour les victimes hors UE ; certains de ses aspects peuvent aussi servir aux victimes belges et de l'UE. Ses documents de séjour (annexe 15, attestation, CIRE) sont destinés aux ressortissants de pays tiers.",
+);
+const EU_POSITION_SOURCE = `${BASIS}: "Het Belgische verwijzingsmechanisme werd oorspronkelijk opgezet voor slachtoffers van mensenhandel die van vreemde origine zijn (niet- EU). Dit neemt niet weg dat sommige aspecten van dit mechanisme ook kunnen worden aangewend voor Belgische en EU-slachtoffers."`;
+
+notices.push(
+  ...(['euCitizen', 'lawfulResident'] as const).map(
+    (fact): NoticeRule<BeEventType, BePhase> => ({
+      code: 'residencePosition',
+      id: `be.notice.residencePosition.${fact}`,
+      source: EU_POSITION_SOURCE,
+      effectiveFrom: FROM,
+      when: [{ fact, is: true }],
+      unlessEvent: [],
+      activeIn: OPEN,
+      label: L('Position of a Belgian or EU victim', 'Positie van een Belgisch of EU-slachtoffer', "Situation d'une victime belge ou de l'UE"),
+      message: EU_POSITION,
+    }),
+  ),
+);
+
+const phaseInfo: readonly PhaseInfo<BePhase>[] = [
+  {
+    kind: 'right',
+    id: 'be.info.centreSupport',
+    source: INFO,
+    effectiveFrom: FROM,
+    activeIn: OPEN,
+    label: L(
+      'Reception, guidance, psycho-social and medical help, administrative guidance and legal assistance by the specialised centre, throughout the procedure',
+      'Opvang, begeleiding, psycho-sociale en medische hulp, administratieve begeleiding en juridische bijstand door het gespecialiseerd opvangcentrum, tijdens de gehele procedure',
+      "Accueil, accompagnement, aide psychosociale et médicale, accompagnement administratif et assistance juridique par le centre spécialisé, pendant toute la procédure",
+    ),
+    quote: {
+      nl: 'de opvang, de residentiële of ambulante begeleiding, de psycho-sociale en medische hulp, de administratieve begeleiding en de juridische bijstand en dit tijdens de gehele procedure',
+      en: 'reception, residential or outpatient guidance, psycho-social and medical help, administrative guidance and legal assistance, throughout the whole procedure',
+      fr: "l'accueil, l'accompagnement résidentiel ou ambulatoire, l'aide psychosociale et médicale, l'accompagnement administratif et l'assistance juridique, pendant toute la procédure",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'be.info.annex15Stay',
+    source: REFLECTION,
+    effectiveFrom: FROM,
+    activeIn: ['be.reflection'],
+    label: L('Temporary stay covered by the annex 15', 'Tijdelijk verblijf gedekt door de bijlage 15', "Séjour temporaire couvert par l'annexe 15"),
+    quote: {
+      nl: 'Dit document dekt een tijdelijk verblijf voor de vreemdeling.',
+      en: 'This document covers a temporary stay for the foreign national.',
+      fr: "Ce document couvre un séjour temporaire pour l'étranger.",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'be.info.provisionalStay',
+    source: `${FURTHER} (footnote on the attestation of immatriculation)`,
+    effectiveFrom: FROM,
+    activeIn: ['be.attestation'],
+    label: L(
+      'Provisional stay while the residence application is examined',
+      'Voorlopig verblijf in afwachting van een beslissing over de verblijfsaanvraag',
+      "Séjour provisoire en attendant la décision sur la demande de séjour",
+    ),
+    quote: {
+      nl: 'De persoon heeft in afwachting van een beslissing op zijn verblijfsaanvraag recht op een voorlopig verblijf.',
+      en: 'Pending a decision on the residence application, the person is entitled to a provisional stay.',
+      fr: "En attendant une décision sur sa demande de séjour, la personne a droit à un séjour provisoire.",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'be.info.labourMarketOrOcmw',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    activeIn: ['be.registration'],
+    label: L(
+      'With the BIVR: access to the labour market, or social support from the OCMW/CPAS',
+      'Met het BIVR: toegang tot de arbeidsmarkt, of sociale steun via het OCMW',
+      'Avec le CIRE : accès au marché du travail, ou aide sociale du CPAS',
+    ),
+    quote: {
+      nl: 'Met deze verblijfstitel heeft het slachtoffer toegang tot de arbeidsmarkt of kan hij via het OCMW sociale steun verkrijgen.',
+      en: 'With this residence permit the victim has access to the labour market or can obtain social support through the OCMW (CPAS).',
+      fr: 'Avec ce titre de séjour, la victime a accès au marché du travail ou peut obtenir une aide sociale du CPAS.',
+    },
+  },
+  {
+    kind: 'right',
+    id: 'be.info.ocmwAfterReflection',
+    source: REFLECTION,
+    effectiveFrom: FROM,
+    activeIn: ['be.ended'],
+    label: L(
+      'Social support from the OCMW/CPAS is possible; voluntary return remains possible',
+      'Sociale steun via het OCMW is mogelijk; vrijwillige terugkeer blijft mogelijk',
+      "Une aide sociale du CPAS est possible ; le retour volontaire reste possible",
+    ),
+    quote: {
+      nl: 'Er is de mogelijkheid tot het ontvangen van sociale steun via het OCMW (Openbaar Centrum voor Maatschappelijk Welzijn).',
+      en: 'Social support can be received through the OCMW (Public Centre for Social Welfare).',
+      fr: "Il est possible de recevoir une aide sociale du CPAS (Centre public d'action sociale).",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'be.info.returnSupport',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    activeIn: ['be.attestation', 'be.registration'],
+    label: L(
+      'Support for a voluntary return to the country of origin',
+      'Ondersteuning bij een vrijwillige terugkeer naar het land van herkomst',
+      "Soutien pour un retour volontaire au pays d'origine",
+    ),
+    quote: {
+      nl: 'Hier kan het slachtoffer ook kiezen voor een vrijwillige terugkeer naar het land van herkomst. Hiertoe wordt in de nodige ondersteuning voorzien.',
+      en: 'Here the victim may also choose a voluntary return to the country of origin. The necessary support is provided for this.',
+      fr: "La victime peut aussi choisir un retour volontaire vers le pays d'origine. Le soutien nécessaire est prévu à cet effet.",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'be.info.evaluationConsultation',
+    source: FURTHER,
+    effectiveFrom: FROM,
+    activeIn: ['be.attestation'],
+    label: L(
+      'Evaluation: the magistrate consults the police, the inspection services and the specialised centre, at the request of the Immigration Office',
+      'Evaluatie: de magistraat overlegt met de politie-, inspectiediensten en het gespecialiseerd opvangcentrum, op vraag van DVZ',
+      "Évaluation : le magistrat se concerte avec la police, les services d'inspection et le centre spécialisé, à la demande de l'Office des étrangers",
+    ),
+    quote: {
+      nl: 'Voor het verstrijken van deze periode evalueert de magistraat, in overleg met de politie-, inspectiediensten en het gespecialiseerd opvangcentrum, op vraag van DVZ',
+      en: 'Before this period expires the magistrate, in consultation with the police, the inspection services and the specialised reception centre, at the request of the Immigration Office, evaluates',
+      fr: "Avant l'expiration de cette période, le magistrat évalue, en concertation avec les services de police et d'inspection et le centre d'accueil spécialisé, à la demande de l'Office des étrangers",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'be.info.proveIdentity',
+    source: `${FURTHER}, "Afsluiten van de procedure"`,
+    effectiveFrom: FROM,
+    activeIn: ['be.registration'],
+    label: L(
+      'Show the steps taken to prove the true identity (identity document or the steps towards one)',
+      'De stappen aantonen om de ware identiteit te bewijzen (identiteitsbewijs of de ondernomen stappen)',
+      "Montrer les démarches pour prouver la véritable identité (pièce d'identité ou démarches entreprises)",
+    ),
+    quote: {
+      nl: 'In deze fase is het van belang dat het slachtoffer zijn ware identiteit heeft proberen te bewijzen door een identiteitsbewijs voor te leggen of door de ondernomen stappen hiertoe aan te tonen.',
+      en: 'In this phase it matters that the victim has tried to prove their true identity by producing an identity document or by showing the steps taken to that end.',
+      fr: "À ce stade, il importe que la victime ait tenté de prouver sa véritable identité en présentant une pièce d'identité ou en montrant les démarches entreprises.",
+    },
   },
 ];
 
@@ -702,4 +892,9 @@ export const beRules: CountryRules<BeEventType, BePhase> = {
   events,
   notices,
   checklists,
+  phaseInfo,
+  presumptionOfMinority: {
+    isLaw: false,
+    source: `${MINORS}: the brochure gives no presumption of minority for Belgium (a policy of the organisation at most)`,
+  },
 };

@@ -4,7 +4,7 @@
  * Templates use i18next's {{param}} placeholders.
  */
 import { toCalendarDate } from '../dates/calendar-date';
-import { NOTICE_CODES, type ChecklistItemStatus, type DueKind, type Labels, type RuleMeta } from './rule.types';
+import { NOTICE_CODES, type ChecklistItemStatus, type DueKind, type FactCondition, type Labels, type NoticeCode, type RuleMeta } from './rule.types';
 
 export const L = (en: string, nl: string, fr: string): Labels => ({ en, nl, fr });
 
@@ -101,7 +101,47 @@ export const WARNING_LABELS: Readonly<Record<WarningCode, Labels>> = {
     'Een NBMV ontvangt tijdens de reflectieperiode onmiddellijk een attest van immatriculatie: registreer het.',
     "Un MENA reçoit immédiatement une attestation d'immatriculation pendant la période de réflexion : enregistrez-la.",
   ),
+  residencePosition: L(
+    "The person's residence status changes what this procedure gives: see the explanation.",
+    'De verblijfsstatus van de persoon verandert wat deze procedure biedt: zie de uitleg.',
+    'Le statut de séjour de la personne change ce que cette procédure offre : voir l\'explication.',
+  ),
+  minorCareServices: L(
+    'A minor: the care services for minors apply.',
+    'Een minderjarige: de voorzieningen voor minderjarigen zijn van toepassing.',
+    "Un mineur : les services pour mineurs s'appliquent.",
+  ),
+  dateOfBirthMissing: L(
+    'Date of birth not recorded yet: record it (exact or approximate), or record that the age is in doubt.',
+    'Geboortedatum nog niet geregistreerd: registreer ze (exact of bij benadering), of registreer dat de leeftijd twijfelachtig is.',
+    "Date de naissance pas encore enregistrée : enregistrez-la (exacte ou approximative), ou indiquez que l'âge est incertain.",
+  ),
+  presumedMinorByPolicy: L(
+    "Treated as a minor because the age is in doubt: this is your organisation's policy (the rule of Luxembourg law), not the law of this country.",
+    'Behandeld als minderjarige omdat de leeftijd twijfelachtig is: dit is het beleid van uw organisatie (de regel van het Luxemburgse recht), niet het recht van dit land.',
+    "Traité comme mineur parce que l'âge est incertain : c'est la politique de votre organisation (la règle du droit luxembourgeois), pas le droit de ce pays.",
+  ),
+  cameOfAge: L(
+    'Came of age on {{date}}: every date earned before stays as it was.',
+    'Meerderjarig geworden op {{date}}: elke eerder verworven datum blijft zoals ze was.',
+    'Devenu majeur le {{date}} : chaque date acquise auparavant reste inchangée.',
+  ),
 };
+
+/** What a due date rests on (shown next to every date; see shared/procedure/engine.ts DueBasis). */
+export const DUE_BASIS_LABELS = {
+  exact: L('exact term', 'vaste termijn', 'délai fixe'),
+  maximum: L('legal maximum', 'wettelijk maximum', 'maximum légal'),
+  estimate: L('estimate', 'schatting', 'estimation'),
+  document: L('date on the document', 'datum op het document', 'date du document'),
+} as const satisfies Record<'exact' | 'maximum' | 'estimate' | 'document', Labels>;
+
+/** The invitation shown next to an 'estimate' or 'maximum' date. */
+export const ENTER_PRINTED_EXPIRY = L(
+  'Enter the expiry printed on the document when you have it.',
+  'Voer de vervaldatum in die op het document staat zodra u het hebt.',
+  "Saisissez la date d'expiration imprimée sur le document dès que vous l'avez.",
+);
 
 export const CHECKLIST_STATUS_LABELS: Readonly<Record<ChecklistItemStatus, Labels>> = {
   met: L('Met', 'Voldaan', 'Remplie'),
@@ -112,11 +152,11 @@ export const CHECKLIST_STATUS_LABELS: Readonly<Record<ChecklistItemStatus, Label
 /** The date from which the common rules apply: the start of the software's record, no legal date. */
 const ALWAYS = toCalendarDate('1900-01-01');
 
-/** Rules of the procedure model itself (issue 3, "Date rules"), not of a country's law. */
+/** Rules of the procedure model itself (docs/legal-rules.md), not of a country's law. */
 export const COMMON_RULES = {
   chronology: {
     id: 'common.chronology',
-    source: 'Passerelle procedure model: events are recorded in date order',
+    source: 'Passerelle procedure model (docs/legal-rules.md, section Date rules): events are recorded in date order',
     effectiveFrom: ALWAYS,
     refusal: L(
       'an event may not be dated before the last recorded event ({{last}})',
@@ -135,3 +175,29 @@ export const COMMON_RULES = {
     ),
   },
 } as const satisfies Record<string, RuleMeta & { refusal: Labels }>;
+
+/** Each event is judged with the facts of its own date (the source of the "came of age" notice). */
+export const FACTS_ON_EVENT_DAY: RuleMeta = {
+  id: 'common.factsOnEventDay',
+  source: 'Passerelle procedure model (docs/legal-rules.md, section Facts as they stood on the day): each event is judged with the facts of its own date',
+  effectiveFrom: ALWAYS,
+};
+
+/** Standing notices of every country (shown in every open phase). */
+export const COMMON_NOTICES: readonly (RuleMeta & { code: NoticeCode; when: readonly FactCondition[] })[] = [
+  {
+    code: 'dateOfBirthMissing',
+    id: 'common.notice.dateOfBirthMissing',
+    source: 'Passerelle procedure model (docs/legal-rules.md, section Minors): a missing date of birth is a gap to fill, not a presumption',
+    effectiveFrom: ALWAYS,
+    when: [{ fact: 'dateOfBirthMissing', is: true }],
+  },
+  {
+    code: 'presumedMinorByPolicy',
+    id: 'common.notice.presumedMinorByPolicy',
+    source:
+      'organisation policy following brochure §4 LU "Minderjarige slachtoffers": "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij als minderjarig beschouwd."',
+    effectiveFrom: ALWAYS,
+    when: [{ fact: 'presumedMinorByPolicy', is: true }],
+  },
+];

@@ -12,6 +12,14 @@ export type RuleTables = Readonly<Record<Country, CountryRules>>;
 
 export const RULE_TABLES: RuleTables = { BE: beRules, NL: nlRules, LU: luRules };
 
+/**
+ * The version of the rule tables. Raise it with every change that can move a stored due date: tracks
+ * derived under an older version are re-derived at the next unlock, and each due date that changed
+ * is shown as "deadline recomputed" until acknowledged (docs/legal-rules.md "Existing vaults").
+ * 1: the first tables; 2: facts of the event's day, renewals from the renewal's date, residence status.
+ */
+export const RULES_VERSION = 2;
+
 export * from './rule.types';
 export * from './common.rules';
 export * from './be.rules';

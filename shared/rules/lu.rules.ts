@@ -13,7 +13,7 @@
  */
 import { toCalendarDate } from '../dates/calendar-date';
 import { L } from './common.rules';
-import type { Checklist, CountryRules, EventRule, NoticeRule, PhaseRule } from './rule.types';
+import type { Checklist, CountryRules, EventRule, FactCondition, NoticeRule, PhaseInfo, PhaseRule } from './rule.types';
 
 export const LU_EVENT_TYPES = [
   'guardianAppointed',
@@ -28,6 +28,7 @@ export const LU_EVENT_TYPES = [
   'personalReasonsPermitGranted',
   'personalReasonsPermitRenewed',
   'salariedWorkerPermitGranted',
+  'stayWithOwnMeans',
   'voluntaryReturn',
   'closed',
 ] as const;
@@ -40,6 +41,7 @@ export const LU_PHASES = [
   'lu.victimPermit',
   'lu.personalReasonsPermit',
   'lu.salariedWorkerPermit',
+  'lu.ownMeans',
   'lu.ended',
   'lu.returned',
   'lu.closed',
@@ -64,6 +66,10 @@ const REFLECTION = 'brochure §4 LU "Reflectieperiode"; law of 29.08.2008 art. 9
 const FURTHER = 'brochure §4 LU "Verdere afhandeling en verblijfsvergunning"';
 const PERMIT = `${FURTHER}; law of 29.08.2008 art. 95`;
 const MINORS = 'brochure §4 LU "Minderjarige slachtoffers"; law of 10.08.1992 on youth protection';
+const INFO = 'brochure §4 LU "Informatie voor en bijstand van het slachtoffer"';
+const EU_STAY = `${FURTHER}: "wordt beschouwd als een persoon met eigen middelen en kan dan ook uit hoofde daarvan niet alleen blijven op het grondgebied na de drie maanden, maar kan ook meteen werken"`;
+const EU_INFORMAL = `${REFLECTION}: "Bij gebrek aan specifieke wetgeving t.a.v. slachtoffers uit de EU beschikken zij bij analogie over dezelfde bedenktijd, en zulks op informele wijze"`;
+const NOT_EU: readonly FactCondition[] = [{ fact: 'euCitizen', is: false }];
 
 const OPEN: readonly LuPhase[] = [
   'lu.detection',
@@ -72,6 +78,7 @@ const OPEN: readonly LuPhase[] = [
   'lu.victimPermit',
   'lu.personalReasonsPermit',
   'lu.salariedWorkerPermit',
+  'lu.ownMeans',
 ];
 const NOT_CLOSED: readonly LuPhase[] = [...OPEN, 'lu.ended', 'lu.returned'];
 
@@ -152,6 +159,19 @@ const phases: readonly PhaseRule<LuPhase>[] = [
       'Residence permit as a salaried worker',
       'Verblijfstitel als loontrekkende werknemer',
       'Titre de séjour de travailleur salarié',
+    ),
+  },
+  {
+    phase: 'lu.ownMeans',
+    id: 'lu.phase.ownMeans',
+    source: EU_STAY,
+    effectiveFrom: IMMIGRATION_LAW,
+    step: 3,
+    terminal: false,
+    label: L(
+      'EU citizen staying as a person with own means',
+      'EU-burger die blijft als persoon met eigen middelen',
+      "Citoyen de l'UE qui reste en tant que personne disposant de ressources propres",
     ),
   },
   {
@@ -252,7 +272,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         count: 1,
         counting: ['reflectionGranted'],
         id: 'lu.reflection.single',
-        source: `${REFLECTION}: 90 dagen`,
+        source: `${REFLECTION}: "een bedenktijd met een geldigheidsduur van 90 dagen"`,
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'the reflection period of 90 days is granted once',
@@ -269,6 +289,19 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         effectiveFrom: IMMIGRATION_LAW,
         period: { days: 90 },
         acceptsDocumentExpiry: true,
+        when: NOT_EU,
+        activeIn: ['lu.reflection'],
+      },
+      {
+        // EU victims get the same 90 days informally, by analogy: no document, so the date is the
+        // app's estimate of the end of the informal period.
+        kind: 'reflectionPeriodEnd',
+        id: 'lu.reflection.informalForEu',
+        source: EU_INFORMAL,
+        effectiveFrom: IMMIGRATION_LAW,
+        period: { days: 90 },
+        basis: 'estimate',
+        when: [{ fact: 'euCitizen', is: true }],
         activeIn: ['lu.reflection'],
       },
       {
@@ -308,12 +341,26 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
     ),
     allowedIn: ['lu.reflection'],
     to: 'lu.victimPermit',
+    guards: [
+      {
+        kind: 'requiresFact',
+        condition: { fact: 'euCitizen', is: false },
+        id: 'lu.victimPermit.notForEuCitizens',
+        source: `${BASIS}: "met dat verschil dat een slachtoffer afkomstig uit een derde land dient samen te werken met de autoriteiten en aan bepaalde voorwaarden dient te voldoen om voor een verblijfstitel na afloop van de bedenktijd in aanmerking te komen"; ${EU_STAY}`,
+        effectiveFrom: IMMIGRATION_LAW,
+        refusal: L(
+          'an EU citizen receives no residence permit for victims: after the three months they stay, and may work, as a person with own means',
+          'een EU-burger krijgt geen verblijfstitel als slachtoffer: na de drie maanden blijft hij/zij, en mag hij/zij werken, als persoon met eigen middelen',
+          "un citoyen de l'UE ne reçoit pas de titre de séjour de victime : après les trois mois, il reste, et peut travailler, en tant que personne disposant de ressources propres",
+        ),
+      },
+    ],
     closes: ['preExpiryDecisionDue'],
     opens: [
       {
         kind: 'residencePermitExpiry',
         id: 'lu.victimPermit.duration',
-        source: `${PERMIT}: 6 maanden`,
+        source: `${PERMIT}: "De verblijfstitel is voor een periode van 6 maanden geldig"`,
         effectiveFrom: IMMIGRATION_LAW,
         period: { months: 6 },
         acceptsDocumentExpiry: true,
@@ -350,10 +397,11 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'residencePermitExpiry',
         id: 'lu.victimPermit.renewalDuration',
-        source: `${PERMIT}: 6 maanden, verlengbaar`,
+        source: `${PERMIT}: "De verblijfstitel is voor een periode van 6 maanden geldig en kan worden verlengd" (counted from the renewal's date: the app's estimate)`,
         effectiveFrom: IMMIGRATION_LAW,
         period: { months: 6 },
-        anchor: 'continuation',
+        basis: 'estimate',
+        renewal: true,
         acceptsDocumentExpiry: true,
         activeIn: ['lu.victimPermit'],
       },
@@ -439,7 +487,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'personalReasonsPermitRenewed',
     id: 'lu.event.personalReasonsPermitRenewed',
-    source: `${FURTHER}: "kan worden verlengd indien, uit heronderzoek van de situatie, blijkt dat hij/zij verder aan de bijbehorende wettelijke voorwaarden voldoet"`,
+    source: `${FURTHER}: "kan worden verlengd indien, uit heronderzoek van de situatie, blijkt dat hij /zij verder aan de bijbehorende wettelijke voorwaarden voldoet"`,
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit for personal reasons renewed',
@@ -451,11 +499,12 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'personalReasonsPermitExpiry',
         id: 'lu.personalReasons.renewalDuration',
-        source: `${FURTHER}: "een maximale duur van drie jaar", verlengbaar`,
+        source: `${FURTHER}: "een maximale duur van drie jaar en kan worden verlengd" (counted from the renewal's date, never past it plus three years: the app's estimate)`,
         effectiveFrom: IMMIGRATION_LAW,
         period: { years: 3 },
         periodIsMaximum: true,
-        anchor: 'continuation',
+        basis: 'estimate',
+        renewal: true,
         acceptsDocumentExpiry: true,
         activeIn: ['lu.personalReasonsPermit'],
       },
@@ -486,6 +535,34 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
     ],
   },
   {
+    type: 'stayWithOwnMeans',
+    id: 'lu.event.stayWithOwnMeans',
+    source: EU_STAY,
+    effectiveFrom: IMMIGRATION_LAW,
+    label: L(
+      'EU citizen: stays after the reflection period as a person with own means',
+      'EU-burger: blijft na de bedenktijd als persoon met eigen middelen',
+      "Citoyen de l'UE : reste après le délai de réflexion en tant que personne disposant de ressources propres",
+    ),
+    allowedIn: ['lu.detection', 'lu.identified', 'lu.reflection'],
+    to: 'lu.ownMeans',
+    closes: ['reflectionPeriodEnd'],
+    guards: [
+      {
+        kind: 'requiresFact',
+        condition: { fact: 'euCitizen', is: true },
+        id: 'lu.ownMeans.euCitizensOnly',
+        source: EU_STAY,
+        effectiveFrom: IMMIGRATION_LAW,
+        refusal: L(
+          'staying as a person with own means is the position of an EU victim; a victim from a third country needs a residence permit',
+          'blijven als persoon met eigen middelen is de positie van een EU-slachtoffer; een slachtoffer uit een derde land heeft een verblijfstitel nodig',
+          "rester en tant que personne disposant de ressources propres est la situation d'une victime de l'UE ; une victime d'un pays tiers a besoin d'un titre de séjour",
+        ),
+      },
+    ],
+  },
+  {
     type: 'voluntaryReturn',
     id: 'lu.event.voluntaryReturn',
     source: `${REFLECTION}: "dan wel wenst terug te keren naar zijn/haar land van herkomst"`,
@@ -505,56 +582,279 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   },
 ];
 
-const REPRESENTATION = `${MINORS}: "indien het minderjarige slachtoffer niet begeleid wordt ... of indien er onzekerheid bestaat over de leeftijd van het slachtoffer ... dan wordt hem/haar toebedeeld: een beheerder ad hoc ... en een voogd"`;
+const REPRESENTATION = `${MINORS}: "indien het minderjarige slachtoffer niet begeleid wordt noch de zorg heeft van een meerderjarige die voor hem/haar verantwoordelijk is" ... "dan wordt hem/haar toebedeeld: een beheerder ad hoc door de rechter voor gezinsaangelegenheden, voor de procedurele stappen, en een voogd door de jeugdrechter voor de handelingen van het dagelijkse leven"`;
+const CONFLICT = `${MINORS}: "of indien er een belangenconflict bestaat tussen het slachtoffer en de houders van het ouderlijk gezag"`;
+const DOUBT = `${MINORS}: "of indien er onzekerheid bestaat over de leeftijd van het slachtoffer"`;
+const PERPETRATORS = `${MINORS}: "of indien de personen die gezag hebben over het minderjarige slachtoffer de daders zijn van de mensenhandel"`;
 
-const notices: readonly NoticeRule<LuEventType, LuPhase>[] = [
+/** The brochure's four triggers for a guardian and an ad hoc administrator, each a notice rule. */
+const TRIGGERS: readonly { key: string; source: string; when: readonly FactCondition[] }[] = [
+  { key: 'unaccompanied', source: REPRESENTATION, when: [{ fact: 'unaccompaniedMinor', is: true }] },
+  { key: 'parentalConflict', source: CONFLICT, when: [{ fact: 'presumedMinor', is: true }, { fact: 'parentalConflict', is: true }] },
+  { key: 'ageInDoubt', source: DOUBT, when: [{ fact: 'ageInDoubt', is: true }] },
+  { key: 'parentsArePerpetrators', source: PERPETRATORS, when: [{ fact: 'presumedMinor', is: true }, { fact: 'parentsArePerpetrators', is: true }] },
+];
+
+const notices: NoticeRule<LuEventType, LuPhase>[] = [
+  ...TRIGGERS.flatMap((t): NoticeRule<LuEventType, LuPhase>[] => [
+    {
+      code: 'guardianRequired',
+      id: `lu.notice.guardian.${t.key}`,
+      source: t.source,
+      effectiveFrom: ASSISTANCE_LAW,
+      when: t.when,
+      unlessEvent: ['guardianAppointed'],
+      activeIn: OPEN,
+      label: L('Appoint a guardian (youth judge)', 'Voogd aanstellen (jeugdrechter)', 'Désigner un tuteur (juge de la jeunesse)'),
+      message: L(
+        'A minor victim in this situation gets a guardian (youth judge) for everyday acts: record the appointment.',
+        'Een minderjarig slachtoffer in deze situatie krijgt een voogd (jeugdrechter) voor de handelingen van het dagelijkse leven: registreer de aanstelling.',
+        'Une victime mineure dans cette situation reçoit un tuteur (juge de la jeunesse) pour les actes de la vie quotidienne : enregistrez la désignation.',
+      ),
+    },
+    {
+      code: 'adHocAdministratorRequired',
+      id: `lu.notice.adHoc.${t.key}`,
+      source: t.source,
+      effectiveFrom: ASSISTANCE_LAW,
+      when: t.when,
+      unlessEvent: ['adHocAdministratorAppointed'],
+      activeIn: OPEN,
+      label: L(
+        'Appoint an ad hoc administrator (family judge)',
+        'Beheerder ad hoc aanstellen (rechter voor gezinsaangelegenheden)',
+        'Désigner un administrateur ad hoc (juge aux affaires familiales)',
+      ),
+    },
+  ]),
   {
-    code: 'guardianRequired',
-    id: 'lu.notice.guardian.unaccompanied',
-    source: REPRESENTATION,
-    effectiveFrom: ASSISTANCE_LAW,
-    when: [{ fact: 'unaccompaniedMinor', is: true }],
-    unlessEvent: ['guardianAppointed'],
+    code: 'residencePosition',
+    id: 'lu.notice.position.euCitizen',
+    source: `${EU_INFORMAL}; ${EU_STAY}`,
+    effectiveFrom: IMMIGRATION_LAW,
+    when: [{ fact: 'euCitizen', is: true }],
+    unlessEvent: [],
     activeIn: OPEN,
-    label: L('Appoint a guardian (youth judge)', 'Voogd aanstellen (jeugdrechter)', 'Désigner un tuteur (juge de la jeunesse)'),
-  },
-  {
-    code: 'guardianRequired',
-    id: 'lu.notice.guardian.ageInDoubt',
-    source: REPRESENTATION,
-    effectiveFrom: ASSISTANCE_LAW,
-    when: [{ fact: 'ageInDoubt', is: true }],
-    unlessEvent: ['guardianAppointed'],
-    activeIn: OPEN,
-    label: L('Appoint a guardian (youth judge)', 'Voogd aanstellen (jeugdrechter)', 'Désigner un tuteur (juge de la jeunesse)'),
-  },
-  {
-    code: 'adHocAdministratorRequired',
-    id: 'lu.notice.adHoc.unaccompanied',
-    source: REPRESENTATION,
-    effectiveFrom: ASSISTANCE_LAW,
-    when: [{ fact: 'unaccompaniedMinor', is: true }],
-    unlessEvent: ['adHocAdministratorAppointed'],
-    activeIn: OPEN,
-    label: L(
-      'Appoint an ad hoc administrator (family judge)',
-      'Beheerder ad hoc aanstellen (rechter voor gezinsaangelegenheden)',
-      'Désigner un administrateur ad hoc (juge aux affaires familiales)',
+    label: L('Position of an EU victim', 'Positie van een EU-slachtoffer', "Situation d'une victime de l'UE"),
+    message: L(
+      'An EU victim gets the same 90 days informally, by analogy, and the same assistance; no residence permit for victims: after the three months they may stay and work as a person with own means.',
+      'Een EU-slachtoffer krijgt bij analogie op informele wijze dezelfde 90 dagen en dezelfde bijstand; geen verblijfstitel als slachtoffer: na de drie maanden mag hij/zij blijven en werken als persoon met eigen middelen.',
+      "Une victime de l'UE bénéficie des mêmes 90 jours, de manière informelle, par analogie, et de la même assistance ; pas de titre de séjour de victime : après les trois mois, elle peut rester et travailler en tant que personne disposant de ressources propres.",
     ),
   },
+];
+
+const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
-    code: 'adHocAdministratorRequired',
-    id: 'lu.notice.adHoc.ageInDoubt',
-    source: REPRESENTATION,
+    kind: 'right',
+    id: 'lu.info.assistanceForAll',
+    source: INFO,
     effectiveFrom: ASSISTANCE_LAW,
-    when: [{ fact: 'ageInDoubt', is: true }],
-    unlessEvent: ['adHocAdministratorAppointed'],
     activeIn: OPEN,
     label: L(
-      'Appoint an ad hoc administrator (family judge)',
-      'Beheerder ad hoc aanstellen (rechter voor gezinsaangelegenheden)',
-      'Désigner un administrateur ad hoc (juge aux affaires familiales)',
+      'Help, assistance and protection, whatever the country of origin (Luxembourg, another EU state or a third country)',
+      'Hulp, bijstand en bescherming, ongeacht het land van herkomst (Luxemburg, een andere EU-lidstaat of een derde land)',
+      "Aide, assistance et protection, quel que soit le pays d'origine (Luxembourg, autre État de l'UE ou pays tiers)",
     ),
+    quote: {
+      nl: 'Alle slachtoffers van mensenhandel, volwassenen en minderjarigen, hebben ongeacht hun land van herkomst',
+      en: 'All victims of trafficking, adults and minors, whatever their country of origin, have the right to help, assistance and protection',
+      fr: "Toutes les victimes de la traite, majeures et mineures, quel que soit leur pays d'origine, ont droit à l'aide, à l'assistance et à la protection",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'lu.info.policeInformsServices',
+    source: INFO,
+    effectiveFrom: ASSISTANCE_LAW,
+    activeIn: ['lu.identified', 'lu.reflection'],
+    label: L(
+      'The police inform SAVTEH/COTEH of an identified victim (they then contact the victim as soon as possible)',
+      'De politie informeert SAVTEH/COTEH over een geïdentificeerd slachtoffer (zij nemen zo spoedig mogelijk contact op)',
+      "La police informe le SAVTEH/COTEH d'une victime identifiée (ils prennent contact au plus vite)",
+    ),
+    quote: {
+      nl: 'de diensten worden eveneens geïnformeerd over het bestaan van een geïdentificeerd slachtoffer en nemen zo spoedig mogelijk contact op met het slachtoffer',
+      en: 'the services are also informed of the existence of an identified victim and contact the victim as soon as possible',
+      fr: "les services sont également informés de l'existence d'une victime identifiée et prennent contact avec elle dès que possible",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'lu.info.policeInformsProsecutorAndImmigration',
+    source: INFO,
+    effectiveFrom: ASSISTANCE_LAW,
+    activeIn: ['lu.identified', 'lu.reflection'],
+    label: L(
+      'The police inform the public prosecutor and the Immigration Directorate of an identified victim',
+      'De politie brengt het OM en de Directie Immigratie op de hoogte van een geïdentificeerd slachtoffer',
+      "La police informe le parquet et la Direction de l'immigration d'une victime identifiée",
+    ),
+    quote: {
+      nl: 'De politie brengt tevens het OM en de diensten voor Immigratie op de hoogte van de aanwezigheid van een geïdentificeerd slachtoffer.',
+      en: 'The police also inform the public prosecutor and the immigration services of the presence of an identified victim.',
+      fr: "La police informe également le ministère public et les services de l'immigration de la présence d'une victime identifiée.",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'lu.info.minorReportedToPolice',
+    source: MINORS,
+    effectiveFrom: ASSISTANCE_LAW,
+    activeIn: ['lu.detection'],
+    when: [{ fact: 'presumedMinor', is: true }],
+    label: L(
+      'Report the minor victim to the police (obligatory for anyone who detects one, SAVTEH and COTEH included)',
+      'Het minderjarige slachtoffer verplicht melden bij de politie (voor iedereen die het detecteert, ook SAVTEH en COTEH)',
+      "Signaler obligatoirement la victime mineure à la police (pour toute personne qui la détecte, SAVTEH et COTEH compris)",
+    ),
+    quote: {
+      nl: 'Elkeen of elke instelling die een minderjarig slachtoffer detecteert, met inbegrip van de bijstandsdiensten SAVTEH en COTEH, moet de politiediensten daarvan verplicht op de hoogte brengen',
+      en: 'Anyone or any institution that detects a minor victim, including the assistance services SAVTEH and COTEH, must inform the police of it',
+      fr: "Toute personne ou institution qui détecte une victime mineure, y compris les services d'assistance SAVTEH et COTEH, doit obligatoirement en informer la police",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'lu.info.youthProsecutorInformed',
+    source: MINORS,
+    effectiveFrom: ASSISTANCE_LAW,
+    activeIn: ['lu.identified', 'lu.reflection'],
+    when: [{ fact: 'presumedMinor', is: true }],
+    label: L(
+      'The judicial police inform the youth-protection prosecutor that a minor victim was found and identified',
+      'De gerechtelijke politie informeert het parket Jeugdbescherming dat een minderjarig slachtoffer werd aangetroffen en geïdentificeerd',
+      "La police judiciaire informe le parquet de la protection de la jeunesse qu'une victime mineure a été trouvée et identifiée",
+    ),
+    quote: {
+      nl: 'De gerechtelijke politie informeert het parket Jeugdbescherming dat een minderjarig slachtoffer werd aangetroffen en geïdentificeerd.',
+      en: 'The judicial police inform the youth-protection prosecutor that a minor victim was found and identified.',
+      fr: "La police judiciaire informe le parquet de la protection de la jeunesse qu'une victime mineure a été trouvée et identifiée.",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'lu.info.minorSchooling',
+    source: MINORS,
+    effectiveFrom: ASSISTANCE_LAW,
+    activeIn: OPEN,
+    when: [{ fact: 'presumedMinor', is: true }],
+    label: L(
+      'A minor: immediate assistance and shelter once detected; identification opens the right to assistance and to schooling',
+      'Een minderjarige: onmiddellijk bijstand en onderdak zodra gedetecteerd; de identificatie geeft recht op bijstand en toegang tot het onderwijs',
+      "Un mineur : assistance et hébergement immédiats dès la détection ; l'identification ouvre le droit à l'assistance et à la scolarité",
+    ),
+    quote: {
+      nl: 'Door de identificatie ontstaat het recht op bijstand en toegang tot het onderwijssysteem.',
+      en: 'Identification gives rise to the right to assistance and access to the education system.',
+      fr: "L'identification fait naître le droit à l'assistance et l'accès au système éducatif.",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'lu.info.preExpiryConsultation',
+    source: FURTHER,
+    effectiveFrom: IMMIGRATION_LAW,
+    activeIn: ['lu.reflection'],
+    when: NOT_EU,
+    label: L(
+      'Before the reflection period ends, the Immigration Directorate consults the judicial police, who answer the four questions with the prosecutor',
+      'Vóór het einde van de bedenktijd neemt de Directie Immigratie contact op met de gerechtelijke politie, die de vier vragen in overleg met het parket beantwoordt',
+      "Avant la fin du délai de réflexion, la Direction de l'immigration consulte la police judiciaire, qui répond aux quatre questions avec le parquet",
+    ),
+    quote: {
+      nl: 'Ook voor het verstrijken van de bedenktijd neemt de Directie Immigratie contact op met de diensten van de gerechtelijke politie',
+      en: 'Before the reflection period expires, the Immigration Directorate also contacts the judicial police services',
+      fr: "Avant l'expiration du délai de réflexion, la Direction de l'immigration prend aussi contact avec les services de la police judiciaire",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'lu.info.noRemovalDuringReflection',
+    source: REFLECTION,
+    effectiveFrom: IMMIGRATION_LAW,
+    activeIn: ['lu.reflection'],
+    when: NOT_EU,
+    label: L(
+      'Certificate of postponement of removal: 90 days of lawful stay; no removal (and no leaving the territory) during that time',
+      'Bewijs van opschorting van de verwijdering: 90 dagen legaal verblijf; geen verwijdering (en het grondgebied niet verlaten) in die tijd',
+      "Certificat de sursis à l'éloignement : 90 jours de séjour légal ; pas d'éloignement (ni de sortie du territoire) pendant ce temps",
+    ),
+    quote: {
+      nl: 'Tijdens die termijn mag het slachtoffer niet van het Luxemburgse grondgebied worden verwijderd en mag hij/zij trouwens evenmin dit grondgebied verlaten.',
+      en: 'During that period the victim may not be removed from Luxembourg territory, nor may they leave it.',
+      fr: 'Pendant ce délai, la victime ne peut être éloignée du territoire luxembourgeois et ne peut pas non plus le quitter.',
+    },
+  },
+  {
+    kind: 'right',
+    id: 'lu.info.assistanceContinues',
+    source: FURTHER,
+    effectiveFrom: IMMIGRATION_LAW,
+    activeIn: ['lu.victimPermit'],
+    label: L(
+      'The assistance received during the reflection period continues while the permit runs',
+      'De bijstand uit de bedenktijd loopt door zolang de verblijfstitel loopt',
+      "L'assistance reçue pendant le délai de réflexion continue tant que le titre court",
+    ),
+    quote: {
+      nl: 'blijft hij/zij aanspraak maken op de bijstand en de hulp die hij/zij tijdens de bedenktijd kreeg',
+      en: 'they remain entitled to the assistance and help received during the reflection period',
+      fr: "elle conserve le droit à l'assistance et à l'aide reçues pendant le délai de réflexion",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'lu.info.labourMarket',
+    source: FURTHER,
+    effectiveFrom: IMMIGRATION_LAW,
+    activeIn: ['lu.victimPermit'],
+    when: NOT_EU,
+    label: L(
+      'Access to the labour market and a work permit, with the professional qualifications and a future employment contract for a vacancy known to the employment administration',
+      'Toegang tot de arbeidsmarkt en een arbeidsvergunning, met de beroepskwalificaties en een toekomstige arbeidsovereenkomst voor een bij de administratie voor werkgelegenheid bekende vacature',
+      "Accès au marché du travail et permis de travail, avec les qualifications professionnelles et un futur contrat de travail pour un poste vacant connu de l'administration de l'emploi",
+    ),
+    quote: {
+      nl: 'De verblijfstitel kan toegang geven tot de arbeidsmarkt en een arbeidsvergunning voor het slachtoffer van een derde land indien hij/zij over de beroepskwalificaties beschikt',
+      en: 'The residence permit may give the third-country victim access to the labour market and a work permit if they have the professional qualifications',
+      fr: "Le titre de séjour peut donner à la victime d'un pays tiers accès au marché du travail et un permis de travail si elle dispose des qualifications professionnelles",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'lu.info.euStayAndWork',
+    source: EU_STAY,
+    effectiveFrom: IMMIGRATION_LAW,
+    activeIn: ['lu.reflection', 'lu.ownMeans'],
+    when: [{ fact: 'euCitizen', is: true }],
+    label: L(
+      'EU victim: a person with own means, who may stay after the three months and work at once',
+      'EU-slachtoffer: persoon met eigen middelen, mag na de drie maanden blijven en meteen werken',
+      "Victime de l'UE : personne disposant de ressources propres, qui peut rester après les trois mois et travailler immédiatement",
+    ),
+    quote: {
+      nl: 'wordt beschouwd als een persoon met eigen middelen en kan dan ook uit hoofde daarvan niet alleen blijven op het grondgebied na de drie maanden, maar kan ook meteen werken',
+      en: 'is considered a person with own means and may therefore not only stay on the territory after the three months but also work at once',
+      fr: "est considérée comme une personne disposant de ressources propres et peut donc non seulement rester sur le territoire après les trois mois, mais aussi travailler immédiatement",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'lu.info.negativeDecisionAllParties',
+    source: FURTHER,
+    effectiveFrom: IMMIGRATION_LAW,
+    activeIn: ['lu.ended'],
+    label: L(
+      'After a negative decision the judicial police inform all parties involved',
+      'Na een negatieve beslissing brengt de gerechtelijke politie alle betrokken partijen op de hoogte',
+      'Après une décision négative, la police judiciaire informe toutes les parties concernées',
+    ),
+    quote: {
+      nl: 'Bij een negatieve beslissing worden alle betrokken partijen daarvan op de hoogte gesteld door de gerechtelijke politie.',
+      en: 'In the event of a negative decision all parties involved are informed by the judicial police.',
+      fr: 'En cas de décision négative, toutes les parties concernées en sont informées par la police judiciaire.',
+    },
   },
 ];
 
@@ -700,4 +1000,9 @@ export const luRules: CountryRules<LuEventType, LuPhase> = {
   events,
   notices,
   checklists,
+  phaseInfo,
+  presumptionOfMinority: {
+    isLaw: true,
+    source: `${MINORS}: "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij als minderjarig beschouwd."`,
+  },
 };

@@ -12,7 +12,7 @@
  */
 import { toCalendarDate } from '../dates/calendar-date';
 import { L } from './common.rules';
-import type { Checklist, CountryRules, EventRule, NoticeRule, PhaseRule } from './rule.types';
+import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseInfo, PhaseRule } from './rule.types';
 
 export const NL_EVENT_TYPES = [
   'guardianAppointed',
@@ -52,6 +52,24 @@ const PERMIT = `${FURTHER}; Vb 2000 art. 3.48 lid 1 onder a`;
 const HUMANITARIAN = `${FURTHER}; Vb 2000 art. 3.51 lid 3`;
 const CANNOT = `${FURTHER}; Vb 2000 art. 3.48 lid 1 onder d en art. 3.51 lid 1 onder h`;
 const MINORS = 'brochure §4 NL "Ondersteuning minderjarige slachtoffers"';
+const BASIS = 'brochure §4 NL "Basis"';
+
+/**
+ * The residence scheme (reflection period, temporary permit) is for victims "zonder verblijfsstatus":
+ * an EU citizen, a Dutch national or a lawful resident is not given it (docs/legal-rules.md).
+ */
+const withoutStatus: Guard<NlEventType, NlPhase> = {
+  kind: 'requiresFact',
+  condition: { fact: 'withoutResidenceStatus', is: true },
+  id: 'nl.scheme.withoutResidenceStatus',
+  source: `${REFLECTION}: "wordt aan vermoedelijke slachtoffers van mensenhandel zonder verblijfsstatus een reflectieperiode van maximaal drie maanden gegund"; ${FURTHER}: "Slachtoffers van mensenhandel zonder verblijfsvergunning die aangifte doen"`,
+  effectiveFrom: FROM,
+  refusal: L(
+    'the reflection period and the temporary permit of the trafficking scheme are for victims without residence status; an EU citizen, a Dutch national or a lawful resident is not given them (see the position shown)',
+    'de bedenktijd en de tijdelijke verblijfsvergunning van de verblijfsregeling mensenhandel zijn voor slachtoffers zonder verblijfsstatus; een EU-burger, een Nederlander of wie rechtmatig verblijft krijgt ze niet (zie de getoonde positie)',
+    "le délai de réflexion et le titre de séjour temporaire du régime traite sont destinés aux victimes sans statut de séjour ; un citoyen de l'UE, un ressortissant néerlandais ou un résident légal ne les reçoit pas (voir la situation affichée)",
+  ),
+};
 
 const OPEN: readonly NlPhase[] = [
   'nl.detection',
@@ -195,6 +213,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
     allowedIn: ['nl.detection'],
     to: 'nl.reflection',
     guards: [
+      withoutStatus,
       {
         kind: 'maxPerTrack',
         count: 1,
@@ -234,6 +253,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
     ),
     allowedIn: ['nl.detection', 'nl.reflection'],
     to: 'nl.temporaryPermit',
+    guards: [withoutStatus],
     closes: ['reflectionPeriodEnd'],
   },
   {
@@ -248,6 +268,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
     ),
     allowedIn: ['nl.detection', 'nl.reflection'],
     to: 'nl.cannotCooperate',
+    guards: [withoutStatus],
     closes: ['reflectionPeriodEnd'],
   },
   {
@@ -262,6 +283,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
     ),
     allowedIn: ['nl.temporaryPermit', 'nl.cannotCooperate'],
     guards: [
+      withoutStatus,
       {
         kind: 'maxPerTrack',
         count: 1,
@@ -288,9 +310,10 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
       {
         kind: 'continuousResidenceMilestone',
         id: 'nl.humanitarian.threeYears',
-        source: `${HUMANITARIAN}: "er loopt een strafzaak en het slachtoffer verblijft drie jaar onafgebroken in Nederland op basis van een verblijfsvergunning"`,
+        source: `${HUMANITARIAN}: "er loopt een strafzaak en het slachtoffer verblijft drie jaar onafgebroken in Nederland op basis van een verblijfsvergunning" (counted from the grant of this permit: the app's estimate)`,
         effectiveFrom: FROM,
         period: { years: 3 },
+        basis: 'estimate',
         activeIn: ['nl.temporaryPermit'],
       },
     ],
@@ -413,14 +436,180 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
 
 const notices: readonly NoticeRule<NlEventType, NlPhase>[] = [
   {
+    // Unaccompanied FOREIGN minors (alleenstaande minderjarige vreemdelingen): protected shelter and
+    // Nidos; Dutch and EU minors go to the regular youth-care services instead (below).
     code: 'guardianRequired',
     id: 'nl.notice.guardian',
-    source: `${MINORS}: "Nidos beslist ... Nidos heeft ook de voogdij over deze minderjarigen."`,
+    source: `${MINORS}: "Voor alleenstaande minderjarige vreemdelingen die mogelijk slachtoffer zijn van mensenhandel, is de Beschermde Opvang beschikbaar." ... "Nidos heeft ook de voogdij over deze minderjarigen."`,
     effectiveFrom: FROM,
-    when: [{ fact: 'unaccompaniedMinor', is: true }],
+    when: [
+      { fact: 'unaccompaniedMinor', is: true },
+      { fact: 'thirdCountryNational', is: true },
+    ],
     unlessEvent: ['guardianAppointed'],
     activeIn: OPEN,
     label: L('Guardianship by Nidos', 'Voogdij door Nidos', 'Tutelle par Nidos'),
+    message: L(
+      'An unaccompanied foreign minor: protected shelter (Beschermde Opvang, decided by Nidos) and guardianship by Nidos: record it.',
+      'Een alleenstaande minderjarige vreemdeling: Beschermde Opvang (Nidos beslist) en voogdij door Nidos: registreer ze.',
+      "Un mineur étranger non accompagné : accueil protégé (Beschermde Opvang, décidé par Nidos) et tutelle par Nidos : enregistrez-la.",
+    ),
+  },
+  {
+    code: 'minorCareServices',
+    id: 'nl.notice.youthCare',
+    source: `${MINORS}: "Voor binnenlandse minderjarige slachtoffers en minderjarige slachtoffers uit EU-landen zijn de reguliere voorzieningen van Jeugdzorg Nederland beschikbaar"`,
+    effectiveFrom: FROM,
+    when: [
+      { fact: 'presumedMinor', is: true },
+      { fact: 'thirdCountryNational', is: false },
+    ],
+    unlessEvent: [],
+    activeIn: OPEN,
+    label: L('Youth care (Jeugdzorg)', 'Jeugdzorg', 'Aide à la jeunesse (Jeugdzorg)'),
+    message: L(
+      'A Dutch or EU minor: the regular services of Jeugdzorg Nederland (shelter, child-protection measures); no Nidos guardianship.',
+      'Een Nederlandse of EU-minderjarige: de reguliere voorzieningen van Jeugdzorg Nederland (opvang, kinderbeschermingsmaatregelen); geen voogdij door Nidos.',
+      "Un mineur néerlandais ou de l'UE : les services ordinaires de Jeugdzorg Nederland (accueil, mesures de protection de l'enfance) ; pas de tutelle par Nidos.",
+    ),
+  },
+  {
+    code: 'residencePosition',
+    id: 'nl.notice.position.euCitizen',
+    source: `${BASIS}: "Voor slachtoffers met een EU-verblijfsrecht geldt dat voor opvang in de eerste vijf jaar van verblijf een ontheffing van de IND nodig is"`,
+    effectiveFrom: FROM,
+    when: [{ fact: 'euCitizen', is: true }],
+    unlessEvent: [],
+    activeIn: OPEN,
+    label: L('Position of an EU citizen', 'Positie van een EU-burger', "Situation d'un citoyen de l'UE"),
+    message: L(
+      'An EU citizen gets no reflection period (bedenktijd) and no temporary permit of the trafficking scheme: shelter in the first five years of stay needs an exemption from the IND, as it may affect the right of residence.',
+      'Een EU-burger krijgt geen bedenktijd en geen tijdelijke verblijfsvergunning van de verblijfsregeling mensenhandel: voor opvang in de eerste vijf jaar van verblijf is een ontheffing van de IND nodig, omdat dit gevolgen kan hebben voor het verblijfsrecht.',
+      "Un citoyen de l'UE ne reçoit ni délai de réflexion ni titre de séjour temporaire du régime traite : l'accueil pendant les cinq premières années de séjour requiert une dérogation de l'IND, car il peut affecter le droit de séjour.",
+    ),
+  },
+  {
+    code: 'residencePosition',
+    id: 'nl.notice.position.lawfulResident',
+    source: `${BASIS}: "Slachtoffers met de Nederlandse nationaliteit en slachtoffers die rechtmatig in Nederland verblijven hebben ongeacht of zij aangifte doen recht op opvang."`,
+    effectiveFrom: FROM,
+    when: [{ fact: 'lawfulResident', is: true }],
+    unlessEvent: [],
+    activeIn: OPEN,
+    label: L('Position of a Dutch national or lawful resident', 'Positie van een Nederlander of rechtmatig verblijvende', "Situation d'un ressortissant néerlandais ou d'un résident légal"),
+    message: L(
+      'A Dutch national or a lawful resident has the right to shelter whether or not they report; no reflection period or temporary permit is needed.',
+      'Een Nederlander of wie rechtmatig in Nederland verblijft heeft recht op opvang, ongeacht of aangifte wordt gedaan; een bedenktijd of tijdelijke verblijfsvergunning is niet nodig.',
+      "Un ressortissant néerlandais ou un résident légal a droit à l'accueil, qu'il porte plainte ou non ; aucun délai de réflexion ni titre temporaire n'est nécessaire.",
+    ),
+  },
+];
+
+const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
+  {
+    kind: 'right',
+    id: 'nl.info.reflectionShelter',
+    source: REFLECTION,
+    effectiveFrom: FROM,
+    activeIn: ['nl.reflection'],
+    label: L('No removal during the reflection period; right to shelter', 'Geen vertrek tijdens de bedenktijd; recht op opvang', "Pas d'éloignement pendant le délai de réflexion ; droit à l'accueil"),
+    quote: {
+      nl: 'De IND schort het vertrek van het vermoedelijke slachtoffer van mensenhandel uit Nederland gedurende deze periode op. Het slachtoffer heeft dan recht op opvang.',
+      en: 'The IND suspends the departure of the presumed victim of trafficking from the Netherlands during this period. The victim then has the right to shelter.',
+      fr: "L'IND suspend le départ de la victime présumée de la traite des Pays-Bas pendant cette période. La victime a alors droit à l'accueil.",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'nl.info.reflectionAllowance',
+    source: REFLECTION,
+    effectiveFrom: FROM,
+    activeIn: ['nl.reflection'],
+    when: [{ fact: 'presumedMinor', is: false }],
+    label: L(
+      'Adults: a monthly allowance at the level of social assistance (paid by the COA) and insurance against medical costs (Rvb)',
+      'Meerderjarigen: een maandelijkse toelage ter hoogte van de bijstandsuitkering (COA) en een verzekering tegen medische kosten (Rvb)',
+      "Majeurs : une allocation mensuelle au niveau de l'aide sociale (versée par le COA) et une assurance des frais médicaux (Rvb)",
+    ),
+    quote: {
+      nl: 'recht op een maandelijkse toelage ter hoogte van de Nederlandse bijstandsuitkering (uitgekeerd door het COA). Ook voorziet de Rvb voor meerderjarige slachtoffers in een verzekering tegen medische kosten.',
+      en: 'the right to a monthly allowance at the level of the Dutch social assistance benefit (paid by the COA). The Rvb also provides adult victims with insurance against medical costs.',
+      fr: "le droit à une allocation mensuelle équivalente à l'aide sociale néerlandaise (versée par le COA). Le Rvb prévoit aussi pour les victimes majeures une assurance contre les frais médicaux.",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'nl.info.protectedShelterAllowance',
+    source: MINORS,
+    effectiveFrom: FROM,
+    activeIn: OPEN,
+    when: [
+      { fact: 'unaccompaniedMinor', is: true },
+      { fact: 'thirdCountryNational', is: true },
+    ],
+    label: L(
+      'Protected shelter: a small weekly allowance and health insurance; the reflection period may be used there',
+      'Beschermde Opvang: een kleine wekelijkse vergoeding en verzekering tegen ziektekosten; de bedenktijd kan er gebruikt worden',
+      "Accueil protégé : une petite allocation hebdomadaire et une assurance maladie ; le délai de réflexion peut y être utilisé",
+    ),
+    quote: {
+      nl: 'Zij kunnen daar ook gebruik maken van de bedenktijd. Slachtoffers in de beschermde opvang krijgen wekelijks een kleine financiële vergoeding en zijn verzekerd tegen ziektekosten.',
+      en: 'They can also use the reflection period there. Victims in protected shelter receive a small weekly allowance and are insured against medical costs.',
+      fr: "Ils peuvent aussi y bénéficier du délai de réflexion. Les victimes en accueil protégé reçoivent une petite allocation hebdomadaire et sont assurées contre les frais de maladie.",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'nl.info.cosmPlacement',
+    source: REFLECTION,
+    effectiveFrom: FROM,
+    activeIn: ['nl.detection', 'nl.reflection'],
+    when: [{ fact: 'presumedMinor', is: false }],
+    label: L(
+      'Placement in the COSM shelter for adult victims goes through CoMensha',
+      'Plaatsing in de COSM-opvang voor meerderjarige slachtoffers loopt via CoMensha',
+      "Le placement dans l'accueil COSM pour victimes majeures passe par CoMensha",
+    ),
+    quote: {
+      nl: 'Meerderjarige slachtoffers worden bij voorkeur in de Categorale Opvang Slachtoffers Mensenhandel (COSM) opgevangen. Plaatsing in de COSM-opvang loopt via CoMensha.',
+      en: 'Adult victims are preferably sheltered in the Categorical Shelter for Victims of Trafficking (COSM). Placement in COSM shelter goes through CoMensha.',
+      fr: "Les victimes majeures sont de préférence accueillies dans l'accueil catégoriel des victimes de la traite (COSM). Le placement en COSM passe par CoMensha.",
+    },
+  },
+  {
+    kind: 'right',
+    id: 'nl.info.permitRights',
+    source: PERMIT,
+    effectiveFrom: FROM,
+    activeIn: ['nl.temporaryPermit', 'nl.cannotCooperate'],
+    label: L(
+      'The same shelter as Dutch victims; the right to work or study; social assistance if needed',
+      'Dezelfde opvang als Nederlandse slachtoffers; recht om te werken of een opleiding te volgen; bijstand indien nodig',
+      "Le même accueil que les victimes néerlandaises ; le droit de travailler ou d'étudier ; l'aide sociale si nécessaire",
+    ),
+    quote: {
+      nl: 'recht op dezelfde opvang als Nederlandse slachtoffers. Slachtoffers met een dergelijke verblijfsvergunning, mogen daarnaast op grond van de Wet arbeid vreemdelingen werken of een opleiding volgen. Indien nodig hebben ze op grond van artikel 11, lid 2 van de Participatiewet recht op bijstand.',
+      en: 'the right to the same shelter as Dutch victims. Victims with such a permit may also work or study under the Foreign Nationals Employment Act. If needed they are entitled to social assistance under article 11(2) of the Participation Act.',
+      fr: "le droit au même accueil que les victimes néerlandaises. Les victimes titulaires d'un tel titre peuvent en outre travailler ou suivre une formation en vertu de la loi sur l'emploi des étrangers. Si nécessaire, elles ont droit à l'aide sociale en vertu de l'article 11, alinéa 2, de la loi sur la participation.",
+    },
+  },
+  {
+    kind: 'mustInform',
+    id: 'nl.info.cannotCooperateStatement',
+    source: CANNOT,
+    effectiveFrom: FROM,
+    activeIn: ['nl.detection', 'nl.reflection', 'nl.cannotCooperate'],
+    when: [{ fact: 'withoutResidenceStatus', is: true }],
+    label: L(
+      'A victim unable to cooperate (threat, medical or psychological problems) needs a statement of the police and/or a medical statement',
+      'Een slachtoffer dat geen medewerking kan verlenen (dreiging, medische of psychische problemen) heeft een verklaring van de politie en/of een medische verklaring nodig',
+      "Une victime qui ne peut coopérer (menace, problèmes médicaux ou psychologiques) a besoin d'une attestation de la police et/ou d'une attestation médicale",
+    ),
+    quote: {
+      nl: 'mits dit ondersteund wordt door een verklaring van de politie en/of een medische verklaring.',
+      en: 'provided this is supported by a statement of the police and/or a medical statement.',
+      fr: "à condition que cela soit étayé par une attestation de la police et/ou une attestation médicale.",
+    },
   },
 ];
 
@@ -443,7 +632,7 @@ const checklists: readonly Checklist<NlPhase>[] = [
     items: [
       {
         id: 'nl.humanitarian.a.prosecution',
-        source: `${HUMANITARIAN} onder a`,
+        source: `${HUMANITARIAN}, first criterion`,
         label: L(
           'The public prosecutor decides to prosecute the offence reported, which led to the permit under art. 3.48(1)(a), (b) or (g) Vb',
           'De officier van justitie besluit tot vervolging over te gaan ter zake van het strafbare feit waarvan aangifte is gedaan en dat heeft geleid tot verlening van de verblijfsvergunning op grond van artikel 3.48, eerste lid, aanhef en onder a, b en g Vb',
@@ -452,7 +641,7 @@ const checklists: readonly Checklist<NlPhase>[] = [
       },
       {
         id: 'nl.humanitarian.b.threeYears',
-        source: `${HUMANITARIAN} onder b`,
+        source: `${HUMANITARIAN}, second criterion`,
         label: L(
           'A criminal case is running and the victim has lived three years without interruption in the Netherlands on a residence permit',
           'Er loopt een strafzaak en het slachtoffer verblijft drie jaar onafgebroken in Nederland op basis van een verblijfsvergunning',
@@ -461,7 +650,7 @@ const checklists: readonly Checklist<NlPhase>[] = [
       },
       {
         id: 'nl.humanitarian.c.individualReasons',
-        source: `${HUMANITARIAN} onder c`,
+        source: `${HUMANITARIAN}, third criterion`,
         label: L(
           'There are special, individual reasons for the victim to stay in the Netherlands (e.g. a risk of reprisals on return)',
           'Er zijn bijzondere, individuele redenen om het slachtoffer in Nederland te laten verblijven (zoals bijvoorbeeld risico op represailles bij terugkeer)',
@@ -488,4 +677,9 @@ export const nlRules: CountryRules<NlEventType, NlPhase> = {
   events,
   notices,
   checklists,
+  phaseInfo,
+  presumptionOfMinority: {
+    isLaw: false,
+    source: `${MINORS}: the brochure gives no presumption of minority for the Netherlands (a policy of the organisation at most)`,
+  },
 };

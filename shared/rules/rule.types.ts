@@ -38,11 +38,31 @@ export const DUE_KINDS = [
 export type DueKind = (typeof DUE_KINDS)[number];
 
 /**
- * Person facts a rule may depend on. `presumedMinor` is true when the person is a minor OR the age is
- * in doubt (brochure §4 LU "Minderjarige slachtoffers", applied everywhere as a protective default);
- * `unaccompaniedMinor` is presumedMinor AND unaccompanied.
+ * Person facts a rule may depend on, as they stood on the day of the act (see docs/legal-rules.md).
+ * - `presumedMinor`: a minor on that day, OR the age is in doubt and either the country's law presumes
+ *   minority (Luxembourg, brochure §4 LU "Minderjarige slachtoffers") or the organisation's policy does;
+ * - `unaccompaniedMinor`: presumedMinor AND unaccompanied;
+ * - `thirdCountryNational`: no nationality of the EU/EEA/Switzerland (origin, not status);
+ * - `euCitizen`, `withoutResidenceStatus`, `lawfulResident`: the recorded residence status (a national
+ *   of the track's country counts as a lawful resident there);
+ * - `parentalConflict`, `parentsArePerpetrators`: the Luxembourg triggers for a guardian and an ad hoc
+ *   administrator besides being unaccompanied or of doubtful age;
+ * - `dateOfBirthMissing`: no date of birth recorded yet and no doubt recorded (a gap, not a presumption);
+ * - `presumedMinorByPolicy`: presumed a minor only because of the organisation's policy (not the law).
  */
-export const FACT_NAMES = ['presumedMinor', 'unaccompaniedMinor', 'ageInDoubt', 'thirdCountryNational'] as const;
+export const FACT_NAMES = [
+  'presumedMinor',
+  'unaccompaniedMinor',
+  'ageInDoubt',
+  'thirdCountryNational',
+  'euCitizen',
+  'withoutResidenceStatus',
+  'lawfulResident',
+  'parentalConflict',
+  'parentsArePerpetrators',
+  'dateOfBirthMissing',
+  'presumedMinorByPolicy',
+] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 
 export interface FactCondition {
@@ -67,11 +87,17 @@ export interface DueRule<P extends string> extends RuleMeta {
   /** The term is a maximum ("max. 3 maanden"): a document may legally expire earlier. */
   readonly periodIsMaximum?: boolean;
   /**
-   * 'act' (default): runs from the event's date.
-   * 'continuation': a renewal; runs from the expiry of the document it renews, or from the renewal's
-   * date when the old document had already lapsed (so no due date ever precedes its act).
+   * What the computed date rests on when no printed expiry is entered. Default: 'maximum' when
+   * `periodIsMaximum`, else 'exact'. 'estimate' marks the app's own assumption (a renewal counted from
+   * the renewal's date, a milestone counted from the grant).
    */
-  readonly anchor?: 'act' | 'continuation';
+  readonly basis?: 'exact' | 'maximum' | 'estimate';
+  /**
+   * A renewal: the term always runs from the renewal's own date (so the computed expiry never passes
+   * the renewal's date plus the legal period); an act recorded after the renewed document expired
+   * is flagged late.
+   */
+  readonly renewal?: boolean;
   /** Due on the same day as another kind opened before it (e.g. the evaluation: before the AI expires). */
   readonly sameAs?: DueKind;
   /** The event may carry the expiry printed on the document; it then wins over the computed date. */
@@ -100,6 +126,8 @@ export type Guard<E extends string, P extends string> = GuardBase &
     | { readonly kind: 'requiresFact'; readonly condition: FactCondition; readonly inPhases?: readonly P[] }
     | { readonly kind: 'requiresPrior'; readonly eventType: E; readonly when?: readonly FactCondition[] }
     | { readonly kind: 'forbiddenAfter'; readonly eventType: E }
+    /** Refused while a running deadline of `due` has not been reached yet (dated before it). */
+    | { readonly kind: 'notBeforeDue'; readonly due: DueKind }
   );
 
 /** What an event type means for the procedure. Several versions of one type may exist (effectiveFrom). */
@@ -117,7 +145,16 @@ export interface EventRule<E extends string, P extends string> extends RuleMeta 
   readonly opens?: readonly DueRule<P>[];
 }
 
-export const NOTICE_CODES = ['guardianRequired', 'adHocAdministratorRequired', 'attestationDueForMinor'] as const;
+export const NOTICE_CODES = [
+  'guardianRequired',
+  'adHocAdministratorRequired',
+  'attestationDueForMinor',
+  'residencePosition',
+  'minorCareServices',
+  'dateOfBirthMissing',
+  'presumedMinorByPolicy',
+  'cameOfAge',
+] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 /**
@@ -130,6 +167,33 @@ export interface NoticeRule<E extends string, P extends string> extends RuleMeta
   readonly unlessEvent: readonly E[];
   readonly activeIn: readonly P[];
   readonly label: Labels;
+  /** The message shown, when it differs per country (else the common text of the code). */
+  readonly message?: Labels;
+}
+
+/**
+ * A fragment of the brochure quoted by a rule: the Dutch original as printed (checked against
+ * docs/reference/benelux-brochure-2021-nl.txt by a test) and its translation for the UI.
+ */
+export interface Quote {
+  readonly nl: string;
+  readonly en: string;
+  readonly fr: string;
+}
+
+/**
+ * What a phase gives the person, or who must be informed or consulted in it (from the brochure only).
+ * Shown on the person page for the current phase; a `mustInform` item can become a task.
+ */
+export interface PhaseInfo<P extends string> extends RuleMeta {
+  readonly kind: 'right' | 'mustInform';
+  readonly activeIn: readonly P[];
+  /** Shown only when every condition holds (facts of today). */
+  readonly when?: readonly FactCondition[];
+  /** Short text in the user's language (also the task's title for a `mustInform` item). */
+  readonly label: Labels;
+  /** The brochure's words (Dutch original and translations). */
+  readonly quote: Quote;
 }
 
 export const CHECKLIST_ITEM_STATUSES = ['met', 'notMet', 'unknown'] as const;
@@ -171,4 +235,11 @@ export interface CountryRules<E extends string = string, P extends string = stri
   readonly events: readonly EventRule<E, P>[];
   readonly notices: readonly NoticeRule<E, P>[];
   readonly checklists: readonly Checklist<P>[];
+  /** Rights and support, and who must be informed or consulted, per phase. */
+  readonly phaseInfo: readonly PhaseInfo<P>[];
+  /**
+   * The country's law presumes a person of doubtful age to be a minor (Luxembourg). Elsewhere the
+   * presumption applies only as the organisation's policy.
+   */
+  readonly presumptionOfMinority: { readonly isLaw: boolean; readonly source: string };
 }

@@ -55,6 +55,8 @@ const valid: { [C in Channel]: In<C> } = {
   'procedure.openTrack': { personId: UUID, country: 'BE' },
   'procedure.recordEvent': { trackId: UUID, event: { type: 'annex15Issued', date: '2026-11-29' } },
   'procedure.removeEvent': { trackId: UUID, eventId: UUID, reason: 'enteredInError' },
+  'procedure.recomputations': { personId: null },
+  'procedure.acknowledgeRecomputation': { id: UUID },
   'checklists.answer': { trackId: UUID, checklistId: 'be.entryConditions', itemId: 'be.entry.breakContact', status: 'met', date: '2026-11-29' },
   'consents.record': { personId: UUID, kind: 'processing', givenOn: '2026-11-29' },
   'consents.withdraw': { consentId: UUID, withdrawnOn: '2026-11-30' },
@@ -222,6 +224,8 @@ const malformed: { [C in Channel]: unknown[] } = {
     { trackId: UUID, type: 'annex15Issued', date: '2026-11-29' },
   ],
   'procedure.removeEvent': [{ trackId: UUID, eventId: UUID }, { trackId: UUID, eventId: UUID, reason: 'because I said so' }],
+  'procedure.recomputations': [{}, { personId: 7 }],
+  'procedure.acknowledgeRecomputation': [{}, { id: '' }],
   'checklists.answer': [
     { ...valid['checklists.answer'], status: 'yes' },
     { ...valid['checklists.answer'], date: 'today' },

@@ -156,7 +156,7 @@ describe('the person list', () => {
     const bobo = await make({ givenNames: 'Bobo', familyName: 'Abara', dateOfBirth: { precision: 'exact', date: '1980-01-01' } }, [
       { country: 'NL', type: 'reflectionStarted', date: '2026-10-01' },
     ]);
-    const nodue = await make({ givenNames: 'Cata', familyName: 'Zubi', dateOfBirth: { precision: 'approximate', date: '2008-01-01' } });
+    const nodue = await make({ givenNames: 'Cata', familyName: 'Zubi', dateOfBirth: { precision: 'approximate', date: '2010-01-01' } });
     const closed = await make({ givenNames: 'Dani', familyName: 'Mele', dateOfBirth: { precision: 'unknown' } }, [
       { country: 'LU', type: 'identifiedByJudicialPolice', date: '2026-09-01' },
       { country: 'LU', type: 'closed', date: '2026-09-10' },

@@ -35,7 +35,15 @@ import { fieldColumns, rowFields, toListItem, toRecord } from './person-mapping'
 import { rederivePerson, trackViewsOf } from './track-derivation';
 
 /** Fields whose change alters what the procedure rules read (minor status, nationality). */
-const FACT_FIELDS: readonly (keyof PersonFields)[] = ['dateOfBirth', 'ageInDoubt', 'unaccompanied', 'nationalities'];
+const FACT_FIELDS: readonly (keyof PersonFields)[] = [
+  'dateOfBirth',
+  'ageInDoubt',
+  'unaccompanied',
+  'nationalities',
+  'residenceStatus',
+  'parentalConflict',
+  'parentsArePerpetrators',
+];
 
 export class PersonService {
   constructor(

@@ -1,5 +1,5 @@
 /**
- * Procedure tracks (issue 3 items 2, 3, 6): one per country and person. Every event goes through the
+ * Procedure tracks: one per country and person. Every event goes through the
  * pure engine's validateNewEvent (RULE_VIOLATION passes through unchanged); after each change the
  * derived state is stored (track-derivation.ts) so lists and deadline queries never re-derive.
  */
@@ -12,7 +12,7 @@ import { addDays, type CalendarDate } from '../../../shared/dates/calendar-date'
 import type { Country } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
-import { deriveTrackState, validateNewEvent, type TrackState } from '../../../shared/procedure/engine';
+import { deriveTrackState, validateNewEvent, type DueBasis, type TrackState } from '../../../shared/procedure/engine';
 import type {
   checklistAnswerInputSchema,
   EventInput,
@@ -22,18 +22,22 @@ import type {
   upcomingDeadlinesInputSchema,
 } from '../../../shared/persons/procedure.schema';
 import type { PhaseId } from '../../../shared/procedure/track.schema';
+import { RecomputationsRepo } from '../../../db/recomputations.repo';
+import type { RecomputedDeadline } from '../../../shared/persons/procedure.schema';
+import { upgradeRules, type RulesUpgradeResult } from './rules-upgrade';
 import type { DueKind } from '../../../shared/rules/rule.types';
-import { RULE_TABLES } from '../../../shared/rules/index';
+import { RULE_TABLES, RULES_VERSION } from '../../../shared/rules/index';
 import type { Clock } from '../ports';
 import type { VaultService } from '../vault/vault.service';
-import { personSubject, reachablePerson, seesEveryCase, todayOf } from './person-access';
+import { mayReach, personSubject, reachablePerson, seesEveryCase, todayOf } from './person-access';
+import { PersonsRepo } from '../../../db/persons.repo';
 import {
   engineEvent,
   engineTrack,
   rollUpPerson,
   ruleViolation,
   storeTrackState,
-  trackFactsOf,
+  personTrackFacts,
   trackView,
 } from './track-derivation';
 
@@ -90,7 +94,7 @@ export class ProcedureService {
       const person = reachablePerson(db, actor, input.personId);
       const repo = new ProcedureRepo(db);
       if (repo.trackOf(person.id, input.country)) throw new AppError('CONFLICT', 'trackExists', { country: input.country });
-      const state = deriveTrackState(engineTrack(input.country, trackFactsOf(person, this.today()), []));
+      const state = deriveTrackState(engineTrack(input.country, personTrackFacts(db, person, this.today()), []), { today: this.today() });
       const track: TrackRow = {
         id: randomUUID(),
         personId: person.id,
@@ -103,6 +107,7 @@ export class ProcedureService {
         nextDueKind: null,
         missingExpiryKind: null,
         derivedAt: now,
+        rulesVersion: RULES_VERSION,
       };
       repo.insertTrack(track);
       audit({ ...personSubject(actor, person.id), action: 'procedure.openTrack', details: { country: input.country } });
@@ -131,7 +136,9 @@ export class ProcedureService {
       };
       let state: TrackState;
       try {
-        state = validateNewEvent(engineTrack(track.country, trackFactsOf(person, this.today()), events), engineEvent(row));
+        state = validateNewEvent(engineTrack(track.country, personTrackFacts(db, person, this.today()), events), engineEvent(row), {
+          today: this.today(),
+        });
       } catch (e) {
         throw underEvent(e);
       }
@@ -158,7 +165,7 @@ export class ProcedureService {
       const removed = events.find((e) => e.id === input.eventId);
       if (!removed) throw new AppError('NOT_FOUND', 'notFound');
       const remaining = events.filter((e) => e.id !== input.eventId);
-      const state = deriveTrackState(engineTrack(track.country, trackFactsOf(person, this.today()), remaining));
+      const state = deriveTrackState(engineTrack(track.country, personTrackFacts(db, person, this.today()), remaining), { today: this.today() });
       const broken = state.history.find((h) => h.refusal !== null);
       if (broken?.refusal) throw ruleViolation(broken.refusal);
       repo.markEventRemoved(removed.id, now, actor.id, input.reason);
@@ -207,8 +214,54 @@ export class ProcedureService {
         details: { country: track.country, checklistId: input.checklistId, itemId: input.itemId, status: input.status },
       });
       const events = repo.events(track.id);
-      const state = deriveTrackState(engineTrack(track.country, trackFactsOf(person, this.today()), events));
+      const state = deriveTrackState(engineTrack(track.country, personTrackFacts(db, person, this.today()), events), { today: this.today() });
       return trackView(db, track, events, state);
+    });
+  }
+
+  /**
+   * At unlock: re-derives every track stored under older rule tables (one transaction) and records
+   * the due dates that changed. Nothing to do (no write) when every track is current.
+   */
+  upgradeRules(): RulesUpgradeResult {
+    const actor = this.vault.requireSession();
+    if (this.vault.read((db) => new RecomputationsRepo(db).tracksBefore(RULES_VERSION).length) === 0) return { tracks: 0, changedDueDates: 0 };
+    return this.vault.write(({ db, now, audit }) => upgradeRules(db, this.today(), now, actor, audit));
+  }
+
+  /** The recomputed deadlines not yet acknowledged, of the persons `actor` may reach. */
+  pendingRecomputations(personId: string | null): RecomputedDeadline[] {
+    const actor = this.vault.requireSession();
+    return this.vault.read((db) => {
+      if (personId) reachablePerson(db, actor, personId);
+      const rows = new RecomputationsRepo(db).pending(personId ? [personId] : null);
+      const visible = seesEveryCase(actor) || personId ? rows : rows.filter((r) => {
+        const person = new PersonsRepo(db).byId(r.personId);
+        return person !== undefined && mayReach(actor, person);
+      });
+      return visible.map((r) => ({
+        id: r.id,
+        personId: r.personId,
+        trackId: r.trackId,
+        kind: r.kind,
+        previousDueDate: r.previousDueDate ?? null,
+        newDueDate: r.newDueDate ?? null,
+        recomputedAt: r.recomputedAt,
+      }));
+    });
+  }
+
+  /** A staff member has seen a recomputed deadline: the mark goes. */
+  acknowledgeRecomputation(input: { id: string }): void {
+    const actor = this.vault.requireSession();
+    this.vault.write(({ db, now, audit }) => {
+      const repo = new RecomputationsRepo(db);
+      const row = repo.byId(input.id);
+      if (!row) throw new AppError('NOT_FOUND', 'notFound');
+      reachablePerson(db, actor, row.personId);
+      if (row.acknowledgedAt) return;
+      repo.acknowledge(row.id, now, actor.id);
+      audit({ ...personSubject(actor, row.personId), action: 'procedure.recomputationAcknowledged', details: { recomputationId: row.id } });
     });
   }
 
@@ -229,6 +282,7 @@ export class ProcedureService {
           country: r.country,
           kind: r.kind as DueKind,
           dueDate: r.dueDate,
+          basis: r.basis as DueBasis,
           phase: r.phaseId as PhaseId,
           caseworkerId: r.caseworkerId,
         })),

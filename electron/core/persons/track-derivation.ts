@@ -1,5 +1,5 @@
 /**
- * From stored events to stored derived state (issue 3 item 2): the pure engine derives each track;
+ * From stored events to stored derived state: the pure engine derives each track;
  * this module writes what lists and the deadline query need (track phase and next due date, every
  * running due date in track_due_dates, the person's phases and overall next deadline).
  */
@@ -7,34 +7,50 @@ import type { Db } from '../../../db/connection';
 import { PersonsRepo, type PersonRow } from '../../../db/persons.repo';
 import { ProcedureRepo, type DueDateRow, type EventRow, type TrackRow } from '../../../db/procedure.repo';
 import { UsersRepo } from '../../../db/users.repo';
-import type { CalendarDate } from '../../../shared/dates/calendar-date';
+import { addYears, type CalendarDate } from '../../../shared/dates/calendar-date';
 import type { Country } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { evaluateChecklist } from '../../../shared/procedure/checklist';
 import { deriveTrackState, type Refusal, type TrackState } from '../../../shared/procedure/engine';
 import { missingDocumentExpiry } from '../../../shared/procedure/missing-expiry';
-import type { ProcedureEvent, ProcedureTrack, TrackFacts } from '../../../shared/procedure/track.schema';
+import type { CompleteTrackFacts, ProcedureEvent, ProcedureTrack, ResidenceStatus, TrackFacts } from '../../../shared/procedure/track.schema';
+import { defaultResidenceStatus } from '../../../shared/persons/residence-status';
 import { EU_EEA_CH_CODES, type IsoCountryCode } from '../../../shared/persons/iso-codes';
-import { minorStatusOn } from '../../../shared/persons/minor-status';
+import { AGE_OF_MAJORITY, minorStatusOn } from '../../../shared/persons/minor-status';
 import type { ChecklistView, RecordedEvent, TrackView } from '../../../shared/persons/procedure.schema';
-import { RULE_TABLES, type ChecklistItemStatus } from '../../../shared/rules/index';
+import { RULE_TABLES, RULES_VERSION, type ChecklistItemStatus } from '../../../shared/rules/index';
+import { SettingsRepo } from '../../../db/settings.repo';
 
 /**
- * The person facts the rules read, on `today`. Minor status uses the protective presumption
- * (shared/persons/minor-status.ts). A person with no recorded nationality counts as a third-country
- * national: the stricter rules apply until a nationality is known.
+ * The person facts the rules read. Age is given as the 18th birthday (`adultFrom`, from an exact or
+ * approximate date of birth) so the engine judges each event on its own date; `isMinor` is the status
+ * on `today` (for callers that look at today only). A disputed date or a recorded doubt is "age in
+ * doubt"; no date of birth and no doubt is a gap (docs/legal-rules.md "Minors"). A person with no
+ * recorded nationality counts as a third-country national: the stricter rules apply until one is known.
+ * `presumeMinority` is the organisation's policy for a person of doubtful age (on by default).
  */
-export function trackFactsOf(
-  row: Pick<PersonRow, 'unaccompanied' | 'nationalities'> & { ageBasis: PersonRow['ageBasis']; adultFrom?: CalendarDate | null | undefined },
-  today: CalendarDate,
-): TrackFacts {
-  const status = minorStatusOn({ basis: row.ageBasis, adultFrom: row.adultFrom ?? null }, today);
+/** The columns of a person the rules read: a stored row, or one about to be inserted (the spreadsheet import). */
+export type PersonFactsRow = Pick<PersonRow, 'nationalities' | 'unaccompanied' | 'ageBasis' | 'ageInDoubt'> &
+  Partial<Pick<PersonRow, 'dob' | 'dobPrecision' | 'adultFrom' | 'residenceStatus' | 'parentalConflict' | 'parentsArePerpetrators'>>;
+
+export function trackFactsOf(row: PersonFactsRow, today: CalendarDate, presumeMinority = true): CompleteTrackFacts {
   const nationalities = row.nationalities as IsoCountryCode[];
+  const thirdCountryNational = nationalities.length === 0 || nationalities.every((n) => !EU_EEA_CH_CODES.includes(n));
+  const doubt = row.ageInDoubt || row.dobPrecision === 'disputed';
+  const adultFrom = !doubt && row.dob ? addYears(row.dob, AGE_OF_MAJORITY) : null;
+  const stored: ResidenceStatus | null = row.residenceStatus ?? null;
   return {
-    isMinor: status === 'minor',
-    ageInDoubt: status === 'presumedMinor',
+    isMinor: adultFrom !== null ? today < adultFrom : minorStatusOn({ basis: row.ageBasis, adultFrom: row.adultFrom ?? null }, today) === 'minor',
+    adultFrom,
+    dateOfBirthRecorded: row.dob !== null && row.dob !== undefined,
+    ageInDoubt: doubt,
+    presumeMinorityWhenInDoubt: presumeMinority,
     unaccompanied: row.unaccompanied,
-    thirdCountryNational: nationalities.length === 0 || nationalities.every((n) => !EU_EEA_CH_CODES.includes(n)),
+    thirdCountryNational,
+    residenceStatus: stored ?? defaultResidenceStatus(thirdCountryNational),
+    nationalOf: (['BE', 'NL', 'LU'] as const).filter((c) => nationalities.includes(c as IsoCountryCode)),
+    parentalConflict: row.parentalConflict ?? false,
+    parentsArePerpetrators: row.parentsArePerpetrators ?? false,
   };
 }
 
@@ -67,13 +83,14 @@ export function dueDateRows(track: Pick<TrackRow, 'id' | 'personId' | 'country'>
     kind: d.kind,
     dueDate: d.dueDate,
     phaseId: state.phase.id,
+    basis: d.basis,
   }));
 }
 
 export function trackDerivedColumns(
   state: TrackState,
   now: string,
-): Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'missingExpiryKind' | 'derivedAt'> {
+): Pick<TrackRow, 'phaseId' | 'closed' | 'nextDueDate' | 'nextDueKind' | 'missingExpiryKind' | 'derivedAt' | 'rulesVersion'> {
   const next = runningDueDates(state)[0];
   return {
     phaseId: state.phase.id,
@@ -82,6 +99,7 @@ export function trackDerivedColumns(
     nextDueKind: next?.kind ?? null,
     missingExpiryKind: missingDocumentExpiry(state)?.kind ?? null,
     derivedAt: now,
+    rulesVersion: RULES_VERSION,
   };
 }
 
@@ -119,12 +137,24 @@ export function rollUpPerson(db: Db, personId: string): void {
   new PersonsRepo(db).setDerived(personId, personDerivedFrom(new ProcedureRepo(db).tracksOf(personId)));
 }
 
+/** The organisation setting: a person of doubtful age is presumed a minor (on by default). */
+export const SETTING_PRESUME_MINORITY = 'rules.presumeMinorityWhenInDoubt';
+
+export function presumeMinorityPolicy(db: Db): boolean {
+  return new SettingsRepo(db).get(SETTING_PRESUME_MINORITY) !== false;
+}
+
+/** The facts of a person with the organisation's policy applied. */
+export function personTrackFacts(db: Db, row: PersonRow, today: CalendarDate): CompleteTrackFacts {
+  return trackFactsOf(row, today, presumeMinorityPolicy(db));
+}
+
 /** Re-derives every track of a person (after a change of the facts the rules read) and the person row. */
 export function rederivePerson(db: Db, person: PersonRow, today: CalendarDate, now: string): void {
   const repo = new ProcedureRepo(db);
-  const facts = trackFactsOf(person, today);
+  const facts = personTrackFacts(db, person, today);
   for (const track of repo.tracksOf(person.id)) {
-    storeTrackState(repo, track, deriveTrackState(engineTrack(track.country, facts, repo.events(track.id))), now);
+    storeTrackState(repo, track, deriveTrackState(engineTrack(track.country, facts, repo.events(track.id)), { today }), now);
   }
   rollUpPerson(db, person.id);
 }
@@ -219,9 +249,9 @@ export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], 
 /** Every track of a person as views, derived afresh (the facts are those of `today`). */
 export function trackViewsOf(db: Db, person: PersonRow, today: CalendarDate): TrackView[] {
   const repo = new ProcedureRepo(db);
-  const facts = trackFactsOf(person, today);
+  const facts = personTrackFacts(db, person, today);
   return repo.tracksOf(person.id).map((track) => {
     const events = repo.events(track.id);
-    return trackView(db, track, events, deriveTrackState(engineTrack(track.country, facts, events)));
+    return trackView(db, track, events, deriveTrackState(engineTrack(track.country, facts, events), { today }));
   });
 }

@@ -139,3 +139,22 @@ describe('deadlinesToIcs (parsed back with ical.js)', () => {
     expect(alarm.map((a) => String(a.getFirstPropertyValue('trigger')))).toEqual(['-PT15H']);
   });
 });
+
+describe('what each date rests on', () => {
+  it('a computed estimate says so and invites the printed expiry; nothing about the person', () => {
+    const base = { kind: 'attestationExpiry', dueDate: d('2027-03-01'), country: 'BE', caseCode: 'PAY-2027-0001' } as const;
+    const text = deadlinesToIcs({
+      deadlines: [
+        { ...base, id: 'procedure:t1:attestationExpiry', basis: 'estimate' },
+        { ...base, id: 'procedure:t2:attestationExpiry', basis: 'document' },
+        { ...base, id: 'task:x', kind: 'task' },
+      ],
+      language: 'en',
+      now: new Date(Date.UTC(2027, 0, 1)),
+    });
+    const unfolded = text.replace(/\r?\n[ \t]/g, '');
+    expect(unfolded).toContain('DESCRIPTION:estimate. Enter the expiry printed on the document when you have it.');
+    expect(unfolded).toContain('DESCRIPTION:date on the document.');
+    expect(unfolded.match(/DESCRIPTION:/g)).toHaveLength(2);
+  });
+});

@@ -4,8 +4,9 @@
  *
  * Each deadline is an all-day event on its due date (DTSTART;VALUE=DATE, DTEND the next day),
  * transparent (it does not block the agenda), titled with the kind and the case code only
- * ("Reflection period ends: PAY-2026-0007"). No description, location, attendee or note: nothing
- * about the person. A calendar file tends to travel (mail, cloud agendas), so even the internal id is
+ * ("Reflection period ends: PAY-2026-0007"). The only description is what the date rests on
+ * (exact term, legal maximum, estimate, date on the document; docs/legal-rules.md). No location,
+ * attendee or note: nothing about the person. A calendar file tends to travel (mail, cloud agendas), so even the internal id is
  * not written: the UID is a SHA-256 of it, stable across exports so a re-import updates the event.
  *
  * With `alarms`, one VALARM per planned reminder day (after the holiday moves of reminder-plan),
@@ -22,13 +23,15 @@ import { toNotifiable, type NotifiableDeadline } from '../../../shared/reminders
 import type { ReminderSettings } from '../../../shared/reminders/reminder-settings';
 import { calendarTitle } from '../../../shared/reminders/reminder-texts';
 import type { WorkingDayCalendar } from '../../../shared/reminders/working-day-calendar';
+import type { DueBasis } from '../../../shared/procedure/engine';
+import { DUE_BASIS_LABELS, ENTER_PRINTED_EXPIRY } from '../../../shared/rules/common.rules';
 
 export const ICS_PRODUCT_ID = '-//Passerelle//Deadlines//EN';
 /** Local hour at which an alarm rings on its day. */
 export const ALARM_HOUR = 9;
 
 export interface IcsExportInput {
-  readonly deadlines: readonly NotifiableDeadline[];
+  readonly deadlines: readonly (NotifiableDeadline & { readonly basis?: DueBasis | undefined })[];
   readonly language: Language;
   /** DTSTAMP of every event (the export's time, from the Clock). */
   readonly now: Date;
@@ -61,6 +64,7 @@ type EventWithStamp = EventAttributes & { timestamp: number };
 export function deadlinesToIcs(input: IcsExportInput): string {
   const { language, from, alarms } = input;
   const timestamp = input.now.getTime();
+  const bases = new Map(input.deadlines.map((d) => [d.id, d.basis]));
   const deadlines = input.deadlines
     .map(toNotifiable)
     .filter((d) => from === undefined || d.dueDate >= from)
@@ -78,6 +82,11 @@ export function deadlinesToIcs(input: IcsExportInput): string {
       classification: 'PRIVATE',
       timestamp,
     };
+    const basis = bases.get(deadline.id);
+    if (basis) {
+      const invite = basis === 'estimate' || basis === 'maximum' ? ` ${ENTER_PRINTED_EXPIRY[language]}` : '';
+      event.description = `${DUE_BASIS_LABELS[basis][language]}.${invite}`;
+    }
     if (alarms) {
       const plan = planDeadline(deadline, alarms.settings, alarms.calendar);
       const dueDay = toEpochDay(deadline.dueDate);

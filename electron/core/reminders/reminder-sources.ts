@@ -12,6 +12,7 @@
  * to DEADLINE_CHANNELS there, so the notification cache is refreshed). Nothing else changes: the
  * dashboard, notifications, calendar export, done/snooze and the CLI all go through the sources.
  */
+import { DUE_BASES, type DueBasis } from '../../../shared/procedure/engine';
 import type { Db } from '../../../db/connection';
 import { RemindersRepo, type ProcedureDueRow, type TaskDueRow, type TaskVisibility } from '../../../db/reminders.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
@@ -128,6 +129,8 @@ function procedureItem(r: ProcedureDueRow): SourceItem {
     personId: r.personId,
     assigneeId: r.caseworkerId,
     title: null,
+    basis: (DUE_BASES as readonly string[]).includes(r.basis) ? (r.basis as DueBasis) : undefined,
+    recomputed: r.recomputed === 1,
   };
 }
 

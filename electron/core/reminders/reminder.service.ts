@@ -300,6 +300,8 @@ export class ReminderService {
           state,
           snoozedUntil: until,
           followedUpOn: state === 'open' ? followedUp(item) : null,
+          basis: item.basis ?? null,
+          recomputed: item.recomputed ?? false,
         };
       };
 
@@ -471,7 +473,7 @@ export class ReminderService {
       const decisions = this.decisions(db);
       return this.collect(db, { actor, scope: input.scope }, { from: today, to })
         .filter((item) => stateOf(item, decisions.get(item.id), today)?.state !== 'done')
-        .map(toNotifiable);
+        .map((item) => ({ ...toNotifiable(item), basis: item.basis }));
     });
     // The ics library validates every event (~0.3 ms each): a file of a whole 100k-person vault would
     // hold the main process for seconds and no agenda would want it.

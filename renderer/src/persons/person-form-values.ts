@@ -39,6 +39,10 @@ export interface PersonFormValues {
   unaccompanied: boolean;
   gender: Gender;
   nationalities: string[];
+  /** '' : derived from the nationalities. */
+  residenceStatus: '' | 'thirdCountryNoStatus' | 'euCitizen' | 'lawfulResident';
+  parentalConflict: boolean;
+  parentsArePerpetrators: boolean;
   languages: string[];
   interpreter: { needed: boolean; language: string | null };
   safetyNotes: string;
@@ -64,6 +68,9 @@ export function emptyPersonValues(today: CalendarDate, caseworkerId = ''): Perso
     dateOfBirth: { precision: 'unknown', date: '' },
     ageInDoubt: false,
     unaccompanied: false,
+    residenceStatus: '',
+    parentalConflict: false,
+    parentsArePerpetrators: false,
     gender: 'unknown',
     nationalities: [],
     languages: [],
@@ -110,6 +117,9 @@ export function toPersonInput(values: PersonFormValues): PersonCreateInput {
     unaccompanied: values.unaccompanied,
     gender: values.gender,
     nationalities: values.nationalities,
+    residenceStatus: values.residenceStatus === '' ? null : values.residenceStatus,
+    parentalConflict: values.parentalConflict,
+    parentsArePerpetrators: values.parentsArePerpetrators,
     languages: values.languages,
     interpreter: { needed: values.interpreter.needed, language: values.interpreter.needed ? values.interpreter.language : null },
     safetyNotes: values.safetyNotes,
@@ -161,6 +171,9 @@ export function fromRecord(record: PersonRecord, today: CalendarDate): PersonFor
     unaccompanied: record.unaccompanied,
     gender: record.gender,
     nationalities: [...record.nationalities],
+    residenceStatus: record.residenceStatus ?? '',
+    parentalConflict: record.parentalConflict,
+    parentsArePerpetrators: record.parentsArePerpetrators,
     languages: [...record.languages],
     interpreter: { needed: record.interpreter.needed, language: record.interpreter.language },
     safetyNotes: record.safetyNotes,

@@ -26,6 +26,7 @@ import { MissingExpirySection } from './MissingExpirySection';
 import { ProcedureDoneDialog } from './ProcedureDoneDialog';
 import { TaskDialog, type TaskDraft } from './TaskDialog';
 import { nonWorkingText, saveTextFile, whatIsDue } from './reminder-format';
+import { DueBasisMark } from '../procedure/DueBasisMark';
 import './dashboard.css';
 
 type Scope = 'mine' | 'all';
@@ -432,6 +433,7 @@ function ReminderTable({ labelledBy, rows, showAssignee, showState = false, onOp
               <Table.Td>
                 <span className={`deadline deadline-stacked deadline-${urgency}`}>
                   <span className="deadline-date">{dateWithWeekday(t, row.dueDate)}</span>
+                  <DueBasisMark basis={row.basis} recomputed={row.recomputed} />
                   {flag ? (
                     <span className="reminder-non-working" data-testid="non-working">
                       {flag}

@@ -44,6 +44,7 @@ import { parseTypedDate, todayLocal } from '../../format/deadline';
 import { codeOptions, countryName, languageName, pick, useLanguage } from '../../format/labels';
 import { DateField } from '../parts/DateField';
 import { MinorStatusLine } from '../parts/MinorStatusLine';
+import { ResidenceAndMinorFacts } from './ResidenceAndMinorFacts';
 import { emptyGuardianship, personFieldPaths, personIssues, type PersonFormValues } from '../person-form-values';
 
 interface PersonFormProps {
@@ -167,6 +168,7 @@ export function PersonForm({ formName, initialValues, isNew, user, assignees, co
               {...comboText}
               {...form.getInputProps('nationalities')}
             />
+            <ResidenceAndMinorFacts form={form} />
             <MultiSelect
               label={t('personForm.languages')}
               data={languageOptions}

@@ -34,6 +34,7 @@ import { PERSON_SECTIONS } from './person-sections';
 import { PersonSummary } from './PersonSummary';
 import { SectionBar, type SectionLink } from './SectionBar';
 import { TrackCard } from './TrackCard';
+import { PhaseRightsPanel } from '../../procedure/PhaseRightsPanel';
 
 interface PersonPageProps {
   personId: string;
@@ -179,6 +180,7 @@ export function PersonPage({ personId, user, assignees, country, onBack, onEdit 
         {detail.tracks.map((track) => (
           <TrackCard key={track.id} track={track} today={today} onChanged={replaceTrack} />
         ))}
+        {detail.tracks.map((track) => <PhaseRightsPanel key={`rights-${track.id}`} track={track} personId={person.id} today={today} />)}
         <TrackFromPackage personId={person.id} existing={trackCountries} onOpened={replaceTrack} />
         <OpenTrackForm personId={person.id} existing={trackCountries} preferred={country} onOpened={replaceTrack} />
       </Stack>
