@@ -95,7 +95,7 @@ for (const language of LANGUAGES) {
 
       const form = page.getByTestId('consent-form');
       await form.getByRole('combobox', { name: t.consents.kind }).selectOption('sharing');
-      const partner = form.getByRole('textbox', { name: t.consents.partner });
+      const partner = form.getByRole('combobox', { name: t.consents.partner, exact: true });
       await partner.fill('Exemple');
       await page.getByRole('option', { name: 'Service Exemple Lëtzebuerg (LU)' }).click();
       await form.getByRole('checkbox', { name: t.dataCategories.identity }).check();

@@ -156,7 +156,9 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     await expect(page.getByRole('heading', { level: 1, name: 'Okafor, Amina' })).toBeVisible();
     const consentForm = page.getByTestId('consent-form');
     await consentForm.getByRole('combobox', { name: en.consents.kind }).selectOption({ label: en.consentKinds.sharing });
-    await consentForm.getByRole('textbox', { name: en.consents.partner }).fill(LU_ORG);
+    // The partner is picked among the verified partners (its organisation id is stored).
+    await consentForm.getByRole('combobox', { name: en.consents.partner, exact: true }).fill('assistance aux victimes');
+    await page.getByRole('option', { name: `${LU_ORG} (LU)` }).click();
     await consentForm.getByRole('checkbox', { name: en.dataCategories.identity }).check();
     await consentForm.getByRole('checkbox', { name: en.dataCategories.procedure }).check();
     await consentForm.getByRole('button', { name: en.consents.record }).click();

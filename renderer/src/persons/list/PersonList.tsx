@@ -448,7 +448,8 @@ function PersonRow({ index, start, item, active, today, onOpen, onFocusRow }: Pe
         {item.nextDue && deadline ? (
           <span className={`deadline deadline-stacked deadline-${deadline.urgency}`} data-urgency={deadline.urgency} data-date={item.nextDue.date}>
             <span className="deadline-date person-list-date">{deadline.dateText}</span>
-            <span className="person-list-second" title={`${deadline.daysText} · ${item.nextDue.country} · ${dueKindLabel(item.nextDue.kind, language)}`}>
+            <span className="person-list-second" title={`${deadline.urgency !== 'later' ? `${deadline.urgencyText} · ` : ''}${deadline.daysText} · ${item.nextDue.country} · ${dueKindLabel(item.nextDue.kind, language)}`}>
+              {deadline.urgency !== 'later' ? <strong className="deadline-days">{deadline.urgencyText} · </strong> : null}
               <span className="deadline-days">{deadline.daysText}</span>
               <span className="person-list-kind">
                 {' '}
