@@ -8,6 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from './i18n/i18n-init';
 import { App } from './app/App';
+import { ServerBanner } from './team/ServerBanner';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -25,6 +26,7 @@ async function start(): Promise<void> {
         <MantineProvider theme={theme} forceColorScheme="light">
           {/* Bottom right: never over the Lock button in the header. */}
           <Notifications position="bottom-right" />
+          <ServerBanner />
           <App />
         </MantineProvider>
       </I18nextProvider>
