@@ -4,7 +4,8 @@
  * office server running on loopback. What a user relies on: a person created on one desktop shows
  * up on the other's list within a second and without a reload; when both edit the same person, the
  * second save opens the conflict dialog naming who saved first, and both of its choices do what
- * they say. Run with --workers=1 (docs/team-server.md).
+ * they say; when the server stops answering, one banner says since when, and the form keeps what
+ * the user typed. Run with --workers=1 (docs/team-server.md).
  */
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { en } from '../../shared/i18n/en';
@@ -62,8 +63,11 @@ const test = base.extend<{ server: TeamServer; twoDesktops: [Desktop, Desktop] }
   },
 });
 
-async function openDesktop(browser: Browser, server: TeamServer): Promise<Desktop> {
-  const bridge = await startClientBridge({ server: { url: server.url, fingerprint: server.fingerprint.display } });
+async function openDesktop(browser: Browser, server: TeamServer, retryForMs?: number): Promise<Desktop> {
+  const bridge = await startClientBridge({
+    server: { url: server.url, fingerprint: server.fingerprint.display },
+    ...(retryForMs !== undefined ? { retryForMs } : {}),
+  });
   const context = await browser.newContext({ baseURL: bridge.url });
   await context.addInitScript(installPasserelleApi, PAGE_API_OPTIONS);
   const page = await context.newPage();
@@ -185,4 +189,35 @@ test('both edit the same person: the second save opens the conflict dialog; re-a
   await expect(familyName(two.page)).toHaveValue('Marchetti-Second');
   const afterReload = await invokeFromPage<Created & { person: { familyName: string } }>(two.page, 'persons.get', { id: created.person.id });
   expect(afterReload.person.familyName).toBe('Marchetti-Second');
+});
+
+test('the office server stops answering: one banner says since when, and the form keeps what was typed', async ({ server, browser }) => {
+  const desktop = await openDesktop(browser, server, 4000);
+  try {
+    await signIn(desktop, CORA);
+    const created = await invokeFromPage<Created>(desktop.page, 'persons.create', {
+      givenNames: 'Ilse',
+      familyName: 'Marchetti',
+      dateOfBirth: { precision: 'exact', date: '1994-03-02' },
+    });
+    await openEditForm(desktop.page, created.person.caseCode);
+    const familyName = desktop.page.getByRole('textbox', { name: en.personForm.familyName });
+    await familyName.fill('Typed-Not-Saved');
+    await expect(desktop.page.getByTestId('server-unreachable')).toHaveCount(0);
+
+    await server.stop();
+    await desktop.page.getByRole('button', { name: en.personForm.save }).click();
+    const banner = desktop.page.getByTestId('server-unreachable');
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText(/^Cannot reach the office server since \d\d:\d\d; retrying\./);
+    await expect(familyName).toHaveValue('Typed-Not-Saved');
+    // The save gives up after its retries with a translated error; the input is still there.
+    await expect(desktop.page.getByText(en.errors.serverUnreachable)).toBeVisible({ timeout: 10_000 });
+    await expect(familyName).toHaveValue('Typed-Not-Saved');
+    await expect(banner).toBeVisible();
+    expect(desktop.problems).toEqual([]);
+  } finally {
+    await desktop.context.close();
+    await desktop.bridge.close();
+  }
 });
