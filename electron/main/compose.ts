@@ -10,6 +10,8 @@ import { setNativeBinding } from '../../db/connection';
 import { createFileLogger } from './logger';
 import { electronNativeBinding } from './native-binding';
 import { createDesktopPreferences } from './prefs-store';
+import { DesktopConnection } from '../remote/desktop-connection';
+import type { RemoteDesktop } from '../remote/remote-desktop';
 
 export interface AppPaths {
   appPath: string;
@@ -52,4 +54,14 @@ export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; 
   const year = new Date().getFullYear();
   setTimeout(() => beneluxWorkingDays.warmUp([year, year + 1]), 2000).unref();
   return { core, prefs };
+}
+
+/**
+ * Team mode: when this desktop was connected to an office server, the router main serves is a
+ * RemoteDesktop on the pinned certificate instead of the embedded core (which then opens no vault).
+ * A replaced certificate is refused at every handshake until an administrator confirms the new one
+ * (DesktopConnection.confirmNewCertificate); see docs/team-server.md.
+ */
+export async function openServerConnection(prefs: ReturnType<typeof createDesktopPreferences>): Promise<RemoteDesktop | null> {
+  return new DesktopConnection(prefs.serverConnection).open();
 }

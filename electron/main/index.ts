@@ -6,7 +6,7 @@ import { app, BrowserWindow, ipcMain, Menu, powerMonitor, session, type IpcMainI
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
-import { composeApp } from './compose';
+import { composeApp, openServerConnection } from './compose';
 import { ReminderTray } from './reminders-desktop';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../shared/security/csp';
 import { guardWebContents } from '../core/security/navigation-policy';
@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     },
     { onNotificationClick: () => showDashboard(), onReminderPrefsChanged: (p) => tray.set(p.keepRunningInTray) },
   );
+  // Connected to an office server: calls and events go there; else the embedded core serves them.
+  const remote = await openServerConnection(prefs);
+  const router = remote ?? core.router;
+  const lockNow = (reason: 'manual' | 'suspend' | 'screen-lock') =>
+    remote ? void remote.call('session.lock', {}) : core.vault.lock(reason);
 
   // A packaged app ignores development overrides, has no DevTools and no default menu.
   const development = !app.isPackaged;
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
       if (!trustedSender(event)) {
         return { ok: false, error: { code: 'FORBIDDEN', key: 'forbidden', message: 'Untrusted sender.' } };
       }
-      return core.router.call(channel, input);
+      return router.call(channel, input);
     });
   }
 
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
     if (!quitting && tray.active) {
       e.preventDefault();
       win.hide();
-      core.vault.lock('manual');
+      lockNow('manual');
     }
   });
   // The window's own guards come from 'web-contents-created' above; applied again here so that the
@@ -115,12 +120,13 @@ async function main(): Promise<void> {
   win.webContents.on('before-input-event', () => core.autoLock.activity());
   tray.set(prefs.reminders().keepRunningInTray);
 
-  const unsubscribe = core.onEvent((name, payload) => {
+  const forward = (name: string, payload: unknown) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
-  });
+  };
+  const unsubscribe = remote ? remote.onEvent(forward) : core.onEvent(forward);
 
-  powerMonitor.on('suspend', () => core.vault.lock('suspend'));
-  powerMonitor.on('lock-screen', () => core.vault.lock('screen-lock'));
+  powerMonitor.on('suspend', () => lockNow('suspend'));
+  powerMonitor.on('lock-screen', () => lockNow('screen-lock'));
   powerMonitor.on('resume', () => core.reminderNotifications?.checkNow());
 
   /** Back from the tray or a notification: the window, on the dashboard (no case data travels). */
@@ -142,6 +148,7 @@ async function main(): Promise<void> {
     quitting = true;
     tray.set(false);
     unsubscribe();
+    remote?.close();
     core.dispose();
   });
 

@@ -1,7 +1,8 @@
 /**
  * electron-store holds only non-personal preferences of this desktop: window bounds, language,
  * the vault's folder, and how reminders show here (notifications on or off, the daily digest and its
- * time, the tray). Never anything from the vault.
+ * time, the tray), and in team mode the office server's URL and pinned certificate
+ * (electron/remote/desktop-connection.ts validates it). Never anything from the vault.
  */
 import Store from 'electron-store';
 import { languageSchema, type Language } from '../../shared/domain';
@@ -11,6 +12,7 @@ import {
   type DesktopReminderPrefs,
 } from '../../shared/reminders/reminders.schema';
 import type { PreferencesStore } from '../core/ports';
+import type { ConnectionStore, StoredConnection } from '../remote/desktop-connection';
 
 export interface WindowBounds {
   x?: number;
@@ -24,6 +26,7 @@ interface Schema {
   vaultDir: string | null;
   windowBounds: WindowBounds | null;
   reminders: DesktopReminderPrefs;
+  serverConnection: StoredConnection | null;
 }
 
 export function createDesktopPreferences(): PreferencesStore & {
@@ -32,10 +35,11 @@ export function createDesktopPreferences(): PreferencesStore & {
   setWindowBounds(b: WindowBounds): void;
   reminders(): DesktopReminderPrefs;
   setReminders(prefs: DesktopReminderPrefs): void;
+  serverConnection: ConnectionStore;
 } {
   const store = new Store<Schema>({
     name: 'preferences',
-    defaults: { language: null, vaultDir: null, windowBounds: null, reminders: DEFAULT_DESKTOP_REMINDER_PREFS },
+    defaults: { language: null, vaultDir: null, windowBounds: null, reminders: DEFAULT_DESKTOP_REMINDER_PREFS, serverConnection: null },
   });
   return {
     getLanguage: () => {
@@ -51,5 +55,9 @@ export function createDesktopPreferences(): PreferencesStore & {
       return parsed.success ? parsed.data : DEFAULT_DESKTOP_REMINDER_PREFS;
     },
     setReminders: (prefs) => store.set('reminders', desktopReminderPrefsSchema.parse(prefs)),
+    serverConnection: {
+      get: () => store.get('serverConnection'),
+      set: (connection) => store.set('serverConnection', connection),
+    },
   };
 }

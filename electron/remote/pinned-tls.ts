@@ -75,3 +75,29 @@ export function pinFromDigits(url: string, digitsInput: string, timeoutMs = 10_0
     });
   });
 }
+
+/**
+ * The certificate the server shows now, read at a handshake that sends nothing (to tell a desktop
+ * that its pinned certificate was replaced). Never trusted for a request by itself.
+ */
+export function presentedCertificate(url: string, timeoutMs = 10_000): Promise<Pin> {
+  const target = serverTarget(url);
+  return new Promise<Pin>((resolve, reject) => {
+    const socket = connect({ ...target, rejectUnauthorized: false, minVersion: 'TLSv1.3', timeout: timeoutMs });
+    socket.once('secureConnect', () => {
+      const raw = socket.getPeerCertificate(false).raw;
+      socket.destroy();
+      if (!raw) return reject(new AppError('FORBIDDEN', 'serverFingerprintMismatch'));
+      const certPem = new X509Certificate(raw).toString();
+      return resolve({ certPem, hex: certificateFingerprint(certPem).hex });
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      reject(new AppError('INTERNAL', 'serverUnreachable'));
+    });
+    socket.once('error', () => {
+      socket.destroy();
+      reject(new AppError('INTERNAL', 'serverUnreachable'));
+    });
+  });
+}

@@ -8,6 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from './i18n/i18n-init';
 import { App } from './app/App';
+import { ServerBanner } from './team/ServerBanner';
 
 // The primary colour's 8th shade: white text on it, and it as text on white, keep a contrast of at
 // least 4.5:1 (WCAG 1.4.3); the default 6th shade gives 4.3:1.
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
           {/* Bottom left, over the lower part of the navigation (220 px wide): never over a form's
               buttons or the Lock button in the header. */}
           <Notifications position="bottom-left" containerWidth={204} />
+          <ServerBanner />
           <App />
         </MantineProvider>
       </I18nextProvider>

@@ -1022,10 +1022,20 @@ export const en = {
     tooltip: 'Passerelle: deadline reminders',
   },
   // Reminders (issue 4). End.
-  // Casework screens: the person page's top and sections, one-form checklists, consents that pick their
-  // partner, "done" on a procedure deadline, documents with no expiry, the export's open items, tracks
-  // from a package, the audit filters and a new vault's first steps. Begin.
-  // Casework screens. End.
+  // Team mode on the desktop: renderer/src/team. Begin.
+  team: {
+    conflictTitle: 'Someone else saved this person',
+    conflictBody: '{{changedBy}} saved this record on {{when}}, after you opened it.',
+    conflictSomeone: 'Another staff member',
+    conflictChoose: 'Choose what happens to the changes in your form.',
+    conflictReload: 'Reload their version',
+    conflictReloadHint: 'Shows the record as it is saved now. Your changes in this form are discarded.',
+    conflictReapply: 'Re-apply my change',
+    conflictReapplyHint: 'Saves the values in your form on top of the current record.',
+    unreachable: 'Cannot reach the office server since {{time}}; retrying.',
+    unreachableHint: 'Your unsaved input stays in this window. Nothing is lost while Passerelle retries.',
+  },
+  // Team mode on the desktop. End.
   // Handover screens (issue 5): renderer/src/handover. Begin.
   handoverNav: {
     directory: 'Contact directory',

@@ -1021,10 +1021,20 @@ export const fr: Translation = {
     tooltip: 'Passerelle : rappels de délais',
   },
   // Reminders (issue 4). End.
-  // Casework screens: the person page's top and sections, one-form checklists, consents that pick their
-  // partner, "done" on a procedure deadline, documents with no expiry, the export's open items, tracks
-  // from a package, the audit filters and a new vault's first steps. Begin.
-  // Casework screens. End.
+  // Team mode on the desktop: renderer/src/team. Begin.
+  team: {
+    conflictTitle: 'Quelqu’un d’autre a enregistré cette personne',
+    conflictBody: '{{changedBy}} a enregistré cette fiche le {{when}}, après que vous l’avez ouverte.',
+    conflictSomeone: 'Un autre membre du personnel',
+    conflictChoose: 'Choisissez ce que deviennent les modifications de votre formulaire.',
+    conflictReload: 'Recharger leur version',
+    conflictReloadHint: 'Affiche la fiche telle qu’elle est enregistrée maintenant. Vos modifications dans ce formulaire sont abandonnées.',
+    conflictReapply: 'Réappliquer ma modification',
+    conflictReapplyHint: 'Enregistre les valeurs de votre formulaire par-dessus la fiche actuelle.',
+    unreachable: 'Le serveur du bureau est injoignable depuis {{time}} ; nouvelle tentative en cours.',
+    unreachableHint: 'Votre saisie non enregistrée reste dans cette fenêtre. Rien n’est perdu pendant que Passerelle réessaie.',
+  },
+  // Team mode on the desktop. End.
   // Handover screens (issue 5): renderer/src/handover. Begin.
   handoverNav: {
     directory: 'Répertoire des contacts',

@@ -1018,10 +1018,20 @@ export const nl: Translation = {
     tooltip: 'Passerelle: herinneringen aan termijnen',
   },
   // Reminders (issue 4). End.
-  // Casework screens: the person page's top and sections, one-form checklists, consents that pick their
-  // partner, "done" on a procedure deadline, documents with no expiry, the export's open items, tracks
-  // from a package, the audit filters and a new vault's first steps. Begin.
-  // Casework screens. End.
+  // Team mode on the desktop: renderer/src/team. Begin.
+  team: {
+    conflictTitle: 'Iemand anders heeft deze persoon opgeslagen',
+    conflictBody: '{{changedBy}} heeft dit dossier opgeslagen op {{when}}, nadat u het opende.',
+    conflictSomeone: 'Een andere medewerker',
+    conflictChoose: 'Kies wat er met de wijzigingen in uw formulier gebeurt.',
+    conflictReload: 'Hun versie opnieuw laden',
+    conflictReloadHint: 'Toont het dossier zoals het nu is opgeslagen. Uw wijzigingen in dit formulier vervallen.',
+    conflictReapply: 'Mijn wijziging opnieuw toepassen',
+    conflictReapplyHint: 'Slaat de waarden uit uw formulier op bovenop het huidige dossier.',
+    unreachable: 'De kantoorserver is niet bereikbaar sinds {{time}}; opnieuw proberen.',
+    unreachableHint: 'Uw niet-opgeslagen invoer blijft in dit venster. Er gaat niets verloren terwijl Passerelle het opnieuw probeert.',
+  },
+  // Team mode on the desktop. End.
   // Handover screens (issue 5): renderer/src/handover. Begin.
   handoverNav: {
     directory: 'Contactgids',

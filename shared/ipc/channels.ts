@@ -112,7 +112,7 @@ export const CHANNEL_NAMES = [
   'retention.updateSettings',
 ] as const;
 
-export const EVENT_NAMES_LIST = ['session.changed', 'reminders.open'] as const;
+export const EVENT_NAMES_LIST = ['session.changed', 'reminders.open', 'data.changed', 'server.reachability'] as const;
 
 /** Prefix of every ipcMain/ipcRenderer channel name. */
 export const IPC_PREFIX = 'passerelle:';

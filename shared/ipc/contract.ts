@@ -460,6 +460,13 @@ export const events = {
   }),
   /** A deadline notification was clicked: show the dashboard (no case data in the event). */
   'reminders.open': z.object({}),
+  /**
+   * Team mode: another desktop (or this one) wrote through the office server. The channel and the
+   * time only, no record id and no person data (docs/team-server.md "Change events").
+   */
+  'data.changed': z.object({ channel: z.string(), at: z.string() }),
+  /** Team mode: the office server stopped or started answering; `since` is when (ISO). */
+  'server.reachability': z.object({ reachable: z.boolean(), since: z.string() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

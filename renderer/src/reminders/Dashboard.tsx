@@ -6,6 +6,7 @@
  * case code; Done and Snooze ask for a reason.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { changesCasework, useDataChanged } from '../team/useDataChanged';
 import { Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +72,8 @@ export function Dashboard({ user }: { user: SessionUser }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Team mode: deadlines recorded or handled on another desktop.
+  useDataChanged(() => void load(), changesCasework);
 
   // Back to the window after a while (or a notification was clicked): the day may have turned.
   useEffect(() => {

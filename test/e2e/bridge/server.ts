@@ -11,6 +11,11 @@
  * its own loopback address (no DNS rebinding), refuses cross-origin and non-JSON invokes (no CSRF from
  * another page in the same browser), bodies over 1 MB, and static paths escaping out/renderer.
  *
+ * Client mode (startClientBridge): instead of an embedded core, the page's calls go through a
+ * RemoteRouter to a real office server (`passerelle serve`, docs/team-server.md) and its change events
+ * arrive on the same stream as `data.changed`, so Playwright runs two browser contexts as two
+ * desktops against one server (test/e2e/team.spec.ts).
+ *
  * Manual use: `npx electron-vite build && npx tsx test/e2e/bridge/server.ts [--vault DIR] [--port N]`
  * prints the URL. Open it in Chromium with the injected API, or drive the router with curl.
  */
@@ -27,6 +32,7 @@ import type { KdfProfile } from '../../../electron/core/crypto/kdf';
 import { MIGRATIONS_DIR } from '../../../db/migrations-dir';
 import { AppError, type Result } from '../../../shared/errors';
 import { CHANNEL_NAMES, EVENT_NAMES_LIST } from '../../../shared/ipc/channels';
+import { RemoteDesktop } from '../../../electron/remote/remote-desktop';
 import { pageApiScript, type PageApiOptions } from './page-api';
 
 export const INVOKE_PATH = '/__bridge/invoke';
@@ -203,12 +209,24 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return stat.isFile() ? real : null;
 }
 
-export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
-  const rendererDir = realpathSync(resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR));
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
-  }
+/** What the HTTP part of the bridge serves: a router, and the events the renderer gets. */
+interface Served {
+  rendererDir: string;
+  router: { call(channel: unknown, input: unknown): Promise<Result<unknown>> };
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  log: BridgeLogEntry[];
+  port?: number;
+  injectApi?: boolean;
+}
 
+interface Serving {
+  url: string;
+  eventClients(): number;
+  close(): Promise<void>;
+}
+
+export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
+  const rendererDir = checkRenderer(options.rendererDir);
   const tempRoot = options.vaultDir ? null : mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
   const vaultDir = options.vaultDir ?? join(tempRoot!, 'vault');
   const log: BridgeLogEntry[] = [];
@@ -220,13 +238,102 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     prefs: options.prefs ?? memoryPreferences(),
     kdfProfile: options.kdfProfile ?? 'minimum',
   });
+  const serving = await serveRouter({
+    rendererDir,
+    router: core.router,
+    onEvent: (listener) => core.onEvent(listener),
+    log,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.injectApi !== undefined ? { injectApi: options.injectApi } : {}),
+  });
+  let closed = false;
+  return {
+    url: serving.url,
+    core,
+    vaultDir,
+    log,
+    eventClients: serving.eventClients,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await serving.close();
+      core.dispose();
+      if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
+    },
+  };
+}
 
+export interface ClientBridgeOptions {
+  /** The office server's URL (`https://127.0.0.1:PORT`) and the 60 fingerprint digits it printed. */
+  server: { url: string; fingerprint: string };
+  rendererDir?: string;
+  port?: number;
+  injectApi?: boolean;
+  /** How long a call keeps retrying an unreachable server (RemoteRouter's default: 30 s). */
+  retryForMs?: number;
+}
+
+/** The bridge in its client mode: a desktop connected to an office server, as main is in team mode. */
+export interface ClientBridge {
+  url: string;
+  desktop: RemoteDesktop;
+  log: BridgeLogEntry[];
+  eventClients(): number;
+  /** Stops serving the page and forgets the session token (the server is not stopped). */
+  close(): Promise<void>;
+}
+
+/**
+ * The client mode: no embedded core; the page's calls go through a RemoteRouter (pinned TLS) to a
+ * real office server, and the server's change events reach the page as `data.changed` over the same
+ * Server-Sent Events stream as every other event. Two client bridges on one server are two desktops.
+ */
+export async function startClientBridge(options: ClientBridgeOptions): Promise<ClientBridge> {
+  const rendererDir = checkRenderer(options.rendererDir);
+  const log: BridgeLogEntry[] = [];
+  const desktop = await RemoteDesktop.connect({
+    url: options.server.url,
+    fingerprint: options.server.fingerprint,
+    ...(options.retryForMs !== undefined ? { retryForMs: options.retryForMs } : {}),
+  });
+  const serving = await serveRouter({
+    rendererDir,
+    router: desktop,
+    onEvent: (listener) => desktop.onEvent(listener),
+    log,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.injectApi !== undefined ? { injectApi: options.injectApi } : {}),
+  });
+  let closed = false;
+  return {
+    url: serving.url,
+    desktop,
+    log,
+    eventClients: serving.eventClients,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await serving.close();
+      desktop.close();
+    },
+  };
+}
+
+function checkRenderer(dir: string | undefined): string {
+  const rendererDir = realpathSync(resolve(dir ?? DEFAULT_RENDERER_DIR));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
+  }
+  return rendererDir;
+}
+
+async function serveRouter(options: Served): Promise<Serving> {
+  const { rendererDir, log } = options;
   const streams = new Set<ServerResponse>();
-  const offEvent = core.onEvent((event, payload) => {
+  const offEvent = options.onEvent((event, payload) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const res of streams) res.write(frame);
   });
-
   let origin = '';
   let allowedHosts = new Set<string>();
 
@@ -258,7 +365,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     }
     const { channel, input } = message as { channel?: unknown; input?: unknown };
     // Exactly what ipcMain.handle does in electron/main: the router validates channel and input.
-    const result = await core.router.call(channel, input);
+    const result = await options.router.call(channel, input);
     sendJson(res, 200, result);
   }
 
@@ -352,9 +459,6 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   let closed = false;
   return {
     url: `${origin}/`,
-    core,
-    vaultDir,
-    log,
     eventClients: () => streams.size,
     async close() {
       if (closed) return;
@@ -365,8 +469,6 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       const stopped = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
       for (const socket of sockets) socket.destroy();
       await stopped;
-      core.dispose();
-      if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@
  * for the list; arrows, Page Up/Down, Home and End move through it; Enter opens the person.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { changesCasework, useDataChanged } from '../../team/useDataChanged';
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -80,6 +81,8 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
   const [debouncedSearch] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
   const filters = useMemo(() => toFilters(state, debouncedSearch), [state, debouncedSearch]);
   const windows = usePersonWindows(filters);
+  // Team mode: a person created or changed on another desktop shows up without a reload.
+  useDataChanged(windows.reload, changesCasework);
   const total = windows.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);

@@ -7,6 +7,7 @@
  * the record.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { changesCasework, useDataChanged } from '../../team/useDataChanged';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../../../shared/domain';
@@ -64,6 +65,8 @@ export function PersonPage({ personId, user, assignees, country, onBack, onEdit 
   useEffect(() => {
     void load();
   }, [load]);
+  // Team mode: another desktop's change re-reads the page in place (open forms keep their input).
+  useDataChanged(() => void load(), changesCasework);
 
   const replaceTrack = useCallback((track: TrackView) => {
     setDetail((d) => (d ? { ...d, tracks: d.tracks.some((x) => x.id === track.id) ? d.tracks.map((x) => (x.id === track.id ? track : x)) : [...d.tracks, track] } : d));

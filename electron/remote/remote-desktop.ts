@@ -1,0 +1,99 @@
+/**
+ * What a connected desktop's main process (or the test bridge in its client mode) holds instead of
+ * the embedded core: a RemoteRouter, plus the renderer events the embedded core would have sent.
+ *
+ * - `session.changed` after a sign-in or a sign-out through the server, and when the server says
+ *   the session ended (LOCKED), so the renderer returns to its unlock screen as it does today.
+ * - `data.changed` for every change event the server pushes (channel and time only), so lists,
+ *   person pages and the dashboard re-read (docs/team-server.md "Change events").
+ * - `server.reachability` when the server stops or starts answering, so the renderer shows one
+ *   clear "cannot reach the office server since HH:MM; retrying" state.
+ *
+ * Plain Node (no electron): main only forwards `onEvent` to the window.
+ */
+import type { Result } from '../../shared/errors';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { PreferencesStore } from '../core/ports';
+import type { Router } from '../core/router';
+import { RemoteRouter, type Reachability } from './remote-router';
+import type { Pin } from './pinned-tls';
+
+export type DesktopEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface RemoteDesktopOptions {
+  url: string;
+  fingerprint: string | Pin;
+  prefs?: PreferencesStore;
+  retryForMs?: number;
+  timeoutMs?: number;
+}
+
+export class RemoteDesktop implements Router {
+  private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
+  private stopEvents: (() => void) | null = null;
+  private remote!: RemoteRouter;
+
+  private constructor() {}
+
+  static async connect(options: RemoteDesktopOptions): Promise<RemoteDesktop> {
+    const desktop = new RemoteDesktop();
+    desktop.remote = await RemoteRouter.connect({
+      url: options.url,
+      fingerprint: options.fingerprint,
+      ...(options.prefs ? { prefs: options.prefs } : {}),
+      ...(options.retryForMs !== undefined ? { retryForMs: options.retryForMs } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      onReachability: (state: Reachability) => desktop.emit('server.reachability', state),
+    });
+    return desktop;
+  }
+
+  get router(): RemoteRouter {
+    return this.remote;
+  }
+
+  get pin(): Pin {
+    return this.remote.pin;
+  }
+
+  onEvent(listener: DesktopEventListener): () => void {
+    const wrapped = (event: EventName, payload: unknown) => listener(event, payload as EventPayload<typeof event>);
+    this.listeners.add(wrapped);
+    return () => this.listeners.delete(wrapped);
+  }
+
+  private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of [...this.listeners]) listener(event, payload);
+  }
+
+  async call(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    const wasSignedIn = this.remote.signedIn;
+    const result = await this.remote.call(channel, input);
+    if (channel === 'session.unlock' && result.ok) {
+      this.startEvents();
+      this.emit('session.changed', { state: 'unlocked', reason: 'unlock' });
+    } else if (channel === 'session.lock' && wasSignedIn) {
+      this.stopEvents?.();
+      this.stopEvents = null;
+      this.emit('session.changed', { state: 'locked', reason: 'manual' });
+    } else if (wasSignedIn && !result.ok && result.error.code === 'LOCKED') {
+      // The server ended the session (idle time-out, disabled user): like the embedded idle lock.
+      this.stopEvents?.();
+      this.stopEvents = null;
+      this.emit('session.changed', { state: 'locked', reason: 'idle' });
+    }
+    return result;
+  }
+
+  private startEvents(): void {
+    this.stopEvents?.();
+    this.stopEvents = this.remote.subscribe((event) => this.emit('data.changed', { channel: event.channel, at: event.at }));
+  }
+
+  close(): void {
+    this.stopEvents?.();
+    this.stopEvents = null;
+    this.listeners.clear();
+    this.remote.close();
+  }
+}

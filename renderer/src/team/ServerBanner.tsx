@@ -1,0 +1,38 @@
+/**
+ * Team mode: one clear state while the office server does not answer ("cannot reach the office
+ * server since 10:42; retrying"). The calls themselves keep retrying in main (RemoteRouter), and
+ * nothing on screen is unmounted, so form input the user has not saved stays where it is.
+ */
+import { useEffect, useState } from 'react';
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { onEvent } from '../api/client';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function ServerBanner() {
+  const { t } = useTranslation();
+  const [since, setSince] = useState<Date | null>(null);
+  useEffect(
+    () =>
+      onEvent('server.reachability', (payload) => {
+        const at = new Date(payload.since);
+        setSince(payload.reachable || Number.isNaN(at.getTime()) ? null : at);
+      }),
+    [],
+  );
+  if (!since) return null;
+  return (
+    <Alert
+      role="alert"
+      color="orange"
+      variant="filled"
+      radius={0}
+      title={t('team.unreachable', { time: `${pad(since.getHours())}:${pad(since.getMinutes())}` })}
+      data-testid="server-unreachable"
+      style={{ position: 'sticky', top: 0, zIndex: 300 }}
+    >
+      {t('team.unreachableHint')}
+    </Alert>
+  );
+}
