@@ -783,7 +783,7 @@ export const en = {
   deadlineBasis: {
     title: 'What each date rests on',
     recomputed: 'deadline recomputed',
-    recomputedTitle: 'Deadlines recomputed under corrected rules',
+    recomputedTitle: 'Deadlines recomputed under changed rules or policy',
     recomputedFromTo: 'was {{from}}, now {{to}}',
     none: 'none',
     acknowledge: 'Seen',

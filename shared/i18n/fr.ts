@@ -782,7 +782,7 @@ export const fr: Translation = {
   deadlineBasis: {
     title: 'Sur quoi repose chaque date',
     recomputed: 'délai recalculé',
-    recomputedTitle: 'Délais recalculés selon des règles corrigées',
+    recomputedTitle: 'Délais recalculés selon des règles ou une politique modifiées',
     recomputedFromTo: 'était {{from}}, désormais {{to}}',
     none: 'aucun',
     acknowledge: 'Vu',

@@ -779,7 +779,7 @@ export const nl: Translation = {
   deadlineBasis: {
     title: 'Waarop elke datum steunt',
     recomputed: 'termijn herberekend',
-    recomputedTitle: 'Termijnen herberekend volgens verbeterde regels',
+    recomputedTitle: 'Termijnen herberekend volgens gewijzigde regels of beleid',
     recomputedFromTo: 'was {{from}}, nu {{to}}',
     none: 'geen',
     acknowledge: 'Gezien',
