@@ -17,6 +17,11 @@ export class RecomputationsRepo {
     return this.db.select().from(tracks).where(lt(tracks.rulesVersion, version)).all();
   }
 
+  /** Every track (a change of the organisation's policy re-derives them all). */
+  allTracks(): TrackRowForUpgrade[] {
+    return this.db.select().from(tracks).all();
+  }
+
   storedDueDates(trackId: string): { kind: string; dueDate: string }[] {
     return this.db.select({ kind: trackDueDates.kind, dueDate: trackDueDates.dueDate }).from(trackDueDates).where(eq(trackDueDates.trackId, trackId)).all();
   }

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   // and the code only, never the call's input.
   'access.refused',
   'settings.organisationUpdate',
+  // A rule policy changed: the setting's name and new value, and counts of tracks and due dates.
+  'settings.rulesPolicyUpdate',
   // Persons (issue 3 item 4): subjectType 'person', subjectId the person's uuid; details hold codes
   // and counts only (field names, event types, countries), never a name, case code or field value.
   'person.create',
@@ -47,6 +49,8 @@ export const AUDIT_ACTIONS = [
   'procedure.removeEvent',
   // Re-derivation under corrected rules: the person's uuid, track uuids and due-date kinds only.
   'procedure.rulesUpgraded',
+  // Re-derivation after the organisation changed a rule policy: the setting's name, track uuids, kinds.
+  'procedure.policyRederived',
   'procedure.recomputationAcknowledged',
   'checklist.answer',
   'attachment.add',

@@ -14,6 +14,7 @@ import { ConsentService } from './persons/consent.service';
 import { PersonService } from './persons/person.service';
 import { ProcedureService } from './persons/procedure.service';
 import { SpreadsheetImportService } from './import/spreadsheet-import.service';
+import { RulesSettingsService } from './settings/rules-settings.service';
 import { SettingsService } from './settings/settings.service';
 import { beneluxWorkingDays } from '../../shared/reminders/working-days';
 import type { WorkingDayCalendar } from '../../shared/reminders/working-day-calendar';
@@ -126,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const users = new UsersService(vault);
   const settings = new SettingsService(vault);
+  const rulesSettings = new RulesSettingsService(vault, options.clock);
   const audit = new AuditService(vault);
   const persons = new PersonService(vault, options.clock);
   const procedures = new ProcedureService(vault, options.clock);
@@ -255,6 +257,8 @@ export function createCore(options: CoreOptions): Core {
       'audit.verify': () => audit.verify(),
       'settings.organisation': () => settings.organisationSettings(),
       'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
+      'rules.settings': () => rulesSettings.get(),
+      'rules.updateSettings': (input) => rulesSettings.update(input),
       'persons.list': (input) => persons.list(input),
       'persons.get': (input) => persons.get(input),
       'persons.create': (input) => persons.create(input),

@@ -341,6 +341,18 @@ export const en = {
       '{{date}}: {{count}} file(s) or the folder of the vault could be read by other accounts on this computer; Passerelle restricted them to the account that runs it.',
     securityNoticesDismiss: 'I have read this',
   },
+  rulesPolicy: {
+    title: 'Age in doubt',
+    label: 'Presume a person whose age is in doubt to be a minor',
+    lawLu: 'In Luxembourg this is the law: the Benelux brochure (§4 Luxembourg, minor victims) says that a victim whose age is in doubt is considered a minor. Luxembourg procedures always apply it, whatever this setting says.',
+    policyBeNl: 'In Belgium and the Netherlands the brochure sets no such rule: there it is your organisation\'s policy, and the person page labels it as policy.',
+    defaultOn: 'On by default.',
+    whenOff: 'Turned off, a person whose age is in doubt is treated as an adult in Belgian and Dutch procedures: no guardian or Nidos reminder, no attestation of immatriculation for an unaccompanied minor during the reflection period, and the rights of adults apply. A person with a known date of birth is not affected. Every procedure is recomputed at once; deadlines that change are marked "deadline recomputed".',
+    readOnly: 'Only an administrator can change this.',
+    saving: 'Recomputing every procedure…',
+    savedOn: 'Persons whose age is in doubt are now presumed minors in every country. {{tracks}} procedures recomputed, {{changed}} deadlines changed.',
+    savedOff: 'Persons whose age is in doubt are now presumed minors in Luxembourg only. {{tracks}} procedures recomputed, {{changed}} deadlines changed.',
+  },
   audit: {
     title: 'Audit trail',
     intro:
@@ -395,6 +407,7 @@ export const en = {
     settings: {
       update: 'Settings changed',
       organisationUpdate: 'Organisation details changed',
+      rulesPolicyUpdate: 'Rule policy changed',
     },
     person: {
       create: 'Person registered',
@@ -411,6 +424,7 @@ export const en = {
       recordEvent: 'Procedure event recorded',
       removeEvent: 'Procedure event removed',
       rulesUpgraded: 'Deadlines recomputed under corrected rules',
+      policyRederived: 'Deadlines recomputed after a policy change',
       recomputationAcknowledged: 'Recomputed deadline acknowledged',
     },
     checklist: {
@@ -769,7 +783,7 @@ export const en = {
   deadlineBasis: {
     title: 'What each date rests on',
     recomputed: 'deadline recomputed',
-    recomputedTitle: 'Deadlines recomputed under corrected rules',
+    recomputedTitle: 'Deadlines recomputed under changed rules or policy',
     recomputedFromTo: 'was {{from}}, now {{to}}',
     none: 'none',
     acknowledge: 'Seen',

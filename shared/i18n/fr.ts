@@ -341,6 +341,18 @@ export const fr: Translation = {
       "{{date}} : {{count}} fichier(s) ou le dossier du coffre étaient lisibles par d'autres comptes de cet ordinateur ; Passerelle les a réservés au compte qui l'exécute.",
     securityNoticesDismiss: "J'ai lu cet avis",
   },
+  rulesPolicy: {
+    title: 'Âge incertain',
+    label: 'Considérer comme mineure une personne dont l\'âge est incertain',
+    lawLu: 'Au Luxembourg, c\'est la loi : la brochure Benelux (§4 Luxembourg, victimes mineures) dit qu\'une victime dont l\'âge est incertain est considérée comme mineure. Les procédures luxembourgeoises l\'appliquent toujours, quel que soit ce réglage.',
+    policyBeNl: 'En Belgique et aux Pays-Bas, la brochure ne fixe pas cette règle : c\'est la politique de votre organisation, et la page de la personne l\'indique comme politique.',
+    defaultOn: 'Activé par défaut.',
+    whenOff: 'Désactivé, une personne dont l\'âge est incertain est traitée comme majeure dans les procédures belges et néerlandaises : pas de rappel de tuteur ni de Nidos, pas d\'attestation d\'immatriculation pour un mineur non accompagné pendant la période de réflexion, et les droits des majeurs s\'appliquent. Une personne dont la date de naissance est connue n\'est pas concernée. Chaque procédure est recalculée aussitôt ; les délais qui changent sont marqués « délai recalculé ».',
+    readOnly: 'Seul un administrateur peut modifier ce réglage.',
+    saving: 'Recalcul de chaque procédure…',
+    savedOn: 'Les personnes dont l\'âge est incertain sont désormais considérées comme mineures dans chaque pays. {{tracks}} procédures recalculées, {{changed}} délais modifiés.',
+    savedOff: 'Les personnes dont l\'âge est incertain sont désormais considérées comme mineures au Luxembourg seulement. {{tracks}} procédures recalculées, {{changed}} délais modifiés.',
+  },
   audit: {
     title: "Journal d'audit",
     intro:
@@ -394,6 +406,7 @@ export const fr: Translation = {
     settings: {
       update: 'Paramètres modifiés',
       organisationUpdate: 'Données de l\'organisation modifiées',
+      rulesPolicyUpdate: 'Politique de l\'organisation modifiée',
     },
     person: {
       create: 'Personne enregistrée',
@@ -410,6 +423,7 @@ export const fr: Translation = {
       recordEvent: 'Étape de procédure enregistrée',
       removeEvent: 'Étape de procédure supprimée',
       rulesUpgraded: 'Délais recalculés selon des règles corrigées',
+      policyRederived: 'Délais recalculés après un changement de politique',
       recomputationAcknowledged: 'Délai recalculé vu',
     },
     checklist: {
@@ -768,7 +782,7 @@ export const fr: Translation = {
   deadlineBasis: {
     title: 'Sur quoi repose chaque date',
     recomputed: 'délai recalculé',
-    recomputedTitle: 'Délais recalculés selon des règles corrigées',
+    recomputedTitle: 'Délais recalculés selon des règles ou une politique modifiées',
     recomputedFromTo: 'était {{from}}, désormais {{to}}',
     none: 'aucun',
     acknowledge: 'Vu',

@@ -338,6 +338,18 @@ export const nl: Translation = {
       '{{date}}: {{count}} bestand(en) of de map van de kluis waren leesbaar voor andere accounts op deze computer; Passerelle heeft ze beperkt tot het account dat het programma uitvoert.',
     securityNoticesDismiss: 'Gelezen',
   },
+  rulesPolicy: {
+    title: 'Twijfel over de leeftijd',
+    label: 'Een persoon over wiens leeftijd twijfel bestaat als minderjarig beschouwen',
+    lawLu: 'In Luxemburg is dit de wet: de Benelux-brochure (§4 Luxemburg, minderjarige slachtoffers) zegt: "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij als minderjarig beschouwd." Luxemburgse procedures passen het altijd toe, wat deze instelling ook zegt.',
+    policyBeNl: 'In België en Nederland legt de brochure zo\'n regel niet op: daar is het het beleid van uw organisatie, en de persoonspagina vermeldt het als beleid.',
+    defaultOn: 'Standaard aan.',
+    whenOff: 'Uitgeschakeld wordt een persoon over wiens leeftijd twijfel bestaat in Belgische en Nederlandse procedures als meerderjarige behandeld: geen herinnering aan een voogd of Nidos, geen attest van immatriculatie voor een niet-begeleide minderjarige tijdens de reflectieperiode, en de rechten van meerderjarigen gelden. Een persoon met een gekende geboortedatum verandert niet. Elke procedure wordt meteen herberekend; termijnen die wijzigen worden gemarkeerd als "termijn herberekend".',
+    readOnly: 'Alleen een beheerder kan dit wijzigen.',
+    saving: 'Elke procedure wordt herberekend…',
+    savedOn: 'Personen over wier leeftijd twijfel bestaat worden nu in elk land als minderjarig beschouwd. {{tracks}} procedures herberekend, {{changed}} termijnen gewijzigd.',
+    savedOff: 'Personen over wier leeftijd twijfel bestaat worden nu alleen in Luxemburg als minderjarig beschouwd. {{tracks}} procedures herberekend, {{changed}} termijnen gewijzigd.',
+  },
   audit: {
     title: 'Auditlogboek',
     intro:
@@ -391,6 +403,7 @@ export const nl: Translation = {
     settings: {
       update: 'Instellingen gewijzigd',
       organisationUpdate: 'Gegevens van de organisatie gewijzigd',
+      rulesPolicyUpdate: 'Beleidsregel gewijzigd',
     },
     person: {
       create: 'Persoon geregistreerd',
@@ -407,6 +420,7 @@ export const nl: Translation = {
       recordEvent: 'Procedurestap geregistreerd',
       removeEvent: 'Procedurestap verwijderd',
       rulesUpgraded: 'Termijnen herberekend volgens verbeterde regels',
+      policyRederived: 'Termijnen herberekend na een beleidswijziging',
       recomputationAcknowledged: 'Herberekende termijn gezien',
     },
     checklist: {
@@ -765,7 +779,7 @@ export const nl: Translation = {
   deadlineBasis: {
     title: 'Waarop elke datum steunt',
     recomputed: 'termijn herberekend',
-    recomputedTitle: 'Termijnen herberekend volgens verbeterde regels',
+    recomputedTitle: 'Termijnen herberekend volgens gewijzigde regels of beleid',
     recomputedFromTo: 'was {{from}}, nu {{to}}',
     none: 'geen',
     acknowledge: 'Gezien',

@@ -28,6 +28,8 @@ export const CHANNEL_NAMES = [
   'audit.verify',
   'settings.organisation',
   'settings.updateOrganisation',
+  'rules.settings',
+  'rules.updateSettings',
   'persons.list',
   'persons.get',
   'persons.create',

@@ -192,6 +192,19 @@ export const organisationSettingsSchema = z.object({
 });
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
+/**
+ * The organisation's rule policies. `presumeMinorityWhenInDoubt`: a person whose age is in doubt is
+ * presumed a minor (brochure §4 LU: the law in Luxembourg, the organisation's policy in Belgium and
+ * the Netherlands; on by default).
+ */
+export const rulesSettingsSchema = z.object({ presumeMinorityWhenInDoubt: z.boolean() });
+export type RulesSettings = z.infer<typeof rulesSettingsSchema>;
+/** What changing a policy did to the stored tracks (counts only). */
+export const rulesSettingsUpdateSchema = rulesSettingsSchema.extend({
+  tracksRederived: z.number().int().min(0),
+  changedDueDates: z.number().int().min(0),
+});
+
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -337,6 +350,12 @@ export const contract = {
   'settings.updateOrganisation': channel({
     input: z.strictObject({ caseCodePrefix: caseCodePrefixSchema }),
     output: organisationSettingsSchema,
+    access: ['admin'],
+  }),
+  'rules.settings': channel({ input: empty, output: rulesSettingsSchema, access: 'unlocked' }),
+  'rules.updateSettings': channel({
+    input: z.strictObject({ presumeMinorityWhenInDoubt: z.boolean() }),
+    output: rulesSettingsUpdateSchema,
     access: ['admin'],
   }),
 

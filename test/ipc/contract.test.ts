@@ -45,6 +45,8 @@ const valid: { [C in Channel]: In<C> } = {
   'audit.verify': {},
   'settings.organisation': {},
   'settings.updateOrganisation': { caseCodePrefix: 'pay' },
+  'rules.settings': {},
+  'rules.updateSettings': { presumeMinorityWhenInDoubt: false },
   'persons.list': { search: 'maria', country: 'BE', sort: 'nextDeadline', offset: 0, limit: 50 },
   'persons.get': { id: UUID },
   'persons.create': { givenNames: 'Invented', familyName: 'Person', dateOfBirth: { precision: 'exact', date: '2001-02-03' }, nationalities: ['ng'] },
@@ -172,6 +174,8 @@ const malformed: { [C in Channel]: unknown[] } = {
   'audit.list': [{ limit: 0 }, { limit: 100000 }, { limit: 5, beforeSeq: -1 }],
   'audit.verify': [],
   'settings.organisation': [],
+  'rules.settings': [],
+  'rules.updateSettings': [{}, { presumeMinorityWhenInDoubt: 'no' }, { presumeMinorityWhenInDoubt: 0 }, { presumeMinorityWhenInDoubt: true, extra: 1 }],
   'settings.updateOrganisation': [{ caseCodePrefix: 'P' }, { caseCodePrefix: 'TOOLONG' }, { caseCodePrefix: 'PA1' }, { caseCodePrefix: 'PÄY' }],
   'persons.list': [
     { limit: 0 },

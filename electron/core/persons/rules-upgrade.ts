@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connection';
-import { PersonsRepo } from '../../../db/persons.repo';
+import { PersonsRepo, type PersonRow } from '../../../db/persons.repo';
 import { ProcedureRepo } from '../../../db/procedure.repo';
-import { RecomputationsRepo, type RecomputationRow } from '../../../db/recomputations.repo';
+import { RecomputationsRepo, type RecomputationRow, type TrackRowForUpgrade } from '../../../db/recomputations.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import { ageThreshold } from '../../../shared/persons/minor-status';
 import { deriveTrackState } from '../../../shared/procedure/engine';
@@ -22,29 +22,37 @@ export interface RulesUpgradeResult {
   readonly changedDueDates: number;
 }
 
-/** Re-derives every outdated track; `audit` records one entry per person whose due dates changed. */
-export function upgradeRules(
+/** What a re-derivation changed: the recomputation rows stored, by person, and the persons rolled up. */
+export interface Rederivation {
+  readonly rows: RecomputationRow[];
+  readonly changedByPerson: Map<string, { trackId: string; kind: string }[]>;
+  readonly persons: Set<string>;
+}
+
+/**
+ * Re-derives `tracks` under the current rules and the organisation's policy, keeps each due date that
+ * moved, appeared or disappeared as a recomputation ("deadline recomputed"), and rolls the persons up.
+ * `beforePerson` runs once per person before their first track (the rules upgrade refreshes the age
+ * threshold there). Runs inside the caller's transaction.
+ */
+export function rederiveTracks(
   db: Db,
+  tracks: readonly TrackRowForUpgrade[],
   today: CalendarDate,
   now: string,
-  actor: { id: string; username: string },
-  audit: (input: AuditInput) => void,
-): RulesUpgradeResult {
+  beforePerson?: (person: PersonRow) => PersonRow,
+): Rederivation {
   const recomputations = new RecomputationsRepo(db);
-  const outdated = recomputations.tracksBefore(RULES_VERSION);
-  if (outdated.length === 0) return { tracks: 0, changedDueDates: 0 };
   const procedures = new ProcedureRepo(db);
   const persons = new PersonsRepo(db);
   const changedByPerson = new Map<string, { trackId: string; kind: string }[]>();
   const rows: RecomputationRow[] = [];
   const touched = new Set<string>();
-  for (const track of outdated) {
-    const person = persons.byId(track.personId);
+  for (const track of tracks) {
+    let person = persons.byId(track.personId);
     if (!person) continue;
     if (!touched.has(person.id)) {
-      // The age threshold changed too (an approximate date alone is no longer doubt).
-      const threshold = ageThreshold({ precision: person.dobPrecision, date: person.dob ?? null, ageInDoubt: person.ageInDoubt });
-      persons.update(person.id, { ageBasis: threshold.basis, adultFrom: threshold.adultFrom });
+      if (beforePerson) person = beforePerson(person);
       touched.add(person.id);
     }
     const before = new Map(recomputations.storedDueDates(track.id).map((d) => [d.kind, d.dueDate]));
@@ -72,6 +80,26 @@ export function upgradeRules(
   }
   recomputations.insert(rows);
   for (const personId of touched) rollUpPerson(db, personId);
+  return { rows, changedByPerson, persons: touched };
+}
+
+/** Re-derives every outdated track; `audit` records one entry per person whose due dates changed. */
+export function upgradeRules(
+  db: Db,
+  today: CalendarDate,
+  now: string,
+  actor: { id: string; username: string },
+  audit: (input: AuditInput) => void,
+): RulesUpgradeResult {
+  const outdated = new RecomputationsRepo(db).tracksBefore(RULES_VERSION);
+  if (outdated.length === 0) return { tracks: 0, changedDueDates: 0 };
+  const persons = new PersonsRepo(db);
+  const { rows, changedByPerson } = rederiveTracks(db, outdated, today, now, (person) => {
+    // The age threshold changed too (an approximate date alone is no longer doubt).
+    const threshold = ageThreshold({ precision: person.dobPrecision, date: person.dob ?? null, ageInDoubt: person.ageInDoubt });
+    persons.update(person.id, { ageBasis: threshold.basis, adultFrom: threshold.adultFrom });
+    return { ...person, ageBasis: threshold.basis, adultFrom: threshold.adultFrom };
+  });
   for (const [personId, changes] of changedByPerson) {
     audit({
       actorId: actor.id,

@@ -6,6 +6,7 @@ import { PageTitle } from '../components/PageTitle';
 import { ReminderSettings } from '../reminders/ReminderSettings';
 import { AutoLockSettings } from './AutoLockSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { MinorityPolicySettings } from './MinorityPolicySettings';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
 import { RetentionSettings } from '../privacy/RetentionSettings';
 
@@ -45,6 +46,7 @@ export function SettingsPage({ user, organisationName, onStatusChanged }: Settin
         <ChangePasswordForm />
       </Paper>
       {user.role === 'admin' ? <RetentionSettings /> : null}
+      <MinorityPolicySettings canEdit={user.role === 'admin'} />
       {user.role === 'admin' ? (
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
