@@ -1,5 +1,5 @@
 /**
- * Issue 5 bench through the real services ("npm run bench -- handover"): a package with 50 MB of
+ * bench through the real services ("npm run bench -- handover"): a package with 50 MB of
  * attachments (5 scans of 10 MB, random bytes behind a PDF header, stored in the Belgian vault like
  * any attachment) exported by the Belgian centre and imported by the Luxembourg service, both ways
  * the app offers:

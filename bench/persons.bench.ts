@@ -1,9 +1,9 @@
 /**
- * Issue 3 benchmark: 100k invented persons and about 1M events in an encrypted vault, loaded in bulk
+ * benchmark: 100k invented persons and about 1M events in an encrypted vault, loaded in bulk
  * through the repositories with states derived by the engine; then medians of the list page
  * (filter + sort by next deadline, first and a deep page), search by name fragment and by case code,
  * and the deadlines of the next 30 days, all through the services (what an IPC call runs, minus IPC).
- * Targets (issue 3): list page < 50 ms, search < 100 ms.
+ * Targets: list page < 50 ms, search < 100 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -1,8 +1,8 @@
 /**
- * Issue 4 benchmark through the real service: the dashboard (reminders.dashboard, what the IPC call
+ * benchmark through the real service: the dashboard (reminders.dashboard, what the IPC call
  * runs minus IPC) for 100k invented persons in an encrypted vault, loaded like the persons bench
  * (bench/persons.seed.ts, every track derived by the engine), plus 2,000 staff tasks and 500
- * done/snoozed decisions. Target (issue 4): < 100 ms.
+ * done/snoozed decisions. Target: < 100 ms.
  *
  * Also measured: the notification cache refresh (all open deadlines within the lead window, after an
  * unlock or a change), the calendar export of a year, and the CLI's "what is due today".

@@ -1,5 +1,5 @@
 /**
- * Issue 2 benchmarks: unlock time with the KDF parameters set-up would choose on this machine,
+ * benchmarks: unlock time with the KDF parameters set-up would choose on this machine,
  * and the encrypted store against plain SQLite on the same workload (insert 100k rows, indexed
  * lookups, a full scan), medians of 3 runs, as ratios.
  */

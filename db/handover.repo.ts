@@ -1,5 +1,5 @@
 /**
- * Handover (issue 5): own keys, partners, handovers and checklist items, sent packages, seen package
+ * Handover: own keys, partners, handovers and checklist items, sent packages, seen package
  * and receipt ids, imports, and directory edits. Rows only; the rules live in electron/core/handover.
  */
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Persons: rows, the derived columns, and the list query (issue 3 items 1 and 5).
+ * Persons: rows, the derived columns, and the list query.
  * The list runs as one hand-written SQL statement over the covering indexes of persons.table.ts.
  */
 import { eq, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-/** Procedure tracks, their events, stored due dates and checklist answers (issue 3 items 2, 3, 6). */
+/** Procedure tracks, their events, stored due dates and checklist answers. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Country } from '../shared/domain';
 import type { CalendarDate } from '../shared/dates/calendar-date';

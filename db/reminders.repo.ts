@@ -1,5 +1,5 @@
 /**
- * Reminders (issue 4): the running due dates of procedure tracks joined with the case code, staff
+ * Reminders: the running due dates of procedure tracks joined with the case code, staff
  * tasks, done/snoozed decisions and the fired-reminders table. The dashboard reads thousands of due
  * dates at 100k persons, so those reads are hand-written statements over the due-date index, returning
  * only the narrow columns it groups on; names are fetched afterwards for the rows actually shown.

@@ -31,7 +31,7 @@ export const AUDIT_ACTIONS = [
   'settings.organisationUpdate',
   // A rule policy changed: the setting's name and new value, and counts of tracks and due dates.
   'settings.rulesPolicyUpdate',
-  // Persons (issue 3 item 4): subjectType 'person', subjectId the person's uuid; details hold codes
+  // Persons: subjectType 'person', subjectId the person's uuid; details hold codes
   // and counts only (field names, event types, countries), never a name, case code or field value.
   'person.create',
   'person.view',
@@ -58,7 +58,7 @@ export const AUDIT_ACTIONS = [
   'attachment.remove',
   'consent.record',
   'consent.withdraw',
-  // Reminders (issue 4): done, snooze and reopen name the person's uuid only (subjectType 'person'),
+  // Reminders: done, snooze and reopen name the person's uuid only (subjectType 'person'),
   // or the task's uuid for a task about nobody (subjectType 'task'); never the kind, reason or note.
   // Tasks: details hold the task's uuid and the names of the fields changed, never the title.
   'reminder.done',
@@ -69,7 +69,7 @@ export const AUDIT_ACTIONS = [
   'task.create',
   'task.update',
   'task.delete',
-  // Cross-border handover (issue 5): subjectType 'person' (subjectId the person's uuid), 'handover'
+  // Cross-border handover: subjectType 'person' (subjectId the person's uuid), 'handover'
   // (the handover's uuid), 'partner' (the organisation's uuid) or null; details hold ids (package,
   // receipt, import, item template ids), reason codes, section codes and counts only.
   'keys.create',

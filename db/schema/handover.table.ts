@@ -7,7 +7,7 @@ import { persons } from './persons.table';
 const COUNTRY = { enum: ['BE', 'NL', 'LU'] as const };
 
 /**
- * Cross-border handover (issue 5). Format of the key material and packages: docs/key-card.md and
+ * Cross-border handover. Format of the key material and packages: docs/key-card.md and
  * docs/handover-package.md; what each table holds: docs/vault-format.md "Handover tables".
  */
 

@@ -8,7 +8,7 @@ import { users } from './users.table';
 export const NO_DUE_SORT = '9999-12-31';
 
 /**
- * Supported persons (issue 3 item 1). Everything here is personal data, inside the encrypted database.
+ * Supported persons. Everything here is personal data, inside the encrypted database.
  * Derived columns (search text, sort name, age threshold, phases per country, next deadline) are
  * written by the service after each change so lists never re-derive 100k records.
  */

@@ -8,7 +8,7 @@ import { attachments } from './attachments.table';
 const COUNTRY = { enum: ['BE', 'NL', 'LU'] as const };
 
 /**
- * A person's procedure in one country (issue 3 item 2). The derived state (phase, next due date) is
+ * A person's procedure in one country. The derived state (phase, next due date) is
  * stored after each change, from the pure engine (shared/procedure).
  */
 export const tracks = sqliteTable(
@@ -105,7 +105,7 @@ export const deadlineRecomputations = sqliteTable(
   (t) => [index('deadline_recomputations_track').on(t.trackId, t.kind), index('deadline_recomputations_person').on(t.personId)],
 );
 
-/** Condition checklist answers (issue 3 item 3), one per track, checklist and item. */
+/** Condition checklist answers, one per track, checklist and item. */
 export const checklistAnswers = sqliteTable(
   'checklist_answers',
   {

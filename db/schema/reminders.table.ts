@@ -6,7 +6,7 @@ import { users } from './users.table';
 const COUNTRY = { enum: ['BE', 'NL', 'LU'] as const };
 
 /**
- * Reminders already shown on this vault's desktop (issue 4): one row per reminder id
+ * Reminders already shown on this vault's desktop: one row per reminder id
  * (`<itemId>:<dueDate>:<lead>`, or `digest:<date>`), so a reminder fires once per lead time, also across
  * restarts. Ids hold opaque item ids and dates only, no case code and nothing about a person.
  */
@@ -16,7 +16,7 @@ export const reminderFired = sqliteTable('reminder_fired', {
 });
 
 /**
- * A deadline marked done or snoozed (issue 4 "mark done or snooze with a reason"), for the items
+ * A deadline marked done or snoozed, for the items
  * whose own table has no such state (procedure deadlines, later handover deadlines; tasks keep it in
  * staff_tasks). It applies to the due date it was decided for: when the deadline moves (a renewed
  * document), the row no longer matches and the deadline reminds again. The reason is a code; the note
@@ -39,7 +39,7 @@ export const reminderDispositions = sqliteTable(
 );
 
 /**
- * Tasks staff create themselves (issue 4 "What is due"): a title, a due date, the staff member who
+ * Tasks staff create themselves: a title, a due date, the staff member who
  * does it, and optionally the person it is about. Titles are free text inside the encrypted vault;
  * reminders of a task show only "A task is due" and the person's case code.
  */

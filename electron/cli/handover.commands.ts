@@ -1,5 +1,5 @@
 /**
- * CLI commands for cross-border handover (issue 5 item 9): `keys card`, `partner add`,
+ * CLI commands for cross-border handover: `keys card`, `partner add`,
  * `handover export | inspect | import | receipt`, `receipt import`. They unlock like every other
  * command (--user, then the password) and run on the same services as the app: the same roles,
  * the same consent rule, the same checks of packages and receipts, the same audit trail.

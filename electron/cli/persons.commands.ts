@@ -1,5 +1,5 @@
 /**
- * CLI commands for persons and procedures (issue 3 item 7): `person add`, `person list`,
+ * CLI commands for persons and procedures: `person add`, `person list`,
  * `procedure event`, `deadlines`. They unlock like every other command (--user, then the password on
  * a muted prompt or with --password-stdin) and run on the same services as the app, so the caseworker
  * restriction and the audit trail apply. See docs/cli.md.

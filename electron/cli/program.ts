@@ -512,14 +512,14 @@ a password). See docs/cli.md.`,
       });
     });
 
-  // Persons, procedures and deadlines (issue 3): electron/cli/persons.commands.ts.
+  // Persons, procedures and deadlines: electron/cli/persons.commands.ts.
   registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // `person import` from a spreadsheet: electron/cli/import.commands.ts.
   registerImportCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Notes and their search: electron/cli/casework.commands.ts.
   registerCaseworkCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
-  // Keys, partners, handover packages and receipts (issue 5): electron/cli/handover.commands.ts.
+  // Keys, partners, handover packages and receipts: electron/cli/handover.commands.ts.
   registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
   // Statistics and the access request: electron/cli/stats.commands.ts.
   registerStatsCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });

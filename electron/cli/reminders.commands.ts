@@ -1,5 +1,5 @@
 /**
- * `passerelle reminders` (issue 4 item 6): what the desktop notifier would show on a day, computed by
+ * `passerelle reminders`: what the desktop notifier would show on a day, computed by
  * the same planning code (shared/reminders/reminder-plan.ts through ReminderService.dueOn): the open
  * deadlines and tasks the user may see whose reminder day (after the lead time and the move to a
  * working day) is that day, with the notification text and whether each reminder already fired on

@@ -81,7 +81,7 @@ export interface Core {
   consents: ConsentService;
   reminders: ReminderService;
   tasks: TaskService;
-  /** Organisation keys and partners (issue 5). */
+  /** Organisation keys and partners. */
   handoverKeys: HandoverKeysService;
   directory: DirectoryService;
   /** Handovers on the sending side; `handoverDeadlines()` gives the checklist due dates to reminders. */
@@ -143,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
   const directory = new DirectoryService(vault);
   const handovers = new HandoverService(vault, options.clock, handoverKeys);
   const handoverImports = new HandoverImportService(vault, options.clock, handoverKeys);
-  // Handover checklist due dates on the dashboard and in notifications (issue 4's source hook).
+  // Handover checklist due dates on the dashboard and in notifications.
   reminders.addSource(handoverReminderSource);
   const statistics = new StatisticsService(vault, options.clock);
   const accessRequests = new AccessRequestService(vault, options.clock);

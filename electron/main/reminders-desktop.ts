@@ -1,5 +1,5 @@
 /**
- * The desktop side of reminders (issue 4 "Desktop notifications"): the Notifier port with Electron's
+ * The desktop side of reminders: the Notifier port with Electron's
  * Notification, the tray, and this desktop's reminder preferences in electron-store. Thin on purpose:
  * what fires when, and what the text says, is decided in electron/core/reminders (tested on a fake
  * clock); this file only shows it.

@@ -56,7 +56,7 @@ describe('calendarDateSchema', () => {
   });
 });
 
-// Issue 3 item 3: "a period of N days from an act ends N days after it (the day of the act is not
+// "a period of N days from an act ends N days after it (the day of the act is not
 // counted)"; "months run from date to date, clamped to the month's last day".
 describe('addDays: the day of the act is not counted', () => {
   it.each([

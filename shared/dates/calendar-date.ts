@@ -1,12 +1,12 @@
 /**
- * Calendar dates for legal deadlines (issue 3, "Date rules").
+ * Calendar dates for legal deadlines ("Date rules").
  *
  * A CalendarDate is an ISO 'YYYY-MM-DD' string naming a day, not an instant. Every computation goes
  * through Temporal.PlainDate, which has no time zone and no clock: no daylight-saving switch, no
  * host time zone (process.env.TZ) and no `Date` can shift a result. Nothing here reads the clock;
  * "today" is always passed in by the caller (the app's Clock port).
  *
- * Conventions (issue 3 item 3):
+ * Conventions:
  * - a period of N days from an act ends N days after it: the day of the act is not counted
  *   (`addDays('2026-03-15', 45)` is '2026-04-29');
  * - months run from date to date and are clamped to the month's last day

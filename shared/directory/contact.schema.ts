@@ -1,5 +1,5 @@
 /**
- * The contact-point directory (issue 5 item 1): the public contact points of authorities and services
+ * The contact-point directory: the public contact points of authorities and services
  * that the Benelux brochure of March 2021 lists in its section 5 "Netwerk - contactpunten", shipped as
  * seed data (seed.data.ts) and editable by the user (merge.ts keeps the user's edits apart).
  *

@@ -1,4 +1,4 @@
-/** The contact-point directory (issue 5 item 1): schema, seed data from brochure §5, merge with user edits. */
+/** The contact-point directory: schema, seed data from brochure §5, merge with user edits. */
 export * from './contact.schema';
 export * from './merge';
 export { DIRECTORY_SEED } from './seed.data';

@@ -1,6 +1,5 @@
 /**
- * The user's view of the directory: the shipped seed plus the user's own edits, kept apart (issue 5
- * item 1), so a new seed (a corrected brochure, a newer edition) never overwrites what the user
+ * The user's view of the directory: the shipped seed plus the user's own edits, kept apart, so a new seed (a corrected brochure, a newer edition) never overwrites what the user
  * changed, yet the user sees that the seed changed underneath their edit.
  *
  * - A field the user changed stays the user's value. The edit remembers the seed entry it was made on

@@ -37,7 +37,7 @@ describe('handover checklist templates', () => {
     for (const c of COUNTRIES) expect(() => handoverChecklistTemplate(c, c)).toThrow(RangeError);
   });
 
-  it('have every step of issue 5 item 3 in every direction', () => {
+  it('have every step of a handover in every direction', () => {
     for (const [from, to] of HANDOVER_DIRECTIONS) expect(ids(from, to, ADULT_TCN)).toEqual(expect.arrayContaining(STEPS));
   });
 

@@ -1,5 +1,5 @@
 /**
- * Handover checklists (issue 5 item 3): one template per direction (from BE, NL or LU to another of
+ * Handover checklists: one template per direction (from BE, NL or LU to another of
  * the three), generated into a handover's checklist when it starts. Each item has a default owner role
  * and a default due date, counted in days from the day the handover is started; staff change both.
  *

@@ -1,5 +1,5 @@
 /**
- * Key-card fingerprints as digits that can be read out over the phone (issue 5 item 2).
+ * Key-card fingerprints as digits that can be read out over the phone.
  *
  * The fingerprint of a key card is SHA-256 over the card's canonical body (docs/key-card.md). For
  * people it is shown as 60 decimal digits in 12 groups of 5 (about 199 bits), derived without modulo

@@ -1,5 +1,5 @@
 /**
- * IPC shapes of cross-border handover (issue 5): organisation keys, partners, the contact-point
+ * IPC shapes of cross-border handover: organisation keys, partners, the contact-point
  * directory, handovers with their checklists, export, import (preview, accept, decline), receipts and
  * the printable summary. Pure: the contract (shared/ipc/contract.ts) and the renderer use these.
  *

@@ -1,4 +1,4 @@
-/** The pure parts of cross-border handover (issue 5): schemas, reasons, fingerprints, names, checklists. */
+/** The pure parts of cross-border handover: schemas, reasons, fingerprints, names, checklists. */
 export * from './attachment-name';
 export * from './checklist.templates';
 export * from './encoding';

@@ -1,5 +1,5 @@
 /**
- * Key cards and partners (issue 5 item 2). Format: docs/key-card.md.
+ * Key cards and partners. Format: docs/key-card.md.
  *
  * Schemas of signed data never transform (no trim, no defaults): what is verified is exactly what was
  * signed, and what is shown is exactly what was verified.

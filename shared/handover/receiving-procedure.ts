@@ -1,5 +1,5 @@
 /**
- * The receiving country's referral mechanism in a few points (issue 5 item 3, domain.md §4), shown
+ * The receiving country's referral mechanism in a few points (domain.md §4), shown
  * when a handover to that country starts, next to the checklist generated for the direction
  * (checklist.templates.ts, whose 'requirement' items cite the same sections). Rules are data.
  */

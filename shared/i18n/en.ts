@@ -901,7 +901,7 @@ export const en = {
     record: 'Record the consent',
     recorded: 'The consent was recorded.',
   },
-  // Reminders (issue 4): renderer/src/reminders and the home screen. Begin.
+  // Reminders: renderer/src/reminders and the home screen. Begin.
   reminders: {
     title: 'Deadlines and tasks',
     scope: 'Cases shown',
@@ -1035,7 +1035,7 @@ export const en = {
     quit: 'Quit Passerelle',
     tooltip: 'Passerelle: deadline reminders',
   },
-  // Reminders (issue 4). End.
+  // Reminders. End.
   // Team mode on the desktop: renderer/src/team. Begin.
   team: {
     conflictTitle: 'Someone else saved this person',
@@ -1050,7 +1050,7 @@ export const en = {
     unreachableHint: 'Your unsaved input stays in this window. Nothing is lost while Passerelle retries.',
   },
   // Team mode on the desktop. End.
-  // Handover screens (issue 5): renderer/src/handover. Begin.
+  // Handover screens: renderer/src/handover. Begin.
   handoverNav: {
     directory: 'Contact directory',
     partners: 'Partners and keys',
@@ -1452,7 +1452,7 @@ export const en = {
       declined: 'Declined',
     },
   },
-  // Handover screens (issue 5). End.
+  // Handover screens. End.
   // Statistics, access request, retention of closed files.
   statistics: {
     title: "Statistics",

@@ -900,7 +900,7 @@ export const fr: Translation = {
     record: 'Enregistrer le consentement',
     recorded: 'Le consentement a été enregistré.',
   },
-  // Reminders (issue 4): renderer/src/reminders and the home screen. Begin.
+  // Reminders: renderer/src/reminders and the home screen. Begin.
   reminders: {
     title: 'Délais et tâches',
     scope: 'Dossiers affichés',
@@ -1034,7 +1034,7 @@ export const fr: Translation = {
     quit: 'Quitter Passerelle',
     tooltip: 'Passerelle : rappels de délais',
   },
-  // Reminders (issue 4). End.
+  // Reminders. End.
   // Team mode on the desktop: renderer/src/team. Begin.
   team: {
     conflictTitle: 'Quelqu’un d’autre a enregistré cette personne',
@@ -1049,7 +1049,7 @@ export const fr: Translation = {
     unreachableHint: 'Votre saisie non enregistrée reste dans cette fenêtre. Rien n’est perdu pendant que Passerelle réessaie.',
   },
   // Team mode on the desktop. End.
-  // Handover screens (issue 5): renderer/src/handover. Begin.
+  // Handover screens: renderer/src/handover. Begin.
   handoverNav: {
     directory: 'Répertoire des contacts',
     partners: 'Partenaires et clés',
@@ -1451,7 +1451,7 @@ export const fr: Translation = {
       declined: 'Refusé',
     },
   },
-  // Handover screens (issue 5). End.
+  // Handover screens. End.
   // Statistics, access request, retention of closed files.
   statistics: {
     title: "Statistiques",

@@ -897,7 +897,7 @@ export const nl: Translation = {
     record: 'De toestemming registreren',
     recorded: 'De toestemming werd geregistreerd.',
   },
-  // Reminders (issue 4): renderer/src/reminders and the home screen. Begin.
+  // Reminders: renderer/src/reminders and the home screen. Begin.
   reminders: {
     title: 'Termijnen en taken',
     scope: 'Getoonde dossiers',
@@ -1031,7 +1031,7 @@ export const nl: Translation = {
     quit: 'Sluit Passerelle af',
     tooltip: 'Passerelle: herinneringen aan termijnen',
   },
-  // Reminders (issue 4). End.
+  // Reminders. End.
   // Team mode on the desktop: renderer/src/team. Begin.
   team: {
     conflictTitle: 'Iemand anders heeft deze persoon opgeslagen',
@@ -1046,7 +1046,7 @@ export const nl: Translation = {
     unreachableHint: 'Uw niet-opgeslagen invoer blijft in dit venster. Er gaat niets verloren terwijl Passerelle het opnieuw probeert.',
   },
   // Team mode on the desktop. End.
-  // Handover screens (issue 5): renderer/src/handover. Begin.
+  // Handover screens: renderer/src/handover. Begin.
   handoverNav: {
     directory: 'Contactgids',
     partners: 'Partners en sleutels',
@@ -1448,7 +1448,7 @@ export const nl: Translation = {
       declined: 'Geweigerd',
     },
   },
-  // Handover screens (issue 5). End.
+  // Handover screens. End.
   // Statistics, access request, retention of closed files.
   statistics: {
     title: "Statistieken",

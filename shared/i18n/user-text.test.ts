@@ -1,6 +1,6 @@
 /**
  * No internal references in any text a user sees: issue and item numbers of the project's tracker
- * ("issue 3 §3", "issue 5 item 3") once leaked into refusals and checklist items. This walks every
+ * ("§3", "item 3") once leaked into refusals and checklist items. This walks every
  * string the screens, refusals, notifications, PDFs and calendar files take their words from: the
  * three translations and the shared data shown as is (rule tables with their sources and refusals,
  * handover checklist templates, receiving procedures, rejection reasons, the contact directory,

@@ -359,7 +359,7 @@ export const contract = {
     access: ['admin'],
   }),
 
-  // Persons and their procedures (issue 3). The services also enforce the caseworker restriction:
+  // Persons and their procedures. The services also enforce the caseworker restriction:
   // a caseworker reaches only the cases assigned to them; any other case is NOT_FOUND for them.
   'persons.list': channel({ input: personListQuerySchema, output: personListPageSchema, access: STAFF }),
   'persons.get': channel({ input: personIdInputSchema, output: personDetailSchema, access: STAFF }),
@@ -385,7 +385,7 @@ export const contract = {
   'attachments.remove': channel({ input: attachmentIdInputSchema, output: z.null(), access: STAFF }),
   'deadlines.upcoming': channel({ input: upcomingDeadlinesInputSchema, output: z.array(upcomingDeadlineSchema), access: STAFF }),
 
-  // Cross-border handover (issue 5; shared/handover/handover.ipc.ts, docs/handover-package.md "In
+  // Cross-border handover (shared/handover/handover.ipc.ts, docs/handover-package.md "In
   // Passerelle"). Files travel as base64, capped by length before anything is decoded. The services
   // enforce the same roles and the caseworker restriction (their own cases only).
   'keys.card': channel({ input: empty, output: ownKeyCardSchema, access: STAFF }),
@@ -419,7 +419,7 @@ export const contract = {
   'handover.imports': channel({ input: empty, output: z.array(importSummarySchema), access: ['admin', 'coordinator'] }),
   'handover.origin': channel({ input: personOriginInputSchema, output: originHistorySchema.nullable(), access: STAFF }),
 
-  // Reminders (issue 4). A caseworker only ever gets their own cases and tasks (scope 'all' too);
+  // Reminders. A caseworker only ever gets their own cases and tasks (scope 'all' too);
   // items out of their reach are NOT_FOUND. Done, snooze and reopen are audited with the person's uuid only.
   'reminders.dashboard': channel({ input: dashboardInputSchema, output: dashboardViewSchema, access: STAFF }),
   'reminders.markDone': channel({ input: markDoneInputSchema, output: z.null(), access: STAFF }),

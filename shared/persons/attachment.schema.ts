@@ -1,6 +1,6 @@
 /**
- * Attachments (scans, PDFs, photos of documents), stored inside the encrypted database (issue 3
- * item 1). They cross IPC as base64; the service checks the size on the base64 length before it
+ * Attachments (scans, PDFs, photos of documents), stored inside the encrypted database.
+ * They cross IPC as base64; the service checks the size on the base64 length before it
  * decodes anything, and checks the bytes match the declared type.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Consent records (issue 3 item 1): consent to the processing of the person's data, and consent to
+ * Consent records: consent to the processing of the person's data, and consent to
  * sharing named categories of data with a named partner. A withdrawal is recorded, never erased.
  */
 import { z } from 'zod';

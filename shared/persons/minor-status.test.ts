@@ -1,5 +1,5 @@
 /**
- * Minor status (issue 3 item 1): table-driven cases and fast-check properties.
+ * Minor status: table-driven cases and fast-check properties.
  * The presumption of minority when the age is in doubt: brochure §4 LU "Minderjarige slachtoffers",
  * applied in every country as the protective default.
  */

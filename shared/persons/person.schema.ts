@@ -1,5 +1,5 @@
 /**
- * Zod schemas of person records (issue 3 item 1): the IPC contract, the CLI (`person add --json`) and
+ * Zod schemas of person records: the IPC contract, the CLI (`person add --json`) and
  * db/ all validate with these. Pure: no node:*, no DOM.
  */
 import { residenceStatusSchema } from '../procedure/track.schema';

@@ -1,6 +1,5 @@
 /**
- * IPC shapes of procedure tracks, recorded events, checklist answers and deadlines (issue 3 items
- * 2, 3, 6). The engine's own schemas (shared/procedure/track.schema.ts) validate each event against its
+ * IPC shapes of procedure tracks, recorded events, checklist answers and deadlines. The engine's own schemas (shared/procedure/track.schema.ts) validate each event against its
  * country's rules; these only carry the data across.
  */
 import { DUE_BASES } from '../procedure/engine';

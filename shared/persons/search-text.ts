@@ -1,5 +1,5 @@
 /**
- * Case- and accent-insensitive search (issue 3 item 5). db/ stores `searchText(...)` of each person in
+ * Case- and accent-insensitive search. db/ stores `searchText(...)` of each person in
  * a column, and the list query looks the folded query up in it, so a search never re-reads names.
  */
 

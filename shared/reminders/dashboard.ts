@@ -1,5 +1,5 @@
 /**
- * The dashboard's grouping (issue 4 "Dashboard"), pure and fast: the home screen after unlock shows
+ * The dashboard's grouping, pure and fast: the home screen after unlock shows
  * deadlines overdue, due today, due in the rest of this ISO week (up to Sunday), and due in the
  * next 30 days (after this week, up to today + 30). Later deadlines are only counted.
  *

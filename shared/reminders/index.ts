@@ -1,5 +1,5 @@
 /**
- * Public API of reminders (issue 4). Deliberately NOT re-exported: ./working-days (the date-holidays
+ * Public API of reminders. Deliberately NOT re-exported: ./working-days (the date-holidays
  * calendar, several MB with its data): import it from 'shared/reminders/working-days' in the main
  * process and the CLI; the renderer receives the flags with the dashboard rows.
  */

@@ -1,5 +1,5 @@
 /**
- * Reminder planning (issue 4 "Lead times"), pure.
+ * Reminder planning, pure.
  *
  * For a deadline and its kind's lead days:
  * 1. When the deadline falls on a non-working day (weekend or public holiday of the deadline's

@@ -1,5 +1,5 @@
 /**
- * Lead times (issue 4 "Lead times"): per kind, how many days before the deadline a reminder fires.
+ * Lead times: per kind, how many days before the deadline a reminder fires.
  * Defaults 14, 7, 3, 1 and 0 (on the day). An admin changes them (vault-wide setting); the daily
  * digest is a preference of each desktop (on or off, at a chosen local time).
  *

@@ -1,5 +1,5 @@
 /**
- * The words of reminders (issue 4 "Desktop notifications", "Calendar export"), as data in nl, fr and
+ * The words of reminders ("Calendar export"), as data in nl, fr and
  * en like shared/rules. A notification is built from three things only: the kind's phrase, the number
  * of days, and the case code (when it has the form of a Passerelle case code). No other field of a
  * deadline can reach the text: the functions here take nothing else.

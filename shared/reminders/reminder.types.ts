@@ -1,5 +1,5 @@
 /**
- * What a reminder is about (issue 4 "What is due"): a dated deadline of a case, from a procedure
+ * What a reminder is about: a dated deadline of a case, from a procedure
  * track, a task that staff created, or a handover. Pure data shared by main, the CLI and the renderer.
  *
  * A `ReminderItem` may carry the ids that link it to a person and a staff member (for the dashboard and

@@ -1,5 +1,5 @@
 /**
- * IPC shapes of reminders (issue 4): the dashboard, marking a deadline done or snoozing it, staff
+ * IPC shapes of reminders: the dashboard, marking a deadline done or snoozing it, staff
  * tasks, the admin's lead days, this desktop's notification preferences and the calendar export.
  *
  * Reason codes are closed lists so that what is stored is a code; the optional note beside it is short
@@ -34,7 +34,7 @@ export const REMINDER_NOTE_MAX = 200;
 export const SNOOZE_MAX_DAYS_WHEN_DUE = 14;
 
 /**
- * A reminder item's id: `procedure:<trackId>:<kind>`, `task:<taskId>`, `handover:<id>` (issue 5) or
+ * A reminder item's id: `procedure:<trackId>:<kind>`, `task:<taskId>`, `handover:<id>` or
  * `appointment:<appointmentId>`.
  * Opaque to the renderer, which only sends back what the dashboard gave it.
  */

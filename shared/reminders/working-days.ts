@@ -1,5 +1,5 @@
 /**
- * Working days in Belgium, the Netherlands and Luxembourg (issue 4 "Lead times"): Saturdays,
+ * Working days in Belgium, the Netherlands and Luxembourg: Saturdays,
  * Sundays and the national public holidays are not working days. The holidays come from the
  * maintained `date-holidays` library (its type `public`, country level), never from a list of ours.
  *

@@ -1,5 +1,5 @@
 /**
- * The deadlines dashboard in the real UI (issue 4 "Must show"): the home screen after unlock groups the
+ * The deadlines dashboard in the real UI: the home screen after unlock groups the
  * deadlines; an overdue deadline appears in the overdue group and its row opens the right person, with
  * a click and with the keyboard; done and snooze ask for a reason and are audited with the person's uuid
  * only; a task made in the dialog appears in its group; a caseworker has only their own cases; the

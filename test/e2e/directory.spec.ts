@@ -1,5 +1,5 @@
 /**
- * The contact-point directory (issue 5 item 1) in the real UI: the brochure's section 5 with its source
+ * The contact-point directory in the real UI: the brochure's section 5 with its source
  * and date, search and filters, a correction kept apart from the shipped data, the note when a newer
  * directory changes a corrected field, hiding, and an entry of the organisation's own. In Dutch, with
  * no text of another language on screen.

@@ -1,5 +1,5 @@
 /**
- * Cross-border handover in the real UI (issue 5, "Must show"): two vaults, a Belgian centre and a
+ * Cross-border handover in the real UI: two vaults, a Belgian centre and a
  * Luxembourg assistance service, each in its own browser context on its own test bridge. They exchange
  * key cards and verify each other's fingerprint as staff would over the phone; the Belgian centre
  * records the person's consent, starts a handover, sees the Luxembourg procedure and the checklist,

@@ -1,5 +1,5 @@
 /**
- * Persons and their procedures in the real UI (issue 3, item 5 and the "Must show"): a Belgian person
+ * Persons and their procedures in the real UI: a Belgian person
  * registered in the form, annex 15 issued today, the reflection deadline 45 days later with its
  * weekday, the statement, phase 2 and the attestation's expiry; the list found by alias and by case
  * code; a caseworker who does not see a person assigned to someone else.

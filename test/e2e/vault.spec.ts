@@ -1,5 +1,5 @@
 /**
- * The first journey (issue 2, item 11): set up a vault in the wizard, see and confirm the recovery
+ * The first journey: set up a vault in the wizard, see and confirm the recovery
  * key, lock, fail to unlock with a wrong password (the translated error is shown), unlock, and be
  * signed in. Real renderer, router, services and encrypted vault; only the transport is HTTP.
  */

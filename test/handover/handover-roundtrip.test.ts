@@ -1,5 +1,5 @@
 /**
- * Issue 5 "Must show": a Belgian centre and a Luxembourg assistance service, each with its own
+ * a Belgian centre and a Luxembourg assistance service, each with its own
  * encrypted vault, run the whole handover through the IPC router: key cards, verification out of
  * band, the checklist, export, preview, import, receipt, closure, the printable summary. Then every
  * refusal the issue names, each with its own message, writing nothing but its audit entry.

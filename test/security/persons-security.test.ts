@@ -1,5 +1,5 @@
 /**
- * No plaintext on disk for person records (issue 3): a marker in the names, an alias, the safety
+ * No plaintext on disk for person records: a marker in the names, an alias, the safety
  * notes, a guardian, a consent partner, a checklist note and an attachment (its content and its file
  * name) appears in no file of the vault folder, while it is open (WAL, SHM) and after locking.
  * Mirrors test/security/vault-security.test.ts. After a record is erased, no file holds it and the

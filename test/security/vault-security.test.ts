@@ -1,5 +1,5 @@
 /**
- * Security properties of the vault (issue 2, "Must show"). Each test would fail if its property broke.
+ * Security properties of the vault. Each test would fail if its property broke.
  */
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The contact-point directory (issue 5 item 1): the seed data shipped in shared/directory, merged
+ * The contact-point directory: the seed data shipped in shared/directory, merged
  * with the user's edits, which are stored apart (table directory_edits), so a new seed never
  * overwrites an edit and the user sees where the seed changed under one (merge.ts).
  *

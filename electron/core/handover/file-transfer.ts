@@ -1,5 +1,5 @@
 /**
- * Files crossing IPC as standard base64 text (issue 5 item 7). The contract caps the text's length
+ * Files crossing IPC as standard base64 text. The contract caps the text's length
  * (zod, before this runs); here the alphabet is checked in one linear pass and the text decoded.
  * Buffer.from(…, 'base64') silently skips characters outside the alphabet, so without the check a
  * corrupted transfer could decode to other bytes instead of being refused.

@@ -1,5 +1,5 @@
 /**
- * Handover checklist due dates as a source of reminders (issue 4's hook, reminder-sources.ts "HOOK FOR
+ * Handover checklist due dates as a source of reminders (the hook in reminder-sources.ts "HOOK FOR
  * ISSUE 5"): the open items of handovers being prepared or sent, with ids
  * `handover:<handoverId>:<checklistItemId>`, the person's case code and the sending country. Done and
  * snoozed live in reminder_dispositions like procedure due dates; ticking the item itself done in the

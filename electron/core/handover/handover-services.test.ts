@@ -1,6 +1,6 @@
 /**
  * The handover services beyond the round trip (test/handover/handover-roundtrip.test.ts): keys for a
- * vault made before issue 5, key rotation, the contact directory with its seed kept apart, checklist
+ * vault made before handover keys existed, key rotation, the contact directory with its seed kept apart, checklist
  * editing and the reminders' due dates, declining a package, and the retention setting.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('organisation keys', () => {
     expect(footprint(org.core).org_keys).toBe(1);
     expect(auditRows(org.core).filter((r) => r.action === 'keys.create')).toMatchObject([{ details: { at: 'setup' } }]);
 
-    // A vault from before issue 5: no keys. A caseworker's unlock does not make them; an admin's does.
+    // A vault from before handover keys existed: no keys. A caseworker's unlock does not make them; an admin's does.
     await call(org.core, 'users.add', { username: 'case.worker', displayName: 'C', role: 'caseworker', password: 'caseworker pass 1' });
     org.core.vault.write(({ db }) => db.$client.prepare('DELETE FROM org_keys').run());
     org.core.vault.lock();

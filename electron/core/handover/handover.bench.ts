@@ -1,5 +1,5 @@
 /**
- * Benchmark of issue 5 ("npm run bench"): export and import of a package with 50 MB of attachments,
+ * Benchmark ("npm run bench -- handover"): export and import of a package with 50 MB of attachments,
  * time and peak memory. Not a test; the integrator wires `runHandoverBench` into bench/run.ts:
  *
  *   import { runHandoverBench } from '../electron/core/handover/handover.bench';

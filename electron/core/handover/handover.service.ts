@@ -47,7 +47,7 @@ export { SETTING_HANDOVER_RETENTION } from './handover-settings.service';
 export { HANDOVER_MAX_ATTACHMENT_BYTES, packageFileName, summaryFileName, type ExportChoice } from './handover-export.service';
 export { consentForPartner, consentNamesPartner, missingCategories } from './handover-consent';
 
-/** A due date the reminders show for a handover (issue 4 reads these through `handoverDeadlines`). */
+/** A due date the reminders show for a handover (the reminders read these through `handoverDeadlines`). */
 export interface HandoverDeadline {
   /** `<handoverId>:<itemId>`: stable while the item exists. */
   id: string;
@@ -125,8 +125,8 @@ export class HandoverService {
   }
 
   /**
-   * The due dates of open checklist items of handovers being prepared or sent, for the reminders
-   * (issue 4). A caseworker gets those of their own cases; administrators and coordinators all.
+   * The due dates of open checklist items of handovers being prepared or sent, for the reminders.
+   * A caseworker gets those of their own cases; administrators and coordinators all.
    */
   handoverDeadlines(): HandoverDeadline[] {
     const actor = this.vault.requireSession();

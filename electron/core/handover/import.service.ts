@@ -1,5 +1,5 @@
 /**
- * Handover packages on the receiving side (issue 5 items 5 and 6): preview, accept, decline, and
+ * Handover packages on the receiving side: preview, accept, decline, and
  * the receipts that go back to the sender.
  *
  * - `preview` opens the package (openPackage: size cap first, strict JOSE, verified sender with

@@ -1,5 +1,5 @@
 /**
- * Organisation keys and partners in the vault (issue 5 item 2): the pure parts (org-keys.ts) on
+ * Organisation keys and partners in the vault: the pure parts (org-keys.ts) on
  * top of db/handover.repo.ts. Formats and states: docs/key-card.md.
  *
  * - The keys are made at vault set-up (VaultService.create calls `initialOrganisationKeys` inside its
@@ -176,7 +176,7 @@ export class HandoverKeysService {
   }
 
   /**
-   * Makes the organisation's keys if the vault has none (a vault created before issue 5). Only for an
+   * Makes the organisation's keys if the vault has none (a vault created before handovers existed). Only for an
    * administrator's session; returns whether keys were made.
    */
   ensureKeys(): boolean {

@@ -1,5 +1,5 @@
 /**
- * Organisation keys, key cards and partners (issue 5 item 2). Format: docs/key-card.md.
+ * Organisation keys, key cards and partners. Format: docs/key-card.md.
  *
  * - At vault set-up an organisation gets an Ed25519 signing key pair and an X25519 encryption key pair
  *   (node:crypto). The private halves are kept in the vault (`exportPrivateKeys` gives what to store).

@@ -1,5 +1,5 @@
 /**
- * The handover package (issue 5 items 4 and 5). Format: docs/handover-package.md.
+ * The handover package. Format: docs/handover-package.md.
  *
  * One file of ASCII lines, each a compact JWE (ECDH-ES+A256KW on X25519, A256GCM) to the recipient's
  * encryption key, made with jose:

@@ -1,5 +1,5 @@
 /**
- * Receipts (issue 5 item 6): the receiving organisation's signed acknowledgement of a package,
+ * Receipts: the receiving organisation's signed acknowledgement of a package,
  * accepted or rejected with a reason code. Format: docs/handover-package.md "Receipts".
  *
  * A receipt is one line: a compact JWS (EdDSA) over the receipt JSON, or, when encrypted to the

@@ -1,5 +1,5 @@
 /**
- * The printable summary of a handover (issue 5 item 7): the same minimised content as the package
+ * The printable summary of a handover: the same minimised content as the package
  * (the chosen sections, the attachments by name, type and size only), the consent it rests on, and
  * the sender's key fingerprint, for police or magistrates who do not use Passerelle. Made with
  * pdf-lib (no native code, no network, no fonts from the system).

@@ -1,5 +1,5 @@
 /**
- * Attachments (issue 3 item 1): scans, PDFs and photos kept as BLOBs inside the encrypted database,
+ * Attachments: scans, PDFs and photos kept as BLOBs inside the encrypted database,
  * never as files on disk. The size is checked on the base64 text before anything is decoded.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-/** Consent records (issue 3 item 1): given, and withdrawn on a date (never erased). */
+/** Consent records: given, and withdrawn on a date (never erased). */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ConsentsRepo, type ConsentRow } from '../../../db/consents.repo';

@@ -1,5 +1,5 @@
 /**
- * Who may reach which case (issue 3 item 1): admins and coordinators every case; a caseworker only
+ * Who may reach which case: admins and coordinators every case; a caseworker only
  * the cases assigned to them. Any other case is NOT_FOUND for a caseworker, never FORBIDDEN, so the
  * answer does not tell them that the record exists.
  */

@@ -1,6 +1,6 @@
 /**
  * Person records, procedures, checklists, consents and attachments through the services and the
- * router (issue 3 items 1-6): case codes, list/search/sort/filters, the caseworker restriction,
+ * router: case codes, list/search/sort/filters, the caseworker restriction,
  * the attachment cap, consent, and an audit trail that names the person's uuid only.
  */
 import { afterEach, describe, expect, it } from 'vitest';

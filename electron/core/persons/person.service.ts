@@ -1,5 +1,5 @@
 /**
- * Person records (issue 3 items 1, 4, 5): create, update, assign, view and list, with the caseworker
+ * Person records: create, update, assign, view and list, with the caseworker
  * restriction (person-access.ts) and an audit entry for every view and change that names the
  * person's uuid only.
  */
@@ -229,7 +229,7 @@ export class PersonService {
     };
   }
 
-  /** One window of the list, and the total count, for a virtualised list (issue 3 item 5). */
+  /** One window of the list, and the total count, for a virtualised list. */
   list(query: PersonListQuery): PersonListPage {
     const actor = this.vault.requireSession();
     const today = query.today ?? this.today();

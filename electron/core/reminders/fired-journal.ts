@@ -1,5 +1,5 @@
 /**
- * Reminders fired while the vault was locked, remembered across a quit (issue 4: "each reminder once
+ * Reminders fired while the vault was locked, remembered across a quit ("each reminder once
  * per lead time and never again after a restart").
  *
  * The fired table lives in the encrypted vault, which cannot be written while locked. The scheduler

@@ -1,5 +1,5 @@
 /**
- * Calendar export (issue 4 "Calendar export"): an iCalendar file (RFC 5545, written by the `ics`
+ * Calendar export: an iCalendar file (RFC 5545, written by the `ics`
  * library) of upcoming deadlines, for staff who want them in their agenda.
  *
  * Each deadline is an all-day event on its due date (DTSTART;VALUE=DATE, DTEND the next day),

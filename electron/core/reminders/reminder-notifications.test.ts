@@ -1,5 +1,5 @@
 /**
- * Desktop notifications through the real core and vault, on a fake clock (issue 4 "Must show"):
+ * Desktop notifications through the real core and vault, on a fake clock:
  * each reminder fires once per lead time; a new core on the same vault (a restart) fires nothing
  * twice, also when it fired while locked and the app quit before the next unlock (fired journal);
  * reminders keep firing while the vault is locked; done and snoozed deadlines stay silent; no

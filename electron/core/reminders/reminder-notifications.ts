@@ -1,5 +1,5 @@
 /**
- * Desktop notifications of deadlines, wired (issue 4 "Desktop notifications"): the pure
+ * Desktop notifications of deadlines, wired: the pure
  * ReminderScheduler on the vault's fired table, a cache of the open deadlines, the admin's lead days
  * and this desktop's preferences. electron/main only provides the Notifier (Electron's Notification)
  * and calls `checkNow()` when the computer resumes; everything here runs, and is tested, in plain Node.
@@ -12,7 +12,7 @@
  * - After a change of a deadline, a task, a decision or the lead days (`requestRefresh`, debounced),
  *   and at every local midnight while unlocked: the cache is filled again.
  * - At lock: the cache is KEPT (case codes, kinds, dates and opaque ids in main-process memory, never
- *   on disk) so reminders keep firing while the vault is locked, as issue 4 asks. Pass
+ *   on disk) so reminders keep firing while the vault is locked, as they must. Pass
  *   `clearOnLock: true` for the stricter choice (nothing fires until the next unlock).
  *
  * What the cache reaches: every open deadline due from 30 days ago up to today + the longest lead +
@@ -43,7 +43,7 @@ import type { NotifiableEntry, ReminderService } from './reminder.service';
 /**
  * Channels after which the notification cache is filled again (debounced): they change due dates, the
  * assignment of cases, or who sees what. Reminder and task channels notify through ReminderService.
- * Issue 5 adds the channels that change handover deadlines.
+ * Handover adds the channels that change handover deadlines.
  */
 export const DEADLINE_CHANNELS: ReadonlySet<string> = new Set([
   'persons.create',

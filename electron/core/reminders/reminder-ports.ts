@@ -122,7 +122,7 @@ export interface DeadlineSource {
  * left out by the integrator). Whatever objects are passed in, only those five fields are kept.
  *
  * Trade-off (the integrator decides, see README): keeping it lets reminders fire while the vault is
- * locked, as issue 4 asks, at the price of case codes and dates staying in memory (never on disk);
+ * locked, as they must, at the price of case codes and dates staying in memory (never on disk);
  * calling `clear()` on lock keeps nothing but then nothing fires until the next unlock. After a
  * restart nothing fires before the first unlock either way: the list is never written outside the vault.
  */

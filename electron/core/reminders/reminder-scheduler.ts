@@ -1,5 +1,5 @@
 /**
- * Desktop notifications of deadlines (issue 4 "Desktop notifications"), pure timer logic on the Clock
+ * Desktop notifications of deadlines, pure timer logic on the Clock
  * port like auto-lock.ts; electron/main gives it Electron's Notification behind the Notifier port.
  *
  * - It checks at `start()`, at every local midnight, every `checkEveryMinutes` (sleep, clock changes),

@@ -1,5 +1,5 @@
 /**
- * Where reminder items come from (issue 4 "What is due"). Each source lists its dated items for a
+ * Where reminder items come from. Each source lists its dated items for a
  * viewer, finds one by id with the same access rules as the rest of the app, and may keep the done /
  * snoozed state itself (tasks do); the others' state lives in reminder_dispositions.
  *

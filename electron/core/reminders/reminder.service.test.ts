@@ -1,5 +1,5 @@
 /**
- * Reminders through the real core (issue 4): the dashboard's groups from procedure due dates and
+ * Reminders through the real core: the dashboard's groups from procedure due dates and
  * tasks, the caseworker restriction, done / snooze / reopen audited with the person's uuid only, the
  * admin's lead days, tasks, and the calendar export parsed back with an independent parser.
  * Notifications (fired table, restarts, texts) are in reminder-notifications.test.ts.

@@ -1,5 +1,5 @@
 /**
- * Reminders (issue 4): what is due, from every source (reminder-sources.ts), for the dashboard, the
+ * Reminders: what is due, from every source (reminder-sources.ts), for the dashboard, the
  * notifications, the calendar export and the CLI; marking an item done or snoozing it with a reason;
  * the vault-wide lead days.
  *
@@ -172,7 +172,7 @@ export class ReminderService {
     });
   }
 
-  /** Adds a source of reminder items (issue 5: handover deadlines). See reminder-sources.ts. */
+  /** Adds a source of reminder items (handover deadlines). See reminder-sources.ts. */
   addSource(source: ReminderSourceProvider): void {
     this.sources.set(source.source, source);
   }

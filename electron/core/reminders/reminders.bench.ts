@@ -1,5 +1,5 @@
 /**
- * Issue 4 benchmark: the dashboard for 100k persons (target < 100 ms), on invented data from the
+ * Benchmark: the dashboard for 100k persons (target < 100 ms), on invented data from the
  * seeded generator. Not a test: `npm run bench` calls `runRemindersBench()` (bench/run.ts, e.g.
  * `printResults('Reminders: dashboard for 100k persons (medians of 5)', runRemindersBench())`).
  *

@@ -1,5 +1,5 @@
 /**
- * Staff tasks (issue 4 "What is due": tasks that staff create themselves): a title, a due date, an
+ * Staff tasks (tasks that staff create themselves): a title, a due date, an
  * assignee and optionally the person the task is about. They remind like deadlines (kind 'task').
  *
  * Access: admins and coordinators see and change every task and assign to any active staff member;

@@ -1,5 +1,5 @@
 /**
- * The deadlines dashboard (issue 4 item 3), the home screen after unlock: overdue, today, this week
+ * The deadlines dashboard, the home screen after unlock: overdue, today, this week
  * and the next 30 days, for "my cases" or "all" (a caseworker only has their own). Everything is
  * computed in the main process (reminders.dashboard): each group arrives counted, with its first rows,
  * and "Show more" asks for more. A row opens the person's page in one click, or with Enter on its

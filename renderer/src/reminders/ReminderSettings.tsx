@@ -1,5 +1,5 @@
 /**
- * Reminder settings (issue 4): this desktop's notifications, daily digest and tray (kept in
+ * Reminder settings: this desktop's notifications, daily digest and tray (kept in
  * electron-store by the main process: nothing personal), and the vault's lead times per kind of
  * deadline (administrators change them; everyone sees them).
  */

@@ -1,5 +1,5 @@
 /**
- * The end-to-end test bridge (issue 2, item 11): a loopback HTTP server that serves the built
+ * The end-to-end test bridge: a loopback HTTP server that serves the built
  * renderer (out/renderer) and the SAME router electron/main registers with ipcMain, so the real UI,
  * router, services and encrypted database are tested together in a browser; only the transport
  * differs. The page gets `window.passerelle` from test/e2e/fixtures.ts, which speaks to:

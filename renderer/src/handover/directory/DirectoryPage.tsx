@@ -1,5 +1,5 @@
 /**
- * The contact-point directory (issue 5 item 1): every contact point of the Benelux brochure's section
+ * The contact-point directory: every contact point of the Benelux brochure's section
  * 5, with its source and date, searchable (name, address, e-mail, website, notes; accents and case
  * ignored) and filtered by country and category. Administrators and coordinators correct entries, add
  * their own and hide those they do not use; their edits are kept apart from the shipped data.

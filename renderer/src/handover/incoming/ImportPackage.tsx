@@ -1,5 +1,5 @@
 /**
- * Receiving a handover package (issue 5 items 5 and 6): the file is read (with progress), checked and
+ * Receiving a handover package: the file is read (with progress), checked and
  * decrypted, and shown as a preview (sender and their verified fingerprint, sections, attachments with
  * sizes, the sender's procedure history) before anything is written. The user accepts (the person is
  * created here and the receipt is made) or declines (a 'declined' receipt); a refused package shows

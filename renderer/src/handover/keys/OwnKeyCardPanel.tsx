@@ -1,5 +1,5 @@
 /**
- * This organisation's key card (issue 5 item 2): name, country, the fingerprint in 12 groups of 5
+ * This organisation's key card: name, country, the fingerprint in 12 groups of 5
  * digits to read out over the phone, the card as a QR code on screen, and the card as a file to send
  * to partners. The card is public by design: it holds no secret.
  */

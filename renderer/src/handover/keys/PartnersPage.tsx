@@ -1,5 +1,5 @@
 /**
- * Partners and keys (issue 5 item 2): this organisation's key card, and the partner organisations
+ * Partners and keys: this organisation's key card, and the partner organisations
  * whose cards were imported. A partner can receive or send packages only once its fingerprint was
  * compared out of band and marked verified. A newer card for a verified partner waits beside the
  * verified one (exchanges go on with the verified card) until its fingerprint is compared; an

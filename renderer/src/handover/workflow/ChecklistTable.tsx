@@ -1,5 +1,5 @@
 /**
- * The handover's checklist (issue 5 item 3): each item with its owner, its due date (dd-mm-yyyy with
+ * The handover's checklist: each item with its owner, its due date (dd-mm-yyyy with
  * weekday, days left and urgency in words) and its status, all editable in place; items of the
  * receiving country's requirements say so and cite their source. Staff add items of their own.
  */

@@ -1,5 +1,5 @@
 /**
- * Export (issue 5 item 4): the user chooses what goes to the partner. Nothing but the identity is
+ * Export: the user chooses what goes to the partner. Nothing but the identity is
  * chosen at first (the minimum); every other section and every attachment is opt-in. The person's
  * sharing consent for this partner is checked as the choice changes, and the core checks it again:
  * a refusal shows its reason in the user's language. Creating the package (signing, encrypting) shows

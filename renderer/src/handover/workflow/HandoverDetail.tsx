@@ -1,5 +1,5 @@
 /**
- * One handover (issue 5 items 3-7): to whom and in which direction, the receiving country's procedure
+ * One handover: to whom and in which direction, the receiving country's procedure
  * and requirements, the checklist, the export of a package and the printable summary, the packages
  * sent with their receipts, and, once the partner's receipt is imported, the closure with the day this
  * organisation's copy of the file is due for deletion.

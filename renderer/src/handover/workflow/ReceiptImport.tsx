@@ -1,5 +1,5 @@
 /**
- * Importing the receipt a partner sent back (issue 5 item 6): checked like a package (signature of the
+ * Importing the receipt a partner sent back: checked like a package (signature of the
  * verified partner, the package it names, replays); once accepted, the handover is closed and shows
  * when this organisation's copy of the person's file is due for deletion.
  */

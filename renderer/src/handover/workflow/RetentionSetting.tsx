@@ -1,6 +1,6 @@
 /**
- * How long the sending organisation keeps its copy of a person's file after the partner's receipt
- * (issue 5 item 6): every signed-in user sees it, an administrator changes it.
+ * How long the sending organisation keeps its copy of a person's file after the partner's receipt:
+ * every signed-in user sees it, an administrator changes it.
  */
 import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';

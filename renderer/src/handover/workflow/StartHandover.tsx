@@ -1,5 +1,5 @@
 /**
- * Starting a handover from a person's page (issue 5 item 3): choose a verified partner organisation in
+ * Starting a handover from a person's page: choose a verified partner organisation in
  * another Benelux country; the receiving country's procedure and requirements are shown before the
  * handover starts, and the checklist for that direction is generated when it does.
  */

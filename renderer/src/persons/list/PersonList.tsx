@@ -1,5 +1,5 @@
 /**
- * The person list (issue 3 item 5): instant search by name, alias or case code, sort, filters, and a
+ * The person list: instant search by name, alias or case code, sort, filters, and a
  * virtualised grid fed by windows of `persons.list`. Keyboard: the down arrow leaves the search box
  * for the list; arrows, Page Up/Down, Home and End move through it; Enter opens the person.
  */
