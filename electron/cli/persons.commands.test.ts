@@ -111,8 +111,9 @@ describe('passerelle CLI: persons, procedures, deadlines', { timeout: 300_000 },
     // brochure §4 BE "Reflectieperiode": 45 days after the annex 15.
     const deadlines = expectOk(asAdmin(['deadlines', '--within', '45', '--json', '--today', today])).stdout;
     const parsed = JSON.parse(deadlines) as Record<string, string>[];
-    expect(parsed).toEqual([{ caseCode, country: 'BE', kind: 'reflectionPeriodEnd', dueDate: '2026-04-16', phase: 'be.reflection' }]);
-    expect(Object.keys(parsed[0] ?? {})).toEqual(['caseCode', 'country', 'kind', 'dueDate', 'phase']);
+    // The brochure fixes the 45 days, so the due date's basis is 'exact' (docs/legal-rules.md).
+    expect(parsed).toEqual([{ caseCode, country: 'BE', kind: 'reflectionPeriodEnd', dueDate: '2026-04-16', phase: 'be.reflection', basis: 'exact' }]);
+    expect(Object.keys(parsed[0] ?? {})).toEqual(['caseCode', 'country', 'kind', 'dueDate', 'basis', 'phase']);
     expect(JSON.parse(expectOk(asAdmin(['deadlines', '--within', '44', '--json', '--today', today])).stdout)).toEqual([]);
   });
 
