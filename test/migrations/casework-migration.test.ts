@@ -3,13 +3,13 @@
  * the new tables and the full-text index are created at unlock, the existing persons are kept, and a
  * note written afterwards is found by search.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/app-core';
 import { memoryPreferences, silentLogger } from '../../electron/core/ports';
 import { MIGRATIONS_DIR } from '../../db/migrations-dir';
 import { FakeClock } from '../helpers/fake-clock';
+import { makeReleasedVault, migrationsUpTo } from '../helpers/released-vault';
 import { ADMIN, tempDir } from '../helpers/vault';
 
 const cleanups: (() => void)[] = [];
@@ -17,29 +17,16 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
-/** A copy of the committed migrations that stops at `lastIdx`, as an older build shipped them. */
-function migrationsUpTo(dir: string, lastIdx: number): string {
-  const out = join(dir, 'migrations-old');
-  cpSync(MIGRATIONS_DIR, out, { recursive: true });
-  const journalPath = join(out, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  for (const e of journal.entries.filter((e) => e.idx > lastIdx)) rmSync(join(out, `${e.tag}.sql`));
-  journal.entries = journal.entries.filter((e) => e.idx <= lastIdx);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return out;
-}
-
 describe('casework migrations on an existing vault', () => {
   it('adds notes, their index and appointments to a vault made before them', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const clock = new FakeClock('2026-11-25T09:00:00.000Z');
     const base = { vaultDir: join(dir, 'vault'), clock, logger: silentLogger, prefs: memoryPreferences(), kdfProfile: 'minimum' as const };
-    const old = createCore({ ...base, migrationsFolder: migrationsUpTo(dir, 4) });
-    await old.vault.create({ organisationName: 'Old Centre', country: 'NL', admin: ADMIN });
-    const created = await old.router.call('persons.create', { givenNames: 'Mira', familyName: 'Dovelan' });
-    if (!created.ok) throw new Error(created.error.key);
-    const personId = (created.value as { person: { id: string } }).person.id;
+    const [released] = await makeReleasedVault(dir, join(dir, 'vault'), clock, [{ givenNames: 'Mira', familyName: 'Dovelan' }]);
+    const personId = released?.id ?? '';
+    const old = createCore({ ...base, migrationsFolder: migrationsUpTo(dir) });
+    await old.vault.unlock(ADMIN.username, ADMIN.password);
     expect(old.vault.read((db) => db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'case_notes'").get())).toEqual({ n: 0 });
     old.dispose();
 
