@@ -69,7 +69,7 @@ test('an admin adds a caseworker in the UI; the caseworker sees no admin screens
   // Settings: the caseworker may change their language and password, not the automatic lock.
   await nav.getByRole('button', { name: en.shell.settings, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: en.settings.title })).toBeVisible();
-  await expect(page.getByText(en.settings.autoLockReadOnly)).toBeVisible();
+  await expect(page.getByText(en.settings.autoLockReadOnly, { exact: true })).toBeVisible();
   await expect(page.getByRole('textbox', { name: en.settings.autoLockMinutes })).not.toBeEditable();
   await expect(page.getByRole('button', { name: en.settings.saveAutoLock })).toHaveCount(0);
   await snap('caseworker-settings');

@@ -34,6 +34,12 @@ const PATHS: Record<Country, { steps: EventType[]; renewal: EventType; endings: 
 const RENEWAL_GAP_DAYS = 150;
 
 const NATIONALITIES = ['NG', 'RO', 'BG', 'VN', 'CN', 'MA', 'AL', 'UA', 'BR', 'IN', 'ER', 'PH'] as const;
+/**
+ * The Dutch bedenktijd and the Luxembourg victim permit are for persons without residence status
+ * (brochure §4 NL and LU): a person with a Dutch or Luxembourg track is invented as a third-country
+ * national, so the invented events are ones the rules accept.
+ */
+const THIRD_COUNTRY_NATIONALITIES = NATIONALITIES.filter((n) => n !== 'RO' && n !== 'BG');
 const LANGUAGES = ['en', 'fr', 'ro', 'bg', 'vi', 'zh', 'ar', 'sq', 'uk', 'pt', 'ti', 'tl'] as const;
 const FORMS = ['sexual', 'begging', 'labour', 'organRemoval', 'forcedCriminality'] as const;
 
@@ -89,7 +95,7 @@ export function* inventedPersons(seed: number, count: number, today: CalendarDat
       ageInDoubt: random() < 0.05,
       unaccompanied: false,
       gender: pick(random, ['female', 'male', 'other', 'unknown'] as const),
-      nationalities: [pick(random, NATIONALITIES)],
+      nationalities: [pick(random, tracks.some((t) => t.country !== 'BE') ? THIRD_COUNTRY_NATIONALITIES : NATIONALITIES)],
       languages: [pick(random, LANGUAGES)],
       interpreter: { needed: interpreter, language: interpreter ? pick(random, LANGUAGES) : null },
       safetyNotes: random() < 0.3 ? `${inventedName(random)} ${inventedName(random)} ${inventedName(random)}` : '',

@@ -16,9 +16,35 @@ import { NoteSnippet } from './NoteSnippet';
 /** Remembered for the session, so coming back from a person keeps the choice. */
 let alsoNotesChoice = false;
 
-export function NotesSearchResults({ search, onOpen }: { search: string; onOpen: (personId: string) => void }) {
-  const { t } = useTranslation();
+/** The "also search notes" choice of the person list, remembered while the app runs. */
+export function useAlsoSearchNotes(): [boolean, (next: boolean) => void] {
   const [alsoNotes, setAlsoNotes] = useState(alsoNotesChoice);
+  return [
+    alsoNotes,
+    (next) => {
+      alsoNotesChoice = next;
+      setAlsoNotes(next);
+    },
+  ];
+}
+
+/** The checkbox, placed in the list's title row so the list keeps its rows at 1366x768. */
+export function AlsoSearchNotesToggle({ checked, onChange }: { checked: boolean; onChange: (next: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      size="sm"
+      label={t('casework.listSearch.alsoNotes')}
+      checked={checked}
+      onChange={(e) => onChange(e.currentTarget.checked)}
+      data-testid="also-search-notes"
+    />
+  );
+}
+
+/** The hits, under the filters; nothing (no height) while the choice is off or nothing is typed. */
+export function NotesSearchResults({ search, alsoNotes, onOpen }: { search: string; alsoNotes: boolean; onOpen: (personId: string) => void }) {
+  const { t } = useTranslation();
   const [hits, setHits] = useState<NoteHit[] | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -49,20 +75,20 @@ export function NotesSearchResults({ search, onOpen }: { search: string; onOpen:
     };
   }, [alsoNotes, text]);
 
+  if (!error && !hits) return null;
   return (
-    <Stack gap={4}>
-      <Checkbox
-        label={t('casework.listSearch.alsoNotes')}
-        checked={alsoNotes}
-        onChange={(e) => {
-          alsoNotesChoice = e.currentTarget.checked;
-          setAlsoNotes(e.currentTarget.checked);
-        }}
-        data-testid="also-search-notes"
-      />
+    <>
       <ErrorAlert error={error} testId="notes-list-search-error" />
       {hits ? (
-        <Stack component="section" aria-label={t('casework.listSearch.hitsTitle')} gap={4} mah={260} style={{ overflowY: 'auto' }} data-testid="list-note-hits" aria-busy={loading}>
+        <Stack
+          component="section"
+          aria-label={t('casework.listSearch.hitsTitle')}
+          gap={4}
+          mah={260}
+          style={{ overflowY: 'auto' }}
+          data-testid="list-note-hits"
+          aria-busy={loading}
+        >
           <Text fw={600} size="sm">
             {t('casework.listSearch.hitsTitle')}
           </Text>
@@ -93,6 +119,6 @@ export function NotesSearchResults({ search, onOpen }: { search: string; onOpen:
           {t('casework.listSearch.searching')}
         </Text>
       ) : null}
-    </Stack>
+    </>
   );
 }

@@ -20,7 +20,7 @@ import { useLanguage } from '../../format/labels';
 import { MinorBadge } from '../parts/MinorBadge';
 import { dueKindLabel, phaseFilterOptions, phaseLabel } from '../rule-labels';
 import { usePersonWindows, type PersonListFilters } from './usePersonWindows';
-import { NotesSearchResults } from '../../casework/NotesSearchResults';
+import { AlsoSearchNotesToggle, NotesSearchResults, useAlsoSearchNotes } from '../../casework/NotesSearchResults';
 
 /** Two short lines per row: at least 12 rows fit a 1366x768 window under the filters. */
 export const ROW_HEIGHT = 44;
@@ -79,6 +79,7 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
   const today = useMemo(() => todayLocal(), []);
   const seesEveryCase = user.role !== 'caseworker';
   const [debouncedSearch] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
+  const [alsoNotes, setAlsoNotes] = useAlsoSearchNotes();
   const filters = useMemo(() => toFilters(state, debouncedSearch), [state, debouncedSearch]);
   const windows = usePersonWindows(filters);
   // Team mode: a person created or changed on another desktop shows up without a reload.
@@ -207,6 +208,7 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
               {t('persons.clearFilters')}
             </Button>
           ) : null}
+          <AlsoSearchNotesToggle checked={alsoNotes} onChange={setAlsoNotes} />
         </Group>
         <Text size="xs" c="dimmed" id={hintId} ta="right">
           {t('persons.keyboardHint')}
@@ -299,7 +301,7 @@ export function PersonList({ user, assignees, state, onStateChange, returning, o
         />
       </Group>
 
-      <NotesSearchResults search={debouncedSearch} onOpen={(personId) => onOpen(personId, -1)} />
+      <NotesSearchResults search={debouncedSearch} alsoNotes={alsoNotes} onOpen={(personId) => onOpen(personId, -1)} />
 
       {windows.error ? (
         <Stack gap="xs" align="flex-start">

@@ -34,7 +34,7 @@ export interface PersonSection {
 export const PERSON_SECTIONS: readonly PersonSection[] = [
   {
     id: 'notes',
-    title: (t) => t('casework.sectionNotes'),
+    title: (t) => t('casework.notes.title'),
     render: (c) => <NotesPanel personId={c.personId} attachments={c.attachments} />,
   },
   {
