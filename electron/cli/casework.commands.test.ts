@@ -3,35 +3,19 @@
  * --password-stdin, a vault made with --kdf minimum): a note from JSON, found again by a folded
  * prefix, the caseworker's reach, and bad input refused with one line.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../test/helpers/cli';
 import { tempDir } from '../../test/helpers/vault';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN_PW = 'admin password 123';
 const WORKER_PW = 'worker password 123';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(args: string[], stdin = ''): Run {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/passerelle.ts', ...args], {
-    cwd: ROOT,
-    input: stdin,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = runCli;
 
-function expectOk(run: Run): Run {
+function expectOk(run: CliRun): CliRun {
   expect(run.code, run.stderr).toBe(0);
   return run;
 }

@@ -3,31 +3,21 @@
  * of docs/examples (invented persons): the dry run writes nothing, the import registers the valid
  * rows, bad input ends in one line on stderr and exit 1.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ROOT, runCli } from '../../test/helpers/cli';
 import { importReportSchema, importResultSchema } from '../../shared/import/import.schema';
 import { tempDir } from '../../test/helpers/vault';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = CLI_ROOT;
 const ADMIN_PW = 'admin password 123';
 const WORKER_PW = 'worker password 123';
 const XLSX = join(ROOT, 'docs/examples/caseload-example.xlsx');
 const CSV = join(ROOT, 'docs/examples/caseload-example.csv');
 const MAPPING = join(ROOT, 'docs/examples/caseload-mapping.json');
 
-function cli(args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/passerelle.ts', ...args], {
-    cwd: ROOT,
-    input: stdin,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = runCli;
 
 let work: { dir: string; cleanup: () => void };
 let vault: string;

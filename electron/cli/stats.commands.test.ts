@@ -3,39 +3,23 @@
  * run them: the formats, no small count in any file, an existing file never overwritten, the roles,
  * and the command-line checks (exit 2).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../test/helpers/cli';
 import { accessRequestSchema } from '../../shared/privacy/access-request.schema';
 import { statisticsReportSchema } from '../../shared/statistics/statistics.schema';
 import { tempDir } from '../../test/helpers/vault';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN_PW = 'admin password 123';
 const WORKER_PW = 'worker password 123';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(args: string[], stdin = ''): Run {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/passerelle.ts', ...args], {
-    cwd: ROOT,
-    input: stdin,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = runCli;
 
-function ok(run: Run): string {
+function ok(run: CliRun): string {
   expect(run.code, run.stderr).toBe(0);
   expect(run.stderr).toBe('');
   return run.stdout;
