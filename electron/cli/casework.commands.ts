@@ -7,8 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { noteFieldsSchema, NOTE_SEARCH_LIMIT_MAX } from '../../shared/casework/note.schema';
 import { caseCodeSchema } from '../../shared/persons/case-code';
 import { z } from 'zod';
-import type { Context } from './program';
-import { readJsonFile, type CliKit } from './persons.commands';
+import { readJsonFile, type CliKit, type Context } from './cli-kit';
 
 /** `note add --json FILE`: the note's fields, and optionally the id of the note it corrects. */
 export const cliNoteSchema = noteFieldsSchema.extend({ correctsId: z.uuid().nullable().default(null) });

@@ -16,8 +16,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { Core } from '../core/app-core';
 import { UsersRepo } from '../../db/users.repo';
 import { CliError, UsageError } from './cli-errors';
-import type { CliKit } from './persons.commands';
-import type { Context } from './program';
+import type { CliKit, Context } from './cli-kit';
 
 const ANY_ROLE = ['the password of --user'];
 const MANAGER = ['the password of --user (an administrator or coordinator)'];

@@ -12,8 +12,7 @@ import { en } from '../../shared/i18n/en';
 import { MAX_IMPORT_FILE_BYTES, type ImportReport, type RowProblem } from '../../shared/import/import.schema';
 import { importMappingSchema } from '../../shared/import/mapping.schema';
 import { CliError } from './cli-errors';
-import { readJsonFile, type CliKit } from './persons.commands';
-import type { Context } from './program';
+import { readJsonFile, type CliKit, type Context } from './cli-kit';
 
 const PASSWORD_ORDER = ["the administrator's password (--user)"];
 

@@ -7,7 +7,6 @@
  * `person add` and `procedure event` read their input from `--json FILE` (the issue's syntax), checked
  * with the same zod schemas as the IPC contract.
  */
-import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { calendarDateSchema, type CalendarDate } from '../../shared/dates/calendar-date';
@@ -16,53 +15,15 @@ import { isAppError } from '../../shared/errors';
 import { caseCodeSchema } from '../../shared/persons/case-code';
 import { personCreateSchema } from '../../shared/persons/person.schema';
 import { eventInputSchema } from '../../shared/persons/procedure.schema';
-import type { Core } from '../core/app-core';
 import { todayOf } from '../core/persons/person-access';
 import { systemClock } from '../core/ports';
 import { CliError } from './cli-errors';
-import type { Context } from './program';
-import type { SecretReader } from './secrets';
-
-/** The pieces of program.ts the commands are built from (passed in, so program.ts stays as it is). */
-export interface CliKit {
-  vaultOption(): Option;
-  userOption(what?: string): Option;
-  stdinOption(): Option;
-  stdinOrder(lines: string[]): string;
-  pathArg(value: string): string;
-  withSecrets<T>(ctx: Context, passwordStdin: boolean | undefined, fn: (secrets: SecretReader) => Promise<T>): Promise<T>;
-  withSession<T>(ctx: Context, vaultDir: string, user: string, secrets: SecretReader, fn: (core: Core) => Promise<T>): Promise<T>;
-  print(ctx: Context, text: string): void;
-  printJson(ctx: Context, value: unknown): void;
-  pad(rows: string[][]): string;
-}
+import { readJsonFile, type CliKit, type Context } from './cli-kit';
 
 /** `procedure event --json FILE`: the event and the country of its track. */
 export const cliEventSchema = eventInputSchema.extend({ country: z.string().trim().toUpperCase().pipe(countrySchema) }).strict();
 
 const PASSWORD_ORDER = ['the password of --user (any role: a caseworker reaches only their own cases)'];
-
-/** Reads a JSON file and checks it with `schema`; every problem is named by its field path. */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read ${file}.`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CliError(`${file} is not valid JSON.`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
-    throw new CliError(`${file} is not valid: ${problems.join('; ')}.`);
-  }
-  return parsed.data;
-}
 
 /** A VALIDATION error of the engine names the event's fields: say which, in the CLI's one line. */
 function withFieldsNamed<T>(file: string, fn: () => T): T {

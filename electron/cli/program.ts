@@ -40,19 +40,10 @@ import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
 import { registerStatsCommands } from './stats.commands';
 import { registerServeCommands } from './serve.commands';
-import { secretReader, type SecretInput, type SecretReader } from './secrets';
+import { secretReader, type SecretReader } from './secrets';
+import type { CliIo, Context } from './cli-kit';
 
-export interface CliIo {
-  stdin: SecretInput;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-export interface Context {
-  io: CliIo;
-  logger: Logger;
-  verbose: boolean;
-}
+export type { CliIo, Context } from './cli-kit';
 
 /**
  * The core's logger in the CLI: silent unless --verbose, so that a failure prints one line only.

@@ -11,8 +11,7 @@ import { calendarDateSchema, type CalendarDate } from '../../shared/dates/calend
 import { LANGUAGES, languageSchema, type Language } from '../../shared/domain';
 import { todayOf } from '../core/persons/person-access';
 import { systemClock } from '../core/ports';
-import type { Context } from './program';
-import type { CliKit } from './persons.commands';
+import type { CliKit, Context } from './cli-kit';
 
 const PASSWORD_ORDER = ['the password of --user (any role: a caseworker sees only their own cases and tasks)'];
 

@@ -13,8 +13,7 @@ import { readKeySlotFile } from '../core/vault/keyslot-file';
 import { startTeamServer, type TeamServer } from '../server/serve';
 import { formatFingerprint } from '../../shared/handover/fingerprint';
 import { UsageError } from './cli-errors';
-import type { CliKit } from './persons.commands';
-import type { Context } from './program';
+import type { CliKit, Context } from './cli-kit';
 
 export const DEFAULT_LISTEN = '127.0.0.1:8443';
 

@@ -11,8 +11,7 @@ import { COUNTRIES, countrySchema, LANGUAGES, languageSchema, type Country, type
 import { AppError } from '../../shared/errors';
 import { STATISTICS_YEARS, statisticsYearSchema, type StatisticsFormat } from '../../shared/statistics/statistics.schema';
 import { CliError } from './cli-errors';
-import type { CliKit } from './persons.commands';
-import type { Context } from './program';
+import type { CliKit, Context } from './cli-kit';
 
 const yearArg = (value: string): number => {
   const parsed = statisticsYearSchema.safeParse(/^\d{4}$/.test(value) ? Number(value) : NaN);
