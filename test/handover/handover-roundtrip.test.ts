@@ -4,8 +4,7 @@
  * band, the checklist, export, preview, import, receipt, closure, the printable summary. Then every
  * refusal the issue names, each with its own message, writing nothing but its audit entry.
  */
-import { inflateSync } from 'node:zlib';
-import { PDFDocument, PDFRawStream, PDFName } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_CATEGORIES } from '../../shared/persons/consent.schema';
 import { CONSENT_CATEGORIES, HANDOVER_SECTIONS } from '../../shared/handover/package.schema';
@@ -14,6 +13,7 @@ import { DEFAULT_MAX_PACKAGE_BYTES } from '../../electron/core/handover/package'
 import { REJECTION_MESSAGES } from '../../shared/handover/reasons';
 import { FakeClock } from '../helpers/fake-clock';
 import { filesContaining } from '../helpers/files';
+import { pdfText } from '../helpers/pdf-text';
 import { advance, auditRows, call, fail, footprint, makePartners, newOrg, TINY_PDF, type Org } from '../helpers/handover';
 
 const cleanups: (() => void)[] = [];
@@ -48,25 +48,6 @@ async function belgianPerson(be: Org, partnerName: string, categories: ('identit
     contentBase64: TINY_PDF.toString('base64'),
   });
   return { personId, caseCode: detail.person.caseCode, attachmentId: attachment.id };
-}
-
-/** Text drawn on the PDF's pages: the hex strings of every content stream, decoded. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await PDFDocument.load(bytes);
-  let text = '';
-  for (const page of doc.getPages()) {
-    const contents = page.node.get(PDFName.of('Contents'));
-    const refs = contents ? (('asArray' in contents ? (contents as unknown as { asArray(): unknown[] }).asArray() : [contents]) as unknown[]) : [];
-    for (const ref of refs) {
-      const stream = doc.context.lookup(ref as never);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const raw = Buffer.from(stream.contents);
-      const filter = stream.dict.get(PDFName.of('Filter'));
-      const body = filter && String(filter) === '/FlateDecode' ? inflateSync(raw).toString('latin1') : raw.toString('latin1');
-      for (const m of body.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) text += `${Buffer.from(m[1] ?? '', 'hex').toString('latin1')}\n`;
-    }
-  }
-  return text;
 }
 
 describe('cross-border handover between two vaults (BE centre -> LU assistance service)', () => {
