@@ -60,16 +60,6 @@ class Counter {
   }
 }
 
-function parseForms(json: string, cache: Map<string, string[]>): string[] {
-  let forms = cache.get(json);
-  if (!forms) {
-    const v: unknown = JSON.parse(json);
-    forms = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-    cache.set(json, forms);
-  }
-  return forms;
-}
-
 /** Every raw table of the year, in the order the report shows them. */
 export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Country): CountTable[] {
   const client = db.$client;
@@ -81,18 +71,18 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
   const onlyCountry = country ? 'AND EXISTS (SELECT 1 FROM tracks ct WHERE ct.person_id = p.id AND ct.country = @country)' : '';
 
   // Closed files: closing day and reason (the terminal phase of the track that ended last).
-  const closing = new Map<string, { day: string; reason: string }>();
+  const closing = new Map<string, { day: string; reason: string; group: number }>();
   const closedTracks = client
     .prepare(
-      `SELECT t.person_id, t.phase_id, (SELECT max(e.date) FROM procedure_events e WHERE e.track_id = t.id AND e.removed_at IS NULL)
+      `SELECT t.person_id, t.phase_id, (SELECT max(e.date) FROM procedure_events e WHERE e.track_id = t.id AND e.removed_at IS NULL), ${AGE_GROUP_SQL}
        FROM persons p JOIN tracks t ON t.person_id = p.id WHERE p.is_open = 0 AND p.created_at <= @end ${onlyCountry}`,
     )
     .raw()
-    .all({ ...withCountry, end }) as [string, string, string | null][];
-  for (const [personId, phaseId, day] of closedTracks) {
+    .all({ ...withCountry, end }) as [string, string, string | null, number][];
+  for (const [personId, phaseId, day, group] of closedTracks) {
     if (day === null) continue;
     const seen = closing.get(personId);
-    if (!seen || day > seen.day) closing.set(personId, { day, reason: closingReason(phaseId) ?? 'closed' });
+    if (!seen || day > seen.day) closing.set(personId, { day, reason: closingReason(phaseId) ?? 'closed', group });
   }
   // Closed before the year: not supported in it. Passed to the grouped queries as a JSON list.
   const before = [...closing.entries()].filter(([, c]) => c.day < from).map(([id]) => id);
@@ -104,35 +94,72 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
   const sex = new Counter('sex', FIXED_ROWS.sex);
   const detection = new Counter('detection', FIXED_ROWS.detection);
   const exploitation = new Counter('exploitation', FIXED_ROWS.exploitation);
-  const formsCache = new Map<string, string[]>();
-  const foreign = new Map<string, number>();
-  const byCitizenship: [string | null, number][] = [];
+  const phase = new Counter('phase', phaseRows(country));
+  const reflection = new Counter('reflection', FIXED_ROWS.reflection);
+  const permits = new Counter('permits', permitRows(country));
+  const handovers = new Counter('handovers', FIXED_ROWS.handovers);
+  const countries = country ? [country] : (['BE', 'NL', 'LU'] as const);
+  const wanted = countries.flatMap((c) => [REFLECTION_START[c], ...PERMIT_EVENTS[c]]);
+  const params = { ...withCountry, end, excluded, from, to, ...Object.fromEntries(wanted.map((w, i) => [`t${i}`, w])) };
 
-  // One lean pass over the persons: the columns each table needs, JSON read by SQLite.
-  const persons = client
+  // One statement: the supported persons are read once into `pop` (the columns each table needs,
+  // JSON read by SQLite), and every table is grouped by SQLite from it. Only the grouped counts
+  // reach JavaScript, a few hundred rows instead of one per person. The phase of each track is
+  // kept on the person's row (phase_be, phase_nl, phase_lu).
+  const phaseParts = countries.map(
+    (c) => `SELECT 'phase', phase_${c.toLowerCase()}, g, count(*) FROM pop WHERE phase_${c.toLowerCase()} IS NOT NULL GROUP BY 2, 3`,
+  );
+  const grouped = client
     .prepare(
-      `SELECT p.id, ${AGE_GROUP_SQL}, p.gender, json_extract(p.nationalities, '$[0]'), json_extract(p.detection, '$.by'),
-              p.exploitation_forms, substr(p.created_at, 1, 10), p.is_open, p.phase_be, p.phase_nl, p.phase_lu
-       FROM persons p WHERE p.created_at <= @end ${onlyCountry}`,
+      `WITH pop AS MATERIALIZED (
+         SELECT p.id AS id, ${AGE_GROUP_SQL} AS g, p.gender AS gender, json_extract(p.nationalities, '$[0]') AS nat,
+                json_extract(p.detection, '$.by') AS det, p.exploitation_forms AS forms, substr(p.created_at, 1, 10) AS day,
+                p.phase_be AS phase_be, p.phase_nl AS phase_nl, p.phase_lu AS phase_lu
+         FROM persons p WHERE ${population})
+       SELECT 'sex', gender, g, count(*) FROM pop GROUP BY 2, 3
+       UNION ALL SELECT 'detection', coalesce(det, 'unknown'), g, count(*) FROM pop GROUP BY 2, 3
+       UNION ALL SELECT 'citizenship', nat, g, count(*) FROM pop GROUP BY 2, 3
+       UNION ALL SELECT 'registrations', substr(day, 6, 2), g, count(*) FROM pop WHERE day >= @from GROUP BY 2, 3
+       UNION ALL SELECT 'exploitation', CASE WHEN f.value IS NULL THEN 'notRecorded' ELSE f.value END, g, count(*)
+                 FROM pop LEFT JOIN json_each(pop.forms) f GROUP BY 2, 3
+       UNION ALL ${phaseParts.join(' UNION ALL ')}
+       UNION ALL SELECT 'event', t.country || ' ' || t.phase_id || ' ' || e.type, pop.g, count(*)
+                 FROM procedure_events e JOIN tracks t ON t.id = e.track_id JOIN pop ON pop.id = t.person_id
+                 WHERE e.removed_at IS NULL AND e.date >= @from AND e.date <= @to
+                   AND e.type IN (${wanted.map((_, i) => `@t${i}`).join(', ')}) ${country ? 'AND t.country = @country' : ''}
+                 GROUP BY 2, 3
+       UNION ALL SELECT 'sent', h.to_country, pop.g, count(*) FROM handovers h JOIN pop ON pop.id = h.person_id
+                 WHERE (SELECT substr(min(sp.created_at), 1, 10) FROM sent_packages sp WHERE sp.handover_id = h.id) BETWEEN @from AND @to
+                 GROUP BY 2, 3
+       UNION ALL SELECT 'received', i.sender_country, pop.g, count(*) FROM handover_imports i JOIN pop ON pop.id = i.person_id
+                 WHERE i.outcome = 'accepted' AND substr(i.imported_at, 1, 10) BETWEEN @from AND @to
+                 GROUP BY 2, 3`,
     )
     .raw()
-    .all({ ...withCountry, end }) as [string, number, string, string | null, string | null, string, string, number, string | null, string | null, string | null][];
-  // The phase of each track is kept on the person's row (phase_be, phase_nl, phase_lu).
-  const phase = new Counter('phase', phaseRows(country));
-  for (const [id, group, gender, nat, det, forms, day, isOpen, phaseBe, phaseNl, phaseLu] of persons) {
-    const close = isOpen ? undefined : closing.get(id);
-    if (close && close.day < from) continue;
-    if (day >= from) registrations.add(day.slice(5, 7), group);
-    if (close && close.day <= to) closed.add(close.reason, group);
-    sex.add(gender, group);
-    detection.add(det ?? 'unknown', group);
-    const list = parseForms(forms, formsCache);
-    if (list.length === 0) exploitation.add('notRecorded', group);
-    for (const f of list) exploitation.add(f, group);
-    byCitizenship.push([nat, group]);
-    for (const [c, ph] of [['BE', phaseBe], ['NL', phaseNl], ['LU', phaseLu]] as const) if (ph !== null && (country === null || country === c)) phase.add(ph, group);
-    if (nat !== null && nat !== reportingCountry) foreign.set(nat, (foreign.get(nat) ?? 0) + 1);
+    .all(params) as [string, string | null, number, number][];
+
+  const foreign = new Map<string, number>();
+  const byCitizenship: [string | null, number, number][] = [];
+  for (const [table, key, group, n] of grouped) {
+    if (table === 'sex') sex.add(key ?? '', group, n);
+    else if (table === 'detection') detection.add(key ?? 'unknown', group, n);
+    else if (table === 'registrations') registrations.add(key ?? '', group, n);
+    else if (table === 'exploitation') exploitation.add(key ?? 'notRecorded', group, n);
+    else if (table === 'phase') phase.add(key ?? '', group, n);
+    else if (table === 'sent') handovers.add(`sent.${key ?? ''}`, group, n);
+    else if (table === 'received') handovers.add(`received.${key ?? ''}`, group, n);
+    else if (table === 'citizenship') {
+      byCitizenship.push([key, group, n]);
+      if (key !== null && key !== reportingCountry) foreign.set(key, (foreign.get(key) ?? 0) + n);
+    } else if (table === 'event' && key !== null) {
+      const [c, phaseId, type] = key.split(' ') as [Country, string, string];
+      if (type === REFLECTION_START[c]) reflection.add(reflectionOutcome(phaseId), group, n);
+      else permits.add(`${c}.${type}`, group, n);
+    }
   }
+  // Files closed in the year, with the age group of their person.
+  for (const { day, reason, group } of closing.values()) if (day >= from && day <= to) closed.add(reason, group);
+
   // The most frequent foreign citizenships, listed alphabetically: an order by size would tell how
   // hidden rows compare.
   const listed = [...foreign.entries()]
@@ -142,50 +169,7 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
     .sort();
   const listedSet = new Set(listed);
   const citizenship = new Counter('citizenship', ['national', ...listed, ...CITIZENSHIP_REST]);
-  for (const [nat, group] of byCitizenship) citizenship.add(citizenshipRow(nat === null ? [] : [nat], reportingCountry, listedSet), group);
-
-  // The year's events and handovers, grouped by SQLite over the supported persons.
-  const params = { ...withCountry, end, excluded, from, to };
-
-  const reflection = new Counter('reflection', FIXED_ROWS.reflection);
-  const permits = new Counter('permits', permitRows(country));
-  const countries = country ? [country] : (['BE', 'NL', 'LU'] as const);
-  const wanted = countries.flatMap((c) => [REFLECTION_START[c], ...PERMIT_EVENTS[c]]);
-  const events = client
-    .prepare(
-      `SELECT t.country, t.phase_id, e.type, ${AGE_GROUP_SQL}, count(*)
-       FROM procedure_events e JOIN tracks t ON t.id = e.track_id JOIN persons p ON p.id = t.person_id
-       WHERE e.removed_at IS NULL AND e.date >= @from AND e.date <= @to
-         AND e.type IN (${wanted.map((_, i) => `@t${i}`).join(', ')}) ${country ? 'AND t.country = @country' : ''}
-         AND ${population}
-       GROUP BY 1, 2, 3, 4`,
-    )
-    .raw()
-    .all({ ...params, ...Object.fromEntries(wanted.map((w, i) => [`t${i}`, w])) }) as [Country, string, string, number, number][];
-  for (const [c, phaseId, type, group, n] of events) {
-    if (type === REFLECTION_START[c]) reflection.add(reflectionOutcome(phaseId), group, n);
-    else permits.add(`${c}.${type}`, group, n);
-  }
-
-  const handovers = new Counter('handovers', FIXED_ROWS.handovers);
-  const sent = client
-    .prepare(
-      `SELECT h.to_country, ${AGE_GROUP_SQL}, count(*) FROM handovers h JOIN persons p ON p.id = h.person_id
-       WHERE ${population} AND (SELECT substr(min(sp.created_at), 1, 10) FROM sent_packages sp WHERE sp.handover_id = h.id) BETWEEN @from AND @to
-       GROUP BY 1, 2`,
-    )
-    .raw()
-    .all(params) as [Country, number, number][];
-  for (const [c, group, n] of sent) handovers.add(`sent.${c}`, group, n);
-  const received = client
-    .prepare(
-      `SELECT i.sender_country, ${AGE_GROUP_SQL}, count(*) FROM handover_imports i JOIN persons p ON p.id = i.person_id
-       WHERE i.outcome = 'accepted' AND ${population} AND substr(i.imported_at, 1, 10) BETWEEN @from AND @to
-       GROUP BY 1, 2`,
-    )
-    .raw()
-    .all(params) as [Country, number, number][];
-  for (const [c, group, n] of received) handovers.add(`received.${c}`, group, n);
+  for (const [nat, group, n] of byCitizenship) citizenship.add(citizenshipRow(nat === null ? [] : [nat], reportingCountry, listedSet), group, n);
 
   // Sex, citizenship and detection count each supported person once: their column totals and grand
   // total are the same cells (the minors, presumed minors and adults supported).
