@@ -59,8 +59,9 @@ export const procedureEvents = sqliteTable(
   (t) => [
     index('procedure_events_track').on(t.trackId, t.date),
     // The year's statistics read the events of a few types in a date range (reflection periods
-    // started, permits granted): docs/statistics.md.
-    index('procedure_events_type_date').on(t.type, t.date),
+    // started, permits granted): docs/statistics.md. removed_at and track_id are in the index so
+    // that those events are found without reading their rows.
+    index('procedure_events_statistics').on(t.type, t.date, t.removedAt, t.trackId),
   ],
 );
 

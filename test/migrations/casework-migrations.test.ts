@@ -3,7 +3,7 @@
  * backfill flags a Dutch temporary permit recorded without its printed expiry (so the person list and
  * the dashboard say "no expiry recorded" from the first unlock), and a consent typed as free text
  * stays readable. The "before" vault is made by the services, then taken back to the state before
- * 0019 (columns dropped, the two migrations forgotten), so its data is what the app really wrote.
+ * 0019 (columns dropped, the migrations since forgotten), so its data is what the app really wrote.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +57,8 @@ describe('migrations 0019 and 0020 on an older vault', () => {
         ALTER TABLE tracks DROP COLUMN missing_expiry_kind;
         ALTER TABLE consents DROP COLUMN partner_org_id;
         ALTER TABLE consents DROP COLUMN partner_contact_id;
+        DROP INDEX procedure_events_statistics;
+        CREATE INDEX procedure_events_type_date ON procedure_events (type, date);
         DELETE FROM __drizzle_migrations WHERE created_at >= ${since};`),
     );
     core.vault.lock();

@@ -1,6 +1,7 @@
 /**
- * The statistics' event index (migration 0013) on a vault made before it: the vault opens, the index
- * is there afterwards, and the events recorded before count in the year's report.
+ * The statistics' event index (migration 0013, made covering by 0027) on a vault made before it: the
+ * vault opens, the covering index replaced the first one, and the events recorded before count in the
+ * year's report.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
-describe('migration 0013 (statistics event index)', () => {
+describe('migrations 0013 and 0027 (statistics event index)', () => {
   it('applies to a vault made before it, and the year counts the events recorded before', async () => {
     const clock = new FakeClock('2026-11-29T09:00:00.000Z');
     const t = tempDir('passerelle-stats-migration-');
@@ -30,8 +31,17 @@ describe('migration 0013 (statistics event index)', () => {
     const current = makeCore(vaultDir, clock);
     cleanups.push(() => current.dispose());
     await current.vault.unlock(ADMIN.username, ADMIN.password);
-    const index = current.vault.read((db) => db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'procedure_events_type_date'").get());
-    expect(index).toEqual({ n: 1 });
+    const indexes = current.vault.read((db) =>
+      db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'procedure_events' AND name LIKE 'procedure_events_%' ORDER BY name").pluck().all(),
+    );
+    expect(indexes).toEqual(['procedure_events_statistics', 'procedure_events_track']);
+    // The year's events are found in the index alone, without reading their rows.
+    const plan = current.vault.read((db) =>
+      db.$client
+        .prepare("EXPLAIN QUERY PLAN SELECT e.track_id FROM procedure_events e WHERE e.removed_at IS NULL AND e.date >= '2026-01-01' AND e.date <= '2026-12-31' AND e.type IN ('annex15Issued', 'aiIssued')")
+        .all() as { detail: string }[],
+    );
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX procedure_events_statistics');
     const report = current.statistics.report({ year: 2026, country: null });
     const reflection = report.tables.find((x) => x.id === 'reflection');
     expect(reflection?.rowTotals[reflection.rows.indexOf('running')]).toEqual({ value: 6 });

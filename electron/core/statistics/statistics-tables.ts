@@ -60,6 +60,16 @@ class Counter {
   }
 }
 
+function parseForms(json: string, cache: Map<string, string[]>): string[] {
+  let forms = cache.get(json);
+  if (!forms) {
+    const v: unknown = JSON.parse(json);
+    forms = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    cache.set(json, forms);
+  }
+  return forms;
+}
+
 /** Every raw table of the year, in the order the report shows them. */
 export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Country): CountTable[] {
   const client = db.$client;
@@ -71,23 +81,21 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
   const onlyCountry = country ? 'AND EXISTS (SELECT 1 FROM tracks ct WHERE ct.person_id = p.id AND ct.country = @country)' : '';
 
   // Closed files: closing day and reason (the terminal phase of the track that ended last).
-  const closing = new Map<string, { day: string; reason: string; group: number }>();
+  const closing = new Map<string, { day: string; reason: string }>();
   const closedTracks = client
     .prepare(
-      `SELECT t.person_id, t.phase_id, (SELECT max(e.date) FROM procedure_events e WHERE e.track_id = t.id AND e.removed_at IS NULL), ${AGE_GROUP_SQL}
+      `SELECT t.person_id, t.phase_id, (SELECT max(e.date) FROM procedure_events e WHERE e.track_id = t.id AND e.removed_at IS NULL)
        FROM persons p JOIN tracks t ON t.person_id = p.id WHERE p.is_open = 0 AND p.created_at <= @end ${onlyCountry}`,
     )
     .raw()
-    .all({ ...withCountry, end }) as [string, string, string | null, number][];
-  for (const [personId, phaseId, day, group] of closedTracks) {
+    .all({ ...withCountry, end }) as [string, string, string | null][];
+  for (const [personId, phaseId, day] of closedTracks) {
     if (day === null) continue;
     const seen = closing.get(personId);
-    if (!seen || day > seen.day) closing.set(personId, { day, reason: closingReason(phaseId) ?? 'closed', group });
+    if (!seen || day > seen.day) closing.set(personId, { day, reason: closingReason(phaseId) ?? 'closed' });
   }
-  // Closed before the year: not supported in it. Passed to the grouped queries as a JSON list.
-  const before = [...closing.entries()].filter(([, c]) => c.day < from).map(([id]) => id);
-  const excluded = JSON.stringify(before);
-  const population = `p.created_at <= @end AND p.id NOT IN (SELECT value FROM json_each(@excluded)) ${onlyCountry}`;
+  // Persons closed before the year are not supported in it.
+  const closedBefore = new Set([...closing.entries()].filter(([, c]) => c.day < from).map(([id]) => id));
 
   const registrations = new Counter('registrations', FIXED_ROWS.registrations);
   const closed = new Counter('closed', FIXED_ROWS.closed);
@@ -99,66 +107,90 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
   const permits = new Counter('permits', permitRows(country));
   const handovers = new Counter('handovers', FIXED_ROWS.handovers);
   const countries = country ? [country] : (['BE', 'NL', 'LU'] as const);
-  const wanted = countries.flatMap((c) => [REFLECTION_START[c], ...PERMIT_EVENTS[c]]);
-  const params = { ...withCountry, end, excluded, from, to, ...Object.fromEntries(wanted.map((w, i) => [`t${i}`, w])) };
+  const phaseColumns = countries.map((c) => `coalesce(p.phase_${c.toLowerCase()}, '')`);
 
-  // One statement: the supported persons are read once into `pop` (the columns each table needs,
-  // JSON read by SQLite), and every table is grouped by SQLite from it. Only the grouped counts
-  // reach JavaScript, a few hundred rows instead of one per person. The phase of each track is
-  // kept on the person's row (phase_be, phase_nl, phase_lu).
-  const phaseParts = countries.map(
-    (c) => `SELECT 'phase', phase_${c.toLowerCase()}, g, count(*) FROM pop WHERE phase_${c.toLowerCase()} IS NOT NULL GROUP BY 2, 3`,
-  );
-  const grouped = client
+  // One lean pass over the persons. Each row comes back as one string of the columns the tables
+  // need (JSON read by SQLite), joined by the unit separator, which no stored code contains: one
+  // value per row costs far less to hand to JavaScript than ten, and counting in JavaScript is
+  // cheaper than one SQLite GROUP BY (a sort of every person) per table. The phase of each track
+  // is kept on the person's row (phase_be, phase_nl, phase_lu).
+  const persons = client
     .prepare(
-      `WITH pop AS MATERIALIZED (
-         SELECT p.id AS id, ${AGE_GROUP_SQL} AS g, p.gender AS gender, json_extract(p.nationalities, '$[0]') AS nat,
-                json_extract(p.detection, '$.by') AS det, p.exploitation_forms AS forms, substr(p.created_at, 1, 10) AS day,
-                p.phase_be AS phase_be, p.phase_nl AS phase_nl, p.phase_lu AS phase_lu
-         FROM persons p WHERE ${population})
-       SELECT 'sex', gender, g, count(*) FROM pop GROUP BY 2, 3
-       UNION ALL SELECT 'detection', coalesce(det, 'unknown'), g, count(*) FROM pop GROUP BY 2, 3
-       UNION ALL SELECT 'citizenship', nat, g, count(*) FROM pop GROUP BY 2, 3
-       UNION ALL SELECT 'registrations', substr(day, 6, 2), g, count(*) FROM pop WHERE day >= @from GROUP BY 2, 3
-       UNION ALL SELECT 'exploitation', CASE WHEN f.value IS NULL THEN 'notRecorded' ELSE f.value END, g, count(*)
-                 FROM pop LEFT JOIN json_each(pop.forms) f GROUP BY 2, 3
-       UNION ALL ${phaseParts.join(' UNION ALL ')}
-       UNION ALL SELECT 'event', t.country || ' ' || t.phase_id || ' ' || e.type, pop.g, count(*)
-                 FROM procedure_events e JOIN tracks t ON t.id = e.track_id JOIN pop ON pop.id = t.person_id
-                 WHERE e.removed_at IS NULL AND e.date >= @from AND e.date <= @to
-                   AND e.type IN (${wanted.map((_, i) => `@t${i}`).join(', ')}) ${country ? 'AND t.country = @country' : ''}
-                 GROUP BY 2, 3
-       UNION ALL SELECT 'sent', h.to_country, pop.g, count(*) FROM handovers h JOIN pop ON pop.id = h.person_id
-                 WHERE (SELECT substr(min(sp.created_at), 1, 10) FROM sent_packages sp WHERE sp.handover_id = h.id) BETWEEN @from AND @to
-                 GROUP BY 2, 3
-       UNION ALL SELECT 'received', i.sender_country, pop.g, count(*) FROM handover_imports i JOIN pop ON pop.id = i.person_id
-                 WHERE i.outcome = 'accepted' AND substr(i.imported_at, 1, 10) BETWEEN @from AND @to
-                 GROUP BY 2, 3`,
+      `SELECT p.id || char(31) || (${AGE_GROUP_SQL}) || char(31) || p.gender || char(31) || coalesce(json_extract(p.nationalities, '$[0]'), '')
+              || char(31) || coalesce(json_extract(p.detection, '$.by'), 'unknown') || char(31) || p.exploitation_forms
+              || char(31) || substr(p.created_at, 1, 10) || char(31) || ${phaseColumns.join(" || char(31) || ")}
+       FROM persons p WHERE p.created_at <= @end ${onlyCountry}`,
     )
-    .raw()
-    .all(params) as [string, string | null, number, number][];
-
+    .pluck()
+    .all({ ...withCountry, end }) as string[];
+  /** Age group of every supported person, for the events and handovers below. */
+  const groupOf = new Map<string, number>();
+  const formsCache = new Map<string, string[]>();
   const foreign = new Map<string, number>();
-  const byCitizenship: [string | null, number, number][] = [];
-  for (const [table, key, group, n] of grouped) {
-    if (table === 'sex') sex.add(key ?? '', group, n);
-    else if (table === 'detection') detection.add(key ?? 'unknown', group, n);
-    else if (table === 'registrations') registrations.add(key ?? '', group, n);
-    else if (table === 'exploitation') exploitation.add(key ?? 'notRecorded', group, n);
-    else if (table === 'phase') phase.add(key ?? '', group, n);
-    else if (table === 'sent') handovers.add(`sent.${key ?? ''}`, group, n);
-    else if (table === 'received') handovers.add(`received.${key ?? ''}`, group, n);
-    else if (table === 'citizenship') {
-      byCitizenship.push([key, group, n]);
-      if (key !== null && key !== reportingCountry) foreign.set(key, (foreign.get(key) ?? 0) + n);
-    } else if (table === 'event' && key !== null) {
-      const [c, phaseId, type] = key.split(' ') as [Country, string, string];
-      if (type === REFLECTION_START[c]) reflection.add(reflectionOutcome(phaseId), group, n);
-      else permits.add(`${c}.${type}`, group, n);
-    }
+  const byCitizenship = new Map<string, number[]>();
+  for (const packed of persons) {
+    const [id, groupText, gender, nat, det, forms, day, ...phases] = packed.split('\x1f') as [string, string, string, string, string, string, string, ...string[]];
+    if (closedBefore.has(id)) continue;
+    const group = Number(groupText);
+    groupOf.set(id, group);
+    if (day >= from) registrations.add(day.slice(5, 7), group);
+    sex.add(gender, group);
+    detection.add(det, group);
+    const list = parseForms(forms, formsCache);
+    if (list.length === 0) exploitation.add('notRecorded', group);
+    for (const f of list) exploitation.add(f, group);
+    phases.forEach((ph) => ph !== '' && phase.add(ph, group));
+    const counts = byCitizenship.get(nat) ?? AGE_GROUPS.map(() => 0);
+    counts[group] = (counts[group] ?? 0) + 1;
+    byCitizenship.set(nat, counts);
+    if (nat !== '' && nat !== reportingCountry) foreign.set(nat, (foreign.get(nat) ?? 0) + 1);
   }
   // Files closed in the year, with the age group of their person.
-  for (const { day, reason, group } of closing.values()) if (day >= from && day <= to) closed.add(reason, group);
+  for (const [id, { day, reason }] of closing) {
+    const group = groupOf.get(id);
+    if (group !== undefined && day >= from && day <= to) closed.add(reason, group);
+  }
+
+  // The year's reflection periods and permits: the events of the wanted types (by index), counted
+  // for the supported persons.
+  const wanted = countries.flatMap((c) => [REFLECTION_START[c], ...PERMIT_EVENTS[c]]);
+  const events = client
+    .prepare(
+      `SELECT t.person_id, t.country, t.phase_id, e.type, count(*)
+       FROM procedure_events e JOIN tracks t ON t.id = e.track_id
+       WHERE e.removed_at IS NULL AND e.date >= @from AND e.date <= @to
+         AND e.type IN (${wanted.map((_, i) => `@t${i}`).join(', ')}) ${country ? 'AND t.country = @country' : ''}
+       GROUP BY t.id, e.type`,
+    )
+    .raw()
+    .all({ ...withCountry, from, to, ...Object.fromEntries(wanted.map((w, i) => [`t${i}`, w])) }) as [string, Country, string, string, number][];
+  for (const [personId, c, phaseId, type, n] of events) {
+    const group = groupOf.get(personId);
+    if (group === undefined) continue;
+    if (type === REFLECTION_START[c]) reflection.add(reflectionOutcome(phaseId), group, n);
+    else permits.add(`${c}.${type}`, group, n);
+  }
+
+  const sent = client
+    .prepare(
+      `SELECT h.person_id, h.to_country FROM handovers h
+       WHERE (SELECT substr(min(sp.created_at), 1, 10) FROM sent_packages sp WHERE sp.handover_id = h.id) BETWEEN @from AND @to`,
+    )
+    .raw()
+    .all({ from, to }) as [string, Country][];
+  const received = client
+    .prepare(
+      `SELECT i.person_id, i.sender_country FROM handover_imports i
+       WHERE i.outcome = 'accepted' AND substr(i.imported_at, 1, 10) BETWEEN @from AND @to`,
+    )
+    .raw()
+    .all({ from, to }) as [string, Country][];
+  for (const [direction, rows] of [['sent', sent], ['received', received]] as const) {
+    for (const [personId, c] of rows) {
+      const group = groupOf.get(personId);
+      if (group !== undefined) handovers.add(`${direction}.${c}`, group);
+    }
+  }
 
   // The most frequent foreign citizenships, listed alphabetically: an order by size would tell how
   // hidden rows compare.
@@ -169,7 +201,10 @@ export function countYear(db: Db, query: StatisticsQuery, reportingCountry: Coun
     .sort();
   const listedSet = new Set(listed);
   const citizenship = new Counter('citizenship', ['national', ...listed, ...CITIZENSHIP_REST]);
-  for (const [nat, group, n] of byCitizenship) citizenship.add(citizenshipRow(nat === null ? [] : [nat], reportingCountry, listedSet), group, n);
+  for (const [nat, counts] of byCitizenship) {
+    const row = citizenshipRow(nat === '' ? [] : [nat], reportingCountry, listedSet);
+    counts.forEach((n, group) => citizenship.add(row, group, n));
+  }
 
   // Sex, citizenship and detection count each supported person once: their column totals and grand
   // total are the same cells (the minors, presumed minors and adults supported).
