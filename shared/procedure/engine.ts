@@ -28,7 +28,8 @@ import {
   type Quote,
   type Source,
 } from '../rules/rule.types';
-import { citationText } from '../rules/source';
+import { commonSources, sourcesOfTable } from '../rules/rule-sources';
+import { citationIn, citationText } from '../rules/source';
 import { eventSchemaFor, type EventType, type PhaseId, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
 
 export interface EngineOptions {
@@ -324,6 +325,15 @@ function phaseRefusal(table: CountryRules, phase: string, rule: EventRule<string
   };
 }
 
+/**
+ * The refusal's source in `lang`: the brochure's words translated when the refusal cites its rule's own
+ * source (a guard), else the one-line text (a phase refusal cites the phase, with no quote).
+ */
+function refusalSourceIn(refusal: Refusal, lang: Language, table: CountryRules): string {
+  const source = [...sourcesOfTable(table), ...commonSources()].find((s) => s.id === refusal.ruleId)?.source;
+  return source && citationText(source) === refusal.source ? citationIn(source, lang) : refusal.source;
+}
+
 function guardRefusal(guard: Guard<string, string>): Refusal {
   return { ruleId: guard.id, source: citationText(guard.source), message: guard.refusal };
 }
@@ -512,6 +522,7 @@ function replay(table: CountryRules, factsOn: (date: CalendarDate) => Facts, eve
       state.warnings.push(
         warning('eventRefused', event.id, { id: refusal.ruleId, source: refusal.source }, { rule: refusal.message.en, source: refusal.source }, (lang) => ({
           rule: refusal.message[lang],
+          source: refusalSourceIn(refusal, lang, table),
         })),
       );
     } else if (rule) {

@@ -51,3 +51,22 @@ export function referenceText(source: Source, language: Language): string {
   if (!note) return places;
   return places ? `${places} (${note})` : note;
 }
+
+/** A quote in `language`, between the quotation marks of that language. */
+export function quoted(text: string, language: Language): string {
+  return language === 'fr' ? `« ${text} »` : `“${text}”`;
+}
+
+/**
+ * The source in `language`: references, the brochure's words translated (Dutch as printed for nl) and
+ * the note. For a refusal's message in the user's language; the Dutch original stays one click away in
+ * the UI and in the one-line text of the engine's params.
+ */
+export function citationIn(source: Source, language: Language): string {
+  const places = source.cites
+    .map((c) => (c.quotes.length === 0 ? c.ref : `${c.ref}: ${c.quotes.map((q) => quoted(q[language], language)).join(' ... ')}`))
+    .join('; ');
+  const note = source.note?.[language];
+  if (!note) return places;
+  return places ? `${places} (${note})` : note;
+}
