@@ -41,6 +41,7 @@ export const CASE_SUMMARY_TEXTS = {
   events: L('Events', 'Gebeurtenissen', 'Événements'),
   deadlines: L('Deadlines', 'Termijnen', 'Délais'),
   source: L('Source', 'Bron', 'Source'),
+  originalDutch: L('Original (Dutch)', 'Origineel (Nederlands)', 'Original (néerlandais)'),
   basis: L('Basis', 'Grondslag', 'Base'),
   noTrack: L('No procedure has been opened.', 'Er is geen procedure geopend.', "Aucune procédure n'a été ouverte."),
   due: L('due', 'tegen', 'pour le'),

@@ -791,12 +791,16 @@ export const en = {
   phaseRights: {
     rights: 'Rights and support in this phase',
     mustInform: 'Who must be informed or consulted',
-    showOriginal: 'Show the Dutch original',
-    showTranslation: 'Show the translation',
     makeTask: 'Make it a task',
     taskDone: 'Task created',
     taskCreated: 'Task created; it is due in a week.',
     cameOfAge: 'Came of age on {{date}}: every date earned before stays as it was.',
+  },
+  ruleSource: {
+    showOriginal: 'Show original (Dutch)',
+    hideOriginal: 'Hide the Dutch original',
+    original: 'Original (Dutch)',
+    quoteLabel: 'Brochure quote',
   },
   procedure: {
     trackTitle: 'Procedure in {{country}}',

@@ -790,12 +790,16 @@ export const fr: Translation = {
   phaseRights: {
     rights: 'Droits et soutien dans cette phase',
     mustInform: 'Qui doit être informé ou consulté',
-    showOriginal: "Afficher l'original néerlandais",
-    showTranslation: 'Afficher la traduction',
     makeTask: 'En faire une tâche',
     taskDone: 'Tâche créée',
     taskCreated: 'Tâche créée ; échéance dans une semaine.',
     cameOfAge: 'Devenu majeur le {{date}} : chaque date acquise auparavant reste inchangée.',
+  },
+  ruleSource: {
+    showOriginal: "Afficher l'original (néerlandais)",
+    hideOriginal: "Masquer l'original néerlandais",
+    original: 'Original (néerlandais)',
+    quoteLabel: 'Citation de la brochure',
   },
   procedure: {
     trackTitle: 'Procédure en {{country}}',

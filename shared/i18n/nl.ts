@@ -787,12 +787,16 @@ export const nl: Translation = {
   phaseRights: {
     rights: 'Rechten en ondersteuning in deze fase',
     mustInform: 'Wie moet worden geïnformeerd of geraadpleegd',
-    showOriginal: 'Toon het Nederlandse origineel',
-    showTranslation: 'Toon de vertaling',
     makeTask: 'Maak er een taak van',
     taskDone: 'Taak aangemaakt',
     taskCreated: 'Taak aangemaakt; ze vervalt over een week.',
     cameOfAge: 'Meerderjarig geworden op {{date}}: elke eerder verworven datum blijft zoals ze was.',
+  },
+  ruleSource: {
+    showOriginal: 'Toon origineel (Nederlands)',
+    hideOriginal: 'Verberg het Nederlandse origineel',
+    original: 'Origineel (Nederlands)',
+    quoteLabel: 'Citaat uit de brochure',
   },
   procedure: {
     trackTitle: 'Procedure in {{country}}',

@@ -26,7 +26,10 @@ import {
   type Labels,
   type PhaseRule,
   type Quote,
+  type Source,
 } from '../rules/rule.types';
+import { commonSources, sourcesOfTable } from '../rules/rule-sources';
+import { citationIn, citationText } from '../rules/source';
 import { eventSchemaFor, type EventType, type PhaseId, type ProcedureEvent, type ProcedureTrack, type TrackFacts } from './track.schema';
 
 export interface EngineOptions {
@@ -295,7 +298,7 @@ function fill(template: string, params: Readonly<Record<string, string>>): strin
 function warning(
   code: WarningCode,
   eventId: string | null,
-  rule: { id: string; source: string },
+  rule: { id: string; source: string | Source },
   params: Record<string, string>,
   localized?: (lang: Language) => Record<string, string>,
 ): TrackWarning {
@@ -303,7 +306,7 @@ function warning(
     code,
     eventId,
     ruleId: rule.id,
-    source: rule.source,
+    source: typeof rule.source === 'string' ? rule.source : citationText(rule.source),
     params,
     message: mapLabels((lang) => fill(WARNING_LABELS[code][lang], { ...params, ...localized?.(lang) })),
   };
@@ -315,15 +318,24 @@ function phaseRefusal(table: CountryRules, phase: string, rule: EventRule<string
   const p = phaseRule(table, phase);
   return {
     ruleId: COMMON_RULES.allowedEvents.id,
-    source: `${p.source} (phase ${p.phase})`,
+    source: `${citationText(p.source)} (phase ${p.phase})`,
     message: mapLabels((lang) =>
       fill(COMMON_RULES.allowedEvents.refusal[lang], { event: rule?.label[lang] ?? type, phase: p.label[lang] }),
     ),
   };
 }
 
+/**
+ * The refusal's source in `lang`: the brochure's words translated when the refusal cites its rule's own
+ * source (a guard), else the one-line text (a phase refusal cites the phase, with no quote).
+ */
+function refusalSourceIn(refusal: Refusal, lang: Language, table: CountryRules): string {
+  const source = [...sourcesOfTable(table), ...commonSources()].find((s) => s.id === refusal.ruleId)?.source;
+  return source && citationText(source) === refusal.source ? citationIn(source, lang) : refusal.source;
+}
+
 function guardRefusal(guard: Guard<string, string>): Refusal {
-  return { ruleId: guard.id, source: guard.source, message: guard.refusal };
+  return { ruleId: guard.id, source: citationText(guard.source), message: guard.refusal };
 }
 
 function count(state: ReplayState, type: string): number {
@@ -394,7 +406,7 @@ function openDue(state: ReplayState, event: EngineEvent, due: DueRule<string>, a
       provisional: Boolean(due.provisional) || target.provisional,
       basis: due.provisional ? 'estimate' : target.basis,
       ruleId: due.id,
-      source: due.source,
+      source: citationText(due.source),
       activeIn: due.activeIn,
     });
     return;
@@ -441,7 +453,7 @@ function openDue(state: ReplayState, event: EngineEvent, due: DueRule<string>, a
     actDate: event.date,
     runsFrom,
     ruleId: due.id,
-    source: due.source,
+    source: citationText(due.source),
     activeIn: due.activeIn,
   });
 }
@@ -510,6 +522,7 @@ function replay(table: CountryRules, factsOn: (date: CalendarDate) => Facts, eve
       state.warnings.push(
         warning('eventRefused', event.id, { id: refusal.ruleId, source: refusal.source }, { rule: refusal.message.en, source: refusal.source }, (lang) => ({
           rule: refusal.message[lang],
+          source: refusalSourceIn(refusal, lang, table),
         })),
       );
     } else if (rule) {
@@ -522,7 +535,7 @@ function replay(table: CountryRules, factsOn: (date: CalendarDate) => Facts, eve
       date: event.date,
       label: rule?.label ?? mapLabels(() => event.type),
       ruleId: rule?.id ?? COMMON_RULES.allowedEvents.id,
-      source: rule?.source ?? COMMON_RULES.allowedEvents.source,
+      source: citationText(rule?.source ?? COMMON_RULES.allowedEvents.source),
       phaseBefore: phaseBefore as PhaseId,
       phaseAfter: state.phase as PhaseId,
       refusal,
@@ -600,7 +613,7 @@ function toTrackState(table: CountryRules, view: ViewFacts, { state }: Replay): 
       id: phase.phase as PhaseId,
       label: phase.label,
       ruleId: phase.id,
-      source: phase.source,
+      source: citationText(phase.source),
       step: phase.step,
       terminal: phase.terminal,
       since: state.since,
@@ -615,7 +628,7 @@ function toTrackState(table: CountryRules, view: ViewFacts, { state }: Replay): 
     cameOfAgeOn,
     phaseInfo: table.phaseInfo
       .filter((p) => p.activeIn.includes(state.phase) && holds(p.when, facts))
-      .map((p) => ({ id: p.id, kind: p.kind, label: p.label, quote: p.quote, source: p.source })),
+      .map((p) => ({ id: p.id, kind: p.kind, label: p.label, quote: p.quote, source: citationText(p.source) })),
   };
 }
 
@@ -683,7 +696,7 @@ export function validateNewEvent(track: ProcedureTrack, event: ProcedureEvent, o
     const rule = COMMON_RULES.chronology;
     throw ruleViolation({
       ruleId: rule.id,
-      source: rule.source,
+      source: citationText(rule.source),
       message: mapLabels((lang) => fill(rule.refusal[lang], { last: display(last) })),
     });
   }

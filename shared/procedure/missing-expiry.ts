@@ -10,6 +10,7 @@ import type { CalendarDate } from '../dates/calendar-date';
 import type { Country } from '../domain';
 import { RULE_TABLES, type RuleTables } from '../rules/index';
 import type { DueKind } from '../rules/rule.types';
+import { citationText } from '../rules/source';
 import type { TrackState } from './engine';
 import type { EventType } from './track.schema';
 
@@ -27,7 +28,7 @@ function expiryOnlyDues(country: Country, tables: RuleTables) {
   const out: { eventType: string; kind: DueKind; activeIn: readonly string[]; source: string }[] = [];
   for (const event of tables[country].events) {
     for (const due of event.opens ?? []) {
-      if (due.acceptsDocumentExpiry && !due.period && !due.sameAs) out.push({ eventType: event.type, kind: due.kind, activeIn: due.activeIn, source: due.source });
+      if (due.acceptsDocumentExpiry && !due.period && !due.sameAs) out.push({ eventType: event.type, kind: due.kind, activeIn: due.activeIn, source: citationText(due.source) });
     }
   }
   return out;

@@ -14,7 +14,7 @@ const amended: EventRule<string, string> = {
   ...current,
   id: 'be.event.annex15Issued.v2030',
   effectiveFrom: d('2030-01-01'),
-  source: 'hypothetical amendment for this test',
+  source: { cites: [], note: { en: 'hypothetical amendment for this test', nl: 'hypothetische wijziging voor deze test', fr: 'modification hypothétique pour ce test' } },
   opens: [{ ...(current.opens?.[0] as NonNullable<typeof current.opens>[number]), id: 'be.reflection.duration.v2030', period: { days: 60 }, effectiveFrom: d('2030-01-01') }],
 };
 const amendedTables: RuleTables = { ...RULE_TABLES, BE: { ...RULE_TABLES.BE, events: [...RULE_TABLES.BE.events, amended] } };

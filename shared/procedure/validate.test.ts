@@ -399,5 +399,12 @@ describe('events stored under other rules are not applied but reported', () => {
     expect(state.dueDates.find((due) => due.kind === 'attestationExpiry')?.dueDate).toBe('2026-07-01');
     expect(state.warnings.map((w) => [w.code, w.eventId, w.ruleId])).toEqual([['eventRefused', 'e4', 'be.attestation.renewableOnce']]);
     expect(state.history.map((h) => h.refusal?.ruleId ?? null)).toEqual([null, null, null, 'be.attestation.renewableOnce']);
+    // brochure §4 BE: "eenmalig hernieuwbaar" (and "eenmaal hernieuwbaar" for the NBMV), quoted in the
+    // reader's language in the warning; the params (JSON, CLI) keep the Dutch as printed.
+    const refused = state.warnings[0];
+    expect(refused?.message.fr).toContain('« renouvelable une seule fois »');
+    expect(refused?.message.en).toContain('“renewable once”');
+    expect(refused?.message.nl).toContain('“eenmalig hernieuwbaar”');
+    expect(refused?.params.source).toContain('"eenmalig hernieuwbaar"');
   });
 });

@@ -12,7 +12,8 @@
  */
 import { toCalendarDate } from '../dates/calendar-date';
 import { L } from './common.rules';
-import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseInfo, PhaseRule } from './rule.types';
+import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseInfo, PhaseRule, Quote } from './rule.types';
+import { cite, noted, src } from './source';
 
 /** Event types in procedural order (also the tie order for events of the same day). */
 export const BE_EVENT_TYPES = [
@@ -49,11 +50,140 @@ export const BE_PHASES = [
 export type BePhase = (typeof BE_PHASES)[number];
 
 const FROM = toCalendarDate('2006-09-15');
-const BASIS = 'brochure §4 BE "Basis"; Vreemdelingenwet art. 61/2-61/5; circular of 23.12.2016';
+const BASIS = 'brochure §4 BE "Basis"; Vreemdelingenwet art. 61/2-61/5; omzendbrief van 23.12.2016';
 const REFLECTION = 'brochure §4 BE "Reflectieperiode"';
 const FURTHER = 'brochure §4 BE "Verdere afhandeling en verblijfsvergunning"';
 const MINORS = 'brochure §4 BE "Specifieke elementen/maatregelen inzake niet-begeleide minderjarige vreemdelingen (NBMV)"';
 const INFO = 'brochure §4 BE "Informatie voor en bijstand van het slachtoffer"';
+const CLOSING = `${FURTHER}, "Afsluiten van de procedure"`;
+
+/**
+ * The brochure's sentences these rules rest on (§4 "België"), Dutch as printed, with translations in the
+ * terms the Belgian administration uses in French (attestation d'immatriculation, annexe 15, Office des
+ * étrangers, CIRE, CPAS, MENA) and their usual English renderings.
+ */
+const Q = {
+  notExtendable: {
+    nl: 'Deze reflectieperiode kan niet worden verlengd.',
+    fr: 'Cette période de réflexion ne peut pas être prolongée.',
+    en: 'This reflection period cannot be extended.',
+  },
+  guardian: {
+    nl: 'Elke NBMV krijgt een voogd toegewezen.',
+    fr: 'Chaque MENA se voit désigner un tuteur.',
+    en: 'Every unaccompanied foreign minor (NBMV) is assigned a guardian.',
+  },
+  duration45: { nl: 'Duur: 45 dagen', fr: 'Durée : 45 jours', en: 'Duration: 45 days' },
+  annex15Term: { nl: 'met een termijn van 45 dagen', fr: 'avec un délai de 45 jours', en: 'with a term of 45 days' },
+  decideByEnd: {
+    nl: 'Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden.',
+    fr: 'Cette condition doit être remplie au plus tard à la fin de la période de réflexion.',
+    en: 'This condition must be met at the latest by the end of the reflection period.',
+  },
+  decideByEndThenNext: {
+    nl: 'Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden. Daarna wordt direct overgegaan naar de volgende fase.',
+    fr: 'Cette condition doit être remplie au plus tard à la fin de la période de réflexion. On passe ensuite directement à la phase suivante.',
+    en: 'This condition must be met at the latest by the end of the reflection period. The procedure then moves directly to the next phase.',
+  },
+  noCooperation: {
+    nl: 'Geen wil tot samenwerking met bevoegde overheden.',
+    fr: 'Pas de volonté de coopérer avec les autorités compétentes.',
+    en: 'No willingness to cooperate with the competent authorities.',
+  },
+  noCooperationOcmw: {
+    nl: 'Geen wil tot samenwerking met bevoegde overheden. Er is de mogelijkheid tot het ontvangen van sociale steun via het OCMW',
+    fr: "Pas de volonté de coopérer avec les autorités compétentes. Il est possible de recevoir une aide sociale par l'intermédiaire du CPAS",
+    en: 'No willingness to cooperate with the competent authorities. Social support can be received through the OCMW (public centre for social welfare)',
+  },
+  aiByImmigrationOffice: {
+    nl: 'Afgifte attest van immatriculatie voor max. 3 maanden door de Dienst Vreemdelingenzaken',
+    fr: "Délivrance d'une attestation d'immatriculation pour 3 mois max. par l'Office des étrangers",
+    en: 'Issue of an attestation of immatriculation for max. 3 months by the Immigration Office',
+  },
+  aiThreeMonths: {
+    nl: 'Afgifte attest van immatriculatie voor max. 3 maanden',
+    fr: "Délivrance d'une attestation d'immatriculation pour 3 mois max.",
+    en: 'Issue of an attestation of immatriculation for max. 3 months',
+  },
+  maxThreeMonths: { nl: 'max. 3 maanden', fr: '3 mois max.', en: 'max. 3 months' },
+  validThreeMonthsAtMost: { nl: 'maximum drie maanden geldig', fr: 'valable trois mois maximum', en: 'valid for three months at most' },
+  renewableOnce: { nl: 'eenmalig hernieuwbaar', fr: 'renouvelable une seule fois', en: 'renewable once' },
+  renewableOnceMinor: { nl: 'eenmaal hernieuwbaar', fr: 'renouvelable une fois', en: 'renewable one time' },
+  renewableOnceThreeMonths: {
+    nl: 'eenmalig hernieuwbaar voor een maximumperiode van 3 maanden',
+    fr: 'renouvelable une seule fois pour une période maximale de 3 mois',
+    en: 'renewable once for a maximum period of 3 months',
+  },
+  magistrateEvaluates: {
+    nl: 'Voor het verstrijken van deze periode evalueert de magistraat',
+    fr: "Avant l'expiration de cette période, le magistrat évalue",
+    en: 'Before this period expires, the magistrate evaluates',
+  },
+  stillMeetsConditions: {
+    nl: 'of de persoon nog voldoet aan volgende voorwaarden',
+    fr: 'si la personne remplit encore les conditions suivantes',
+    en: 'whether the person still meets the following conditions',
+  },
+  afterPositiveEvaluation: {
+    nl: 'Na een positieve evaluatie van deze voorwaarden volgt de afgifte van het bewijs van inschrijving in het vreemdelingenregister',
+    fr: "Après une évaluation positive de ces conditions suit la délivrance du certificat d'inscription au registre des étrangers",
+    en: 'After a positive evaluation of these conditions, the certificate of registration in the foreigners register is issued',
+  },
+  bivrWhich: {
+    nl: 'het bewijs van inschrijving in het vreemdelingenregister, dat',
+    fr: "le certificat d'inscription au registre des étrangers, qui",
+    en: 'the certificate of registration in the foreigners register, which',
+  },
+  sixMonths: { nl: 'zes maand geldt', fr: 'est valable six mois', en: 'is valid for six months' },
+  sixMonthsRenewed: {
+    nl: 'zes maand geldt en telkens hernieuwd wordt',
+    fr: 'est valable six mois et est renouvelé à chaque fois',
+    en: 'is valid for six months and is renewed each time',
+  },
+  untilJudgment: {
+    nl: 'telkens hernieuwd wordt tot het moment waarop de rechtbank het vonnis in eerste aanleg velt',
+    fr: "est renouvelé à chaque fois jusqu'au moment où le tribunal rend son jugement en première instance",
+    en: 'is renewed each time until the moment the court delivers its judgment at first instance',
+  },
+  noLongerVictim: {
+    nl: 'kan de magistraat op elk moment zelfstandig beslissen dat het slachtoffer niet meer als dusdanig wordt beschouwd',
+    fr: "le magistrat peut à tout moment décider de manière autonome que la victime n'est plus considérée comme telle",
+    en: 'the magistrate may at any moment decide independently that the victim is no longer considered as such',
+  },
+  voluntaryReturn: {
+    nl: 'Hier kan het slachtoffer ook kiezen voor een vrijwillige terugkeer',
+    fr: 'Ici, la victime peut aussi opter pour un retour volontaire',
+    en: 'Here the victim may also choose a voluntary return',
+  },
+  minorAiReceives: {
+    nl: 'de NBMV [ontvangt] tijdens de reflectieperiode onmiddellijk een attest van immatriculatie',
+    fr: "le MENA [reçoit] immédiatement une attestation d'immatriculation pendant la période de réflexion",
+    en: 'the unaccompanied foreign minor (NBMV) [receives] an attestation of immatriculation immediately during the reflection period',
+  },
+  minorAiAtOnce: {
+    nl: 'tijdens de reflectieperiode onmiddellijk een attest van immatriculatie',
+    fr: "immédiatement une attestation d'immatriculation pendant la période de réflexion",
+    en: 'an attestation of immatriculation immediately during the reflection period',
+  },
+  euVictims: {
+    nl: 'Het Belgische verwijzingsmechanisme werd oorspronkelijk opgezet voor slachtoffers van mensenhandel die van vreemde origine zijn (niet- EU). Dit neemt niet weg dat sommige aspecten van dit mechanisme ook kunnen worden aangewend voor Belgische en EU-slachtoffers.',
+    fr: "Le mécanisme d'orientation belge a été conçu à l'origine pour les victimes de la traite des êtres humains d'origine étrangère (hors UE). Cela n'empêche pas que certains aspects de ce mécanisme puissent aussi être utilisés pour les victimes belges et de l'UE.",
+    en: 'The Belgian referral mechanism was originally set up for victims of trafficking in human beings of foreign origin (non-EU). This does not mean that some aspects of this mechanism cannot also be used for Belgian and EU victims.',
+  },
+  threeConditions: {
+    nl: 'Drie cumulatieve voorwaarden voor deze opstart',
+    fr: 'Trois conditions cumulatives pour ce démarrage',
+    en: 'Three cumulative conditions for this start',
+  },
+} as const satisfies Record<string, Quote>;
+
+const point = (n: number) => L(`point ${n}`, `punt ${n}`, `point ${n}`);
+const condition = (n: number) => L(`condition ${n}`, `voorwaarde ${n}`, `condition ${n}`);
+const ESTIMATE_FROM_RENEWAL = L(
+  "counted from the renewal's date: the app's estimate",
+  'geteld vanaf de datum van de hernieuwing: een schatting van de app',
+  "compté à partir de la date du renouvellement : une estimation de l'application",
+);
 
 const OPEN: readonly BePhase[] = ['be.detection', 'be.reflection', 'be.attestation', 'be.registration', 'be.indefinite'];
 const NOT_CLOSED: readonly BePhase[] = [...OPEN, 'be.ended', 'be.returned'];
@@ -62,7 +192,7 @@ type G = Guard<BeEventType, BePhase>;
 
 const notExtendable = {
   id: 'be.reflection.notExtendable',
-  source: `${REFLECTION}: "Deze reflectieperiode kan niet worden verlengd."`,
+  source: src(cite(REFLECTION, Q.notExtendable)),
   effectiveFrom: FROM,
   refusal: L(
     'the Belgian reflection period (annex 15) cannot be extended or granted again',
@@ -75,7 +205,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.detection',
     id: 'be.phase.detection',
-    source: 'brochure §4 BE "Detectie van het slachtoffer"',
+    source: src('brochure §4 BE "Detectie van het slachtoffer"'),
     effectiveFrom: FROM,
     step: 0,
     terminal: false,
@@ -84,7 +214,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.reflection',
     id: 'be.phase.reflection',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     step: 1,
     terminal: false,
@@ -93,7 +223,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.attestation',
     id: 'be.phase.attestation',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     step: 2,
     terminal: false,
@@ -106,7 +236,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.registration',
     id: 'be.phase.registration',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     step: 3,
     terminal: false,
@@ -119,7 +249,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.indefinite',
     id: 'be.phase.indefinite',
-    source: `${FURTHER}, "Afsluiten van de procedure"`,
+    source: src(CLOSING),
     effectiveFrom: FROM,
     step: 4,
     terminal: false,
@@ -132,7 +262,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.ended',
     id: 'be.phase.ended',
-    source: `${REFLECTION} (outcome 3); ${FURTHER}`,
+    source: noted(point(3), REFLECTION, FURTHER),
     effectiveFrom: FROM,
     step: 90,
     terminal: true,
@@ -145,7 +275,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.returned',
     id: 'be.phase.returned',
-    source: `${REFLECTION} (outcome 2); ${FURTHER}`,
+    source: noted(point(2), REFLECTION, FURTHER),
     effectiveFrom: FROM,
     step: 91,
     terminal: true,
@@ -154,7 +284,7 @@ const phases: readonly PhaseRule<BePhase>[] = [
   {
     phase: 'be.closed',
     id: 'be.phase.closed',
-    source: 'Passerelle: the file is closed',
+    source: noted(L('Passerelle: the file is closed', 'Passerelle: het dossier is afgesloten', 'Passerelle : le dossier est clôturé')),
     effectiveFrom: FROM,
     step: 99,
     terminal: true,
@@ -166,7 +296,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'guardianAppointed',
     id: 'be.event.guardianAppointed',
-    source: `${MINORS}: "Elke NBMV krijgt een voogd toegewezen."`,
+    source: src(cite(MINORS, Q.guardian)),
     effectiveFrom: FROM,
     label: L('Guardian appointed', 'Voogd aangesteld', 'Tuteur désigné'),
     allowedIn: NOT_CLOSED,
@@ -174,7 +304,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'annex15Issued',
     id: 'be.event.annex15Issued',
-    source: `${REFLECTION}: "Duur: 45 dagen" ... "met een termijn van 45 dagen"`,
+    source: src(cite(REFLECTION, Q.duration45, Q.annex15Term)),
     effectiveFrom: FROM,
     label: L('Annex 15 issued (reflection period)', 'Bijlage 15 afgegeven (reflectieperiode)', 'Annexe 15 délivrée (période de réflexion)'),
     allowedIn: ['be.detection'],
@@ -184,7 +314,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'reflectionPeriodEnd',
         id: 'be.reflection.duration',
-        source: `${REFLECTION}: "Duur: 45 dagen"`,
+        source: src(cite(REFLECTION, Q.duration45)),
         effectiveFrom: FROM,
         period: { days: 45 },
         acceptsDocumentExpiry: true,
@@ -204,7 +334,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'statementMade',
     id: 'be.event.statementMade',
-    source: `${REFLECTION}, outcome 1: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden. Daarna wordt direct overgegaan naar de volgende fase."`,
+    source: noted(point(1), cite(REFLECTION, Q.decideByEndThenNext)),
     effectiveFrom: FROM,
     label: L('Statement made or complaint filed', 'Verklaring afgelegd of klacht ingediend', 'Déclaration faite ou plainte déposée'),
     allowedIn: ['be.detection', 'be.reflection'],
@@ -214,7 +344,14 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'attestationExpiry',
         id: 'be.attestation.expected',
-        source: `${FURTHER}: "Afgifte attest van immatriculatie voor max. 3 maanden" (estimate from the statement until the AI is recorded)`,
+        source: noted(
+          L(
+            'estimate from the statement until the attestation is recorded',
+            'schatting vanaf de verklaring tot het attest geregistreerd is',
+            "estimation à partir de la déclaration jusqu'à l'enregistrement de l'attestation",
+          ),
+          cite(FURTHER, Q.aiThreeMonths),
+        ),
         effectiveFrom: FROM,
         period: { months: 3 },
         periodIsMaximum: true,
@@ -224,7 +361,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'evaluationDue',
         id: 'be.evaluation.expected',
-        source: `${FURTHER}: "Voor het verstrijken van deze periode evalueert de magistraat"`,
+        source: src(cite(FURTHER, Q.magistrateEvaluates)),
         effectiveFrom: FROM,
         sameAs: 'attestationExpiry',
         provisional: true,
@@ -235,7 +372,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'aiIssued',
     id: 'be.event.aiIssued',
-    source: `${FURTHER}: "Afgifte attest van immatriculatie voor max. 3 maanden door de Dienst Vreemdelingenzaken"; ${MINORS}`,
+    source: src(cite(FURTHER, Q.aiByImmigrationOffice), MINORS),
     effectiveFrom: FROM,
     label: L('Attestation of immatriculation issued', 'Attest van immatriculatie afgegeven', "Attestation d'immatriculation délivrée"),
     allowedIn: ['be.reflection', 'be.attestation'],
@@ -245,7 +382,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         count: 1,
         counting: ['aiIssued'],
         id: 'be.attestation.single',
-        source: `${FURTHER}: one attestation, "eenmalig hernieuwbaar"`,
+        source: noted(L('one attestation', 'één attest', 'une seule attestation'), cite(FURTHER, Q.renewableOnce)),
         effectiveFrom: FROM,
         refusal: L(
           'an attestation of immatriculation was already issued: record a renewal instead',
@@ -258,7 +395,11 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         condition: { fact: 'unaccompaniedMinor', is: true },
         inPhases: ['be.reflection'],
         id: 'be.attestation.minorDuringReflection',
-        source: `${MINORS}: "de NBMV [ontvangt] tijdens de reflectieperiode onmiddellijk een attest van immatriculatie"; adults after the statement (${REFLECTION})`,
+        source: noted(
+          L('adults after the statement', 'meerderjarigen na de verklaring', 'les majeurs après la déclaration'),
+          cite(MINORS, Q.minorAiReceives),
+          REFLECTION,
+        ),
         effectiveFrom: FROM,
         refusal: L(
           'during the reflection period only an unaccompanied minor receives an attestation of immatriculation; an adult receives it after the statement or complaint',
@@ -271,7 +412,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'attestationExpiry',
         id: 'be.attestation.duration',
-        source: `${FURTHER}: "max. 3 maanden"; ${MINORS}: "maximum drie maanden geldig"`,
+        source: src(cite(FURTHER, Q.maxThreeMonths), cite(MINORS, Q.validThreeMonthsAtMost)),
         effectiveFrom: FROM,
         period: { months: 3 },
         periodIsMaximum: true,
@@ -281,7 +422,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'evaluationDue',
         id: 'be.evaluation.beforeAttestationExpiry',
-        source: `${FURTHER}: "Voor het verstrijken van deze periode evalueert de magistraat ... of de persoon nog voldoet aan volgende voorwaarden"`,
+        source: src(cite(FURTHER, Q.magistrateEvaluates, Q.stillMeetsConditions)),
         effectiveFrom: FROM,
         sameAs: 'attestationExpiry',
         activeIn: ['be.attestation'],
@@ -291,7 +432,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'aiRenewed',
     id: 'be.event.aiRenewed',
-    source: `${FURTHER}: "eenmalig hernieuwbaar voor een maximumperiode van 3 maanden"`,
+    source: src(cite(FURTHER, Q.renewableOnceThreeMonths)),
     effectiveFrom: FROM,
     label: L('Attestation of immatriculation renewed', 'Attest van immatriculatie hernieuwd', "Attestation d'immatriculation renouvelée"),
     allowedIn: ['be.reflection', 'be.attestation'],
@@ -300,7 +441,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         kind: 'requiresPrior',
         eventType: 'aiIssued',
         id: 'be.attestation.renewalNeedsAttestation',
-        source: FURTHER,
+        source: src(FURTHER),
         effectiveFrom: FROM,
         refusal: L(
           'only an attestation of immatriculation that was issued can be renewed: record its issue first',
@@ -313,7 +454,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         count: 1,
         counting: ['aiRenewed'],
         id: 'be.attestation.renewableOnce',
-        source: `${FURTHER}: "eenmalig hernieuwbaar"; ${MINORS}: "eenmaal hernieuwbaar"`,
+        source: src(cite(FURTHER, Q.renewableOnce), cite(MINORS, Q.renewableOnceMinor)),
         effectiveFrom: FROM,
         refusal: L(
           'the attestation of immatriculation can be renewed only once',
@@ -326,7 +467,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'attestationExpiry',
         id: 'be.attestation.renewalDuration',
-        source: `${FURTHER}: "eenmalig hernieuwbaar voor een maximumperiode van 3 maanden" (counted from the renewal's date: the app's estimate)`,
+        source: noted(ESTIMATE_FROM_RENEWAL, cite(FURTHER, Q.renewableOnceThreeMonths)),
         effectiveFrom: FROM,
         period: { months: 3 },
         periodIsMaximum: true,
@@ -338,7 +479,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'evaluationDue',
         id: 'be.evaluation.beforeRenewedAttestationExpiry',
-        source: `${FURTHER}: "Voor het verstrijken van deze periode evalueert de magistraat"`,
+        source: src(cite(FURTHER, Q.magistrateEvaluates)),
         effectiveFrom: FROM,
         sameAs: 'attestationExpiry',
         activeIn: ['be.attestation'],
@@ -348,7 +489,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'evaluationPositive',
     id: 'be.event.evaluationPositive',
-    source: `${FURTHER}: "Na een positieve evaluatie van deze voorwaarden volgt de afgifte van het bewijs van inschrijving in het vreemdelingenregister"`,
+    source: src(cite(FURTHER, Q.afterPositiveEvaluation)),
     effectiveFrom: FROM,
     label: L(
       'Positive evaluation of the five conditions',
@@ -362,7 +503,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'evaluationNegative',
     id: 'be.event.evaluationNegative',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     label: L(
       'Negative evaluation of the five conditions',
@@ -376,7 +517,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'bivrIssued',
     id: 'be.event.bivrIssued',
-    source: `${FURTHER}: "het bewijs van inschrijving in het vreemdelingenregister, dat" ... "zes maand geldt"`,
+    source: src(cite(FURTHER, Q.bivrWhich, Q.sixMonths)),
     effectiveFrom: FROM,
     label: L(
       'Certificate of registration (BIVR) issued',
@@ -390,7 +531,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         count: 1,
         counting: ['bivrIssued'],
         id: 'be.registration.single',
-        source: FURTHER,
+        source: src(FURTHER),
         effectiveFrom: FROM,
         refusal: L(
           'a certificate of registration (BIVR) was already issued: record a renewal instead',
@@ -404,7 +545,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'registrationExpiry',
         id: 'be.registration.duration',
-        source: `${FURTHER}: "zes maand geldt"`,
+        source: src(cite(FURTHER, Q.sixMonths)),
         effectiveFrom: FROM,
         period: { months: 6 },
         acceptsDocumentExpiry: true,
@@ -415,7 +556,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'bivrRenewed',
     id: 'be.event.bivrRenewed',
-    source: `${FURTHER}: "telkens hernieuwd wordt tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+    source: src(cite(FURTHER, Q.untilJudgment)),
     effectiveFrom: FROM,
     label: L('Certificate of registration (BIVR) renewed', 'BIVR hernieuwd', 'CIRE renouvelé'),
     allowedIn: ['be.registration'],
@@ -424,7 +565,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         kind: 'requiresPrior',
         eventType: 'bivrIssued',
         id: 'be.registration.renewalNeedsCertificate',
-        source: FURTHER,
+        source: src(FURTHER),
         effectiveFrom: FROM,
         refusal: L(
           'only a certificate of registration (BIVR) that was issued can be renewed: record its issue first',
@@ -436,7 +577,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         kind: 'forbiddenAfter',
         eventType: 'firstInstanceJudgment',
         id: 'be.registration.untilJudgment',
-        source: `${FURTHER}: "telkens hernieuwd wordt tot het moment waarop de rechtbank het vonnis in eerste aanleg velt"`,
+        source: src(cite(FURTHER, Q.untilJudgment)),
         effectiveFrom: FROM,
         refusal: L(
           'the certificate of registration (BIVR) is renewed only until the first-instance judgment',
@@ -449,7 +590,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
       {
         kind: 'registrationExpiry',
         id: 'be.registration.renewalDuration',
-        source: `${FURTHER}: "zes maand geldt en telkens hernieuwd wordt" (counted from the renewal's date: the app's estimate)`,
+        source: noted(ESTIMATE_FROM_RENEWAL, cite(FURTHER, Q.sixMonthsRenewed)),
         effectiveFrom: FROM,
         period: { months: 6 },
         basis: 'estimate',
@@ -462,7 +603,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'firstInstanceJudgment',
     id: 'be.event.firstInstanceJudgment',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     label: L('First-instance judgment', 'Vonnis in eerste aanleg', 'Jugement en première instance'),
     allowedIn: ['be.registration'],
@@ -472,7 +613,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         count: 1,
         counting: ['firstInstanceJudgment'],
         id: 'be.judgment.single',
-        source: FURTHER,
+        source: src(FURTHER),
         effectiveFrom: FROM,
         refusal: L(
           'the first-instance judgment was already recorded',
@@ -485,7 +626,14 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'indefiniteResidenceGranted',
     id: 'be.event.indefiniteResidenceGranted',
-    source: `${FURTHER}, "Afsluiten van de procedure": conviction, or the charge of trafficking included in the prosecutor's claim`,
+    source: noted(
+      L(
+        "conviction, or the charge of trafficking included in the prosecutor's claim",
+        'veroordeling, of de tenlastelegging van mensenhandel opgenomen in de vordering van de magistraat',
+        'condamnation, ou la prévention de traite des êtres humains reprise dans le réquisitoire du magistrat',
+      ),
+      CLOSING,
+    ),
     effectiveFrom: FROM,
     label: L(
       'Residence of indefinite duration granted',
@@ -501,7 +649,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
     // the 45 days neither ends the period nor closes the file; a statement may still follow.
     type: 'noCooperation',
     id: 'be.event.noCooperation',
-    source: `${REFLECTION}, outcome 1: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden."; outcome 3: "Geen wil tot samenwerking met bevoegde overheden."`,
+    source: noted(L('points 1 and 3', 'punten 1 en 3', 'points 1 et 3'), cite(REFLECTION, Q.decideByEnd, Q.noCooperation)),
     effectiveFrom: FROM,
     label: L(
       'No wish to cooperate with the authorities (yet)',
@@ -513,7 +661,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'reflectionEndedWithoutStatement',
     id: 'be.event.reflectionEndedWithoutStatement',
-    source: `${REFLECTION}, outcome 3: "Geen wil tot samenwerking met bevoegde overheden. Er is de mogelijkheid tot het ontvangen van sociale steun via het OCMW"`,
+    source: noted(point(3), cite(REFLECTION, Q.noCooperationOcmw)),
     effectiveFrom: FROM,
     label: L(
       'Reflection period ended without a statement or complaint',
@@ -528,7 +676,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
         kind: 'notBeforeDue',
         due: 'reflectionPeriodEnd',
         id: 'be.reflection.decisionUntilEnd',
-        source: `${REFLECTION}: "Aan deze voorwaarde dient ten laatste aan het einde van de reflectieperiode voldaan te worden."`,
+        source: src(cite(REFLECTION, Q.decideByEnd)),
         effectiveFrom: FROM,
         refusal: L(
           'the person may make a statement or file a complaint until the end of the reflection period: record its end on or after that day',
@@ -541,7 +689,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'victimStatusEnded',
     id: 'be.event.victimStatusEnded',
-    source: `${FURTHER}: "kan de magistraat op elk moment zelfstandig beslissen dat het slachtoffer niet meer als dusdanig wordt beschouwd"`,
+    source: src(cite(FURTHER, Q.noLongerVictim)),
     effectiveFrom: FROM,
     label: L(
       'Magistrate decides the person is no longer considered a victim',
@@ -554,7 +702,7 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'voluntaryReturn',
     id: 'be.event.voluntaryReturn',
-    source: `${REFLECTION}, outcome 2; ${FURTHER}: "Hier kan het slachtoffer ook kiezen voor een vrijwillige terugkeer"`,
+    source: noted(point(2), REFLECTION, cite(FURTHER, Q.voluntaryReturn)),
     effectiveFrom: FROM,
     label: L('Voluntary return', 'Vrijwillige terugkeer', 'Retour volontaire'),
     allowedIn: [...OPEN, 'be.ended'],
@@ -563,7 +711,13 @@ const events: readonly EventRule<BeEventType, BePhase>[] = [
   {
     type: 'closed',
     id: 'be.event.closed',
-    source: 'Passerelle: closing the file is possible at any time',
+    source: noted(
+      L(
+        'Passerelle: closing the file is possible at any time',
+        'Passerelle: het dossier kan op elk moment worden afgesloten',
+        'Passerelle : le dossier peut être clôturé à tout moment',
+      ),
+    ),
     effectiveFrom: FROM,
     label: L('File closed', 'Dossier afgesloten', 'Dossier clôturé'),
     allowedIn: NOT_CLOSED,
@@ -575,7 +729,7 @@ const notices: NoticeRule<BeEventType, BePhase>[] = [
   {
     code: 'guardianRequired',
     id: 'be.notice.guardian',
-    source: `${MINORS}: "Elke NBMV krijgt een voogd toegewezen."`,
+    source: src(cite(MINORS, Q.guardian)),
     effectiveFrom: FROM,
     when: [{ fact: 'unaccompaniedMinor', is: true }],
     unlessEvent: ['guardianAppointed'],
@@ -585,7 +739,7 @@ const notices: NoticeRule<BeEventType, BePhase>[] = [
   {
     code: 'attestationDueForMinor',
     id: 'be.notice.minorAttestation',
-    source: `${MINORS}: "tijdens de reflectieperiode onmiddellijk een attest van immatriculatie"`,
+    source: src(cite(MINORS, Q.minorAiAtOnce)),
     effectiveFrom: FROM,
     when: [{ fact: 'unaccompaniedMinor', is: true }],
     unlessEvent: ['aiIssued'],
@@ -603,7 +757,7 @@ const EU_POSITION = L(
   'Het Belgische verwijzingsmechanisme werd opgezet voor slachtoffers van buiten de EU; sommige aspecten kunnen ook worden aangewend voor Belgische en EU-slachtoffers. De verblijfsdocumenten (bijlage 15, attest, BIVR) zijn voor derdelanders.',
   "Le mécanisme d'orientation belge a été conçu pour les victimes hors UE ; certains de ses aspects peuvent aussi servir aux victimes belges et de l'UE. Ses documents de séjour (annexe 15, attestation, CIRE) sont destinés aux ressortissants de pays tiers.",
 );
-const EU_POSITION_SOURCE = `${BASIS}: "Het Belgische verwijzingsmechanisme werd oorspronkelijk opgezet voor slachtoffers van mensenhandel die van vreemde origine zijn (niet- EU). Dit neemt niet weg dat sommige aspecten van dit mechanisme ook kunnen worden aangewend voor Belgische en EU-slachtoffers."`;
+const EU_POSITION_SOURCE = src(cite(BASIS, Q.euVictims));
 
 notices.push(
   ...(['euCitizen', 'lawfulResident'] as const).map(
@@ -625,7 +779,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'right',
     id: 'be.info.centreSupport',
-    source: INFO,
+    source: src(INFO),
     effectiveFrom: FROM,
     activeIn: OPEN,
     label: L(
@@ -642,7 +796,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'right',
     id: 'be.info.annex15Stay',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     activeIn: ['be.reflection'],
     label: L('Temporary stay covered by the annex 15', 'Tijdelijk verblijf gedekt door de bijlage 15', "Séjour temporaire couvert par l'annexe 15"),
@@ -655,7 +809,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'right',
     id: 'be.info.provisionalStay',
-    source: `${FURTHER} (footnote on the attestation of immatriculation)`,
+    source: noted(L('footnote on the attestation of immatriculation', "voetnoot bij het attest van immatriculatie", "note de bas de page sur l'attestation d'immatriculation"), FURTHER),
     effectiveFrom: FROM,
     activeIn: ['be.attestation'],
     label: L(
@@ -672,7 +826,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'right',
     id: 'be.info.labourMarketOrOcmw',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     activeIn: ['be.registration'],
     label: L(
@@ -689,7 +843,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'right',
     id: 'be.info.ocmwAfterReflection',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     activeIn: ['be.ended'],
     label: L(
@@ -706,7 +860,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'right',
     id: 'be.info.returnSupport',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     activeIn: ['be.attestation', 'be.registration'],
     label: L(
@@ -723,7 +877,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'mustInform',
     id: 'be.info.evaluationConsultation',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: FROM,
     activeIn: ['be.attestation'],
     label: L(
@@ -740,7 +894,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
   {
     kind: 'mustInform',
     id: 'be.info.proveIdentity',
-    source: `${FURTHER}, "Afsluiten van de procedure"`,
+    source: src(CLOSING),
     effectiveFrom: FROM,
     activeIn: ['be.registration'],
     label: L(
@@ -759,7 +913,7 @@ const phaseInfo: readonly PhaseInfo<BePhase>[] = [
 const checklists: readonly Checklist<BePhase>[] = [
   {
     id: 'be.entryConditions',
-    source: `${BASIS}: "Drie cumulatieve voorwaarden voor deze opstart"`,
+    source: src(cite(BASIS, Q.threeConditions)),
     effectiveFrom: FROM,
     label: L(
       'Entry conditions (cumulative)',
@@ -775,7 +929,7 @@ const checklists: readonly Checklist<BePhase>[] = [
     items: [
       {
         id: 'be.entry.breakContact',
-        source: `${BASIS}, condition 1`,
+        source: noted(condition(1), BASIS),
         label: L(
           'Break off contact with the suspected perpetrators',
           'Verbreken van de contacten met de vermoedelijke daders',
@@ -784,7 +938,7 @@ const checklists: readonly Checklist<BePhase>[] = [
       },
       {
         id: 'be.entry.specialisedCentre',
-        source: `${BASIS}, condition 2`,
+        source: noted(condition(2), BASIS),
         label: L(
           'Mandatory guidance by a specialised reception centre recognised by the competent authorities',
           'Verplichte begeleiding door een gespecialiseerd opvangcentrum dat erkend wordt door de bevoegde overheden',
@@ -793,7 +947,7 @@ const checklists: readonly Checklist<BePhase>[] = [
       },
       {
         id: 'be.entry.cooperation',
-        source: `${BASIS}, condition 3; ${REFLECTION}, outcome 1`,
+        source: noted(L('condition 3; point 1 of the reflection period', 'voorwaarde 3; punt 1 van de reflectieperiode', 'condition 3 ; point 1 de la période de réflexion'), BASIS, REFLECTION),
         label: L(
           'Cooperation with the judicial authorities by making statements or filing a complaint (broadly interpreted, e.g. giving information)',
           'Samenwerking met de gerechtelijke overheden, door verklaringen af te leggen of een klacht in te dienen (ruim geïnterpreteerd, bv. het geven van informatie)',
@@ -811,7 +965,14 @@ const checklists: readonly Checklist<BePhase>[] = [
   },
   {
     id: 'be.evaluationConditions',
-    source: `${FURTHER}: the five conditions the magistrate evaluates before the attestation of immatriculation expires`,
+    source: noted(
+      L(
+        'the five conditions the magistrate evaluates before the attestation of immatriculation expires',
+        'de vijf voorwaarden die de magistraat evalueert vóór het attest van immatriculatie verloopt',
+        "les cinq conditions que le magistrat évalue avant l'expiration de l'attestation d'immatriculation",
+      ),
+      cite(FURTHER, Q.magistrateEvaluates, Q.stillMeetsConditions),
+    ),
     effectiveFrom: FROM,
     label: L(
       'Evaluation by the reference magistrate (five conditions)',
@@ -827,7 +988,7 @@ const checklists: readonly Checklist<BePhase>[] = [
     items: [
       {
         id: 'be.evaluation.proceedingsOngoing',
-        source: `${FURTHER}, condition 1`,
+        source: noted(condition(1), FURTHER),
         label: L(
           'The investigation or the judicial procedure is still ongoing',
           'Het onderzoek of de gerechtelijke procedure is nog altijd lopende',
@@ -836,7 +997,7 @@ const checklists: readonly Checklist<BePhase>[] = [
       },
       {
         id: 'be.evaluation.stillVictim',
-        source: `${FURTHER}, condition 2`,
+        source: noted(condition(2), FURTHER),
         label: L(
           'The person can at this stage still be considered a victim of trafficking in human beings',
           'De betrokken persoon kan in deze fase nog altijd beschouwd worden als slachtoffer van mensenhandel',
@@ -845,7 +1006,7 @@ const checklists: readonly Checklist<BePhase>[] = [
       },
       {
         id: 'be.evaluation.tiesBroken',
-        source: `${FURTHER}, condition 3`,
+        source: noted(condition(3), FURTHER),
         label: L(
           'The person has broken all ties with the suspected perpetrators',
           'De betrokken persoon heeft elke band verbroken met de vermoedelijke daders',
@@ -854,7 +1015,7 @@ const checklists: readonly Checklist<BePhase>[] = [
       },
       {
         id: 'be.evaluation.willingToCooperate',
-        source: `${FURTHER}, condition 4`,
+        source: noted(condition(4), FURTHER),
         label: L(
           'The person is willing to cooperate in the judicial procedure',
           'De betrokken persoon is bereid samen te werken in het kader van een gerechtelijke procedure',
@@ -863,7 +1024,7 @@ const checklists: readonly Checklist<BePhase>[] = [
       },
       {
         id: 'be.evaluation.noDanger',
-        source: `${FURTHER}, condition 5`,
+        source: noted(condition(5), FURTHER),
         label: L(
           'The person is not considered a possible danger to public order or national security',
           'De betrokken persoon wordt niet beschouwd als een mogelijk gevaar voor de openbare orde of de nationale veiligheid',
@@ -895,6 +1056,13 @@ export const beRules: CountryRules<BeEventType, BePhase> = {
   phaseInfo,
   presumptionOfMinority: {
     isLaw: false,
-    source: `${MINORS}: the brochure gives no presumption of minority for Belgium (a policy of the organisation at most)`,
+    source: noted(
+      L(
+        'the brochure gives no presumption of minority for Belgium (a policy of the organisation at most)',
+        'de brochure geeft geen vermoeden van minderjarigheid voor België (hooguit een beleid van de organisatie)',
+        "la brochure ne prévoit pas de présomption de minorité pour la Belgique (tout au plus une politique de l'organisation)",
+      ),
+      MINORS,
+    ),
   },
 };

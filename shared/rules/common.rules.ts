@@ -4,9 +4,17 @@
  * Templates use i18next's {{param}} placeholders.
  */
 import { toCalendarDate } from '../dates/calendar-date';
-import { NOTICE_CODES, type ChecklistItemStatus, type DueKind, type FactCondition, type Labels, type NoticeCode, type RuleMeta } from './rule.types';
+import { NOTICE_CODES, type ChecklistItemStatus, type DueKind, type FactCondition, type Labels, type NoticeCode, type Quote, type RuleMeta } from './rule.types';
+import { cite, noted } from './source';
 
 export const L = (en: string, nl: string, fr: string): Labels => ({ en, nl, fr });
+
+/** The presumption of minority, brochure §4 LU "Minderjarige slachtoffers" (the law there, a policy elsewhere). */
+export const PRESUMPTION_OF_MINORITY_QUOTE: Quote = {
+  nl: 'Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij als minderjarig beschouwd.',
+  fr: "En cas de doute sur l'âge de la victime, celle-ci est considérée comme mineure.",
+  en: "If there is doubt about the victim's age, he/she is considered a minor.",
+};
 
 export const DUE_KIND_LABELS: Readonly<Record<DueKind, Labels>> = {
   reflectionPeriodEnd: L('End of the reflection period', 'Einde van de reflectieperiode', 'Fin de la période de réflexion'),
@@ -156,7 +164,13 @@ const ALWAYS = toCalendarDate('1900-01-01');
 export const COMMON_RULES = {
   chronology: {
     id: 'common.chronology',
-    source: 'Passerelle procedure model (docs/legal-rules.md, section Date rules): events are recorded in date order',
+    source: noted(
+      L(
+        'Passerelle procedure model (docs/legal-rules.md, section Date rules): events are recorded in date order',
+        'procedureschema van Passerelle (docs/legal-rules.md, deel Date rules): gebeurtenissen worden in volgorde van datum geregistreerd',
+        'modèle de procédure de Passerelle (docs/legal-rules.md, section Date rules) : les événements sont enregistrés dans l\'ordre des dates',
+      ),
+    ),
     effectiveFrom: ALWAYS,
     refusal: L(
       'an event may not be dated before the last recorded event ({{last}})',
@@ -166,7 +180,7 @@ export const COMMON_RULES = {
   },
   allowedEvents: {
     id: 'common.allowedEvents',
-    source: 'the phase rule of the country table',
+    source: noted(L('the phase rule of the country table', 'de faseregel van de landentabel', 'la règle de phase de la table du pays')),
     effectiveFrom: ALWAYS,
     refusal: L(
       '"{{event}}" is not possible in the phase "{{phase}}"',
@@ -179,7 +193,13 @@ export const COMMON_RULES = {
 /** Each event is judged with the facts of its own date (the source of the "came of age" notice). */
 export const FACTS_ON_EVENT_DAY: RuleMeta = {
   id: 'common.factsOnEventDay',
-  source: 'Passerelle procedure model (docs/legal-rules.md, section Facts as they stood on the day): each event is judged with the facts of its own date',
+  source: noted(
+    L(
+      'Passerelle procedure model (docs/legal-rules.md, section Facts as they stood on the day): each event is judged with the facts of its own date',
+      'procedureschema van Passerelle (docs/legal-rules.md, deel Facts as they stood on the day): elke gebeurtenis wordt beoordeeld met de feiten van haar eigen datum',
+      'modèle de procédure de Passerelle (docs/legal-rules.md, section Facts as they stood on the day) : chaque événement est jugé selon les faits de sa propre date',
+    ),
+  ),
   effectiveFrom: ALWAYS,
 };
 
@@ -188,15 +208,23 @@ export const COMMON_NOTICES: readonly (RuleMeta & { code: NoticeCode; when: read
   {
     code: 'dateOfBirthMissing',
     id: 'common.notice.dateOfBirthMissing',
-    source: 'Passerelle procedure model (docs/legal-rules.md, section Minors): a missing date of birth is a gap to fill, not a presumption',
+    source: noted(
+      L(
+        'Passerelle procedure model (docs/legal-rules.md, section Minors): a missing date of birth is a gap to fill, not a presumption',
+        'procedureschema van Passerelle (docs/legal-rules.md, deel Minors): een ontbrekende geboortedatum is een leemte om in te vullen, geen vermoeden',
+        'modèle de procédure de Passerelle (docs/legal-rules.md, section Minors) : une date de naissance manquante est une lacune à combler, pas une présomption',
+      ),
+    ),
     effectiveFrom: ALWAYS,
     when: [{ fact: 'dateOfBirthMissing', is: true }],
   },
   {
     code: 'presumedMinorByPolicy',
     id: 'common.notice.presumedMinorByPolicy',
-    source:
-      'organisation policy following brochure §4 LU "Minderjarige slachtoffers": "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij als minderjarig beschouwd."',
+    source: noted(
+      L('organisation policy following Luxembourg law', 'beleid van de organisatie naar het Luxemburgse recht', "politique de l'organisation suivant le droit luxembourgeois"),
+      cite('brochure §4 LU "Minderjarige slachtoffers"', PRESUMPTION_OF_MINORITY_QUOTE),
+    ),
     effectiveFrom: ALWAYS,
     when: [{ fact: 'presumedMinorByPolicy', is: true }],
   },

@@ -25,3 +25,5 @@ export * from './common.rules';
 export * from './be.rules';
 export * from './nl.rules';
 export * from './lu.rules';
+export * from './source';
+export * from './rule-sources';

@@ -12,8 +12,9 @@
  * a later change is a new rule version with its own date.
  */
 import { toCalendarDate } from '../dates/calendar-date';
-import { L } from './common.rules';
-import type { Checklist, CountryRules, EventRule, FactCondition, NoticeRule, PhaseInfo, PhaseRule } from './rule.types';
+import { L, PRESUMPTION_OF_MINORITY_QUOTE } from './common.rules';
+import type { Checklist, CountryRules, EventRule, FactCondition, NoticeRule, PhaseInfo, PhaseRule, Quote, Source } from './rule.types';
+import { cite, noted, src } from './source';
 
 export const LU_EVENT_TYPES = [
   'guardianAppointed',
@@ -62,13 +63,181 @@ const IMMIGRATION_LAW = toCalendarDate('2008-08-29');
 const ASSISTANCE_LAW = toCalendarDate('2009-05-08');
 const BASIS = 'brochure §4 LU "Basis"';
 const IDENTIFICATION = 'brochure §4 LU "Identificatie van de slachtoffers"';
-const REFLECTION = 'brochure §4 LU "Reflectieperiode"; law of 29.08.2008 art. 93';
+const REFLECTION = 'brochure §4 LU "Reflectieperiode"; wet van 29.08.2008 art. 93';
 const FURTHER = 'brochure §4 LU "Verdere afhandeling en verblijfsvergunning"';
-const PERMIT = `${FURTHER}; law of 29.08.2008 art. 95`;
-const MINORS = 'brochure §4 LU "Minderjarige slachtoffers"; law of 10.08.1992 on youth protection';
+const PERMIT = `${FURTHER}; wet van 29.08.2008 art. 95`;
+const WORKER_PERMIT = `${FURTHER}; wet van 29.08.2008 art. 42`;
+const MINORS = 'brochure §4 LU "Minderjarige slachtoffers"; wet van 10.08.1992 inzake jeugdbescherming';
 const INFO = 'brochure §4 LU "Informatie voor en bijstand van het slachtoffer"';
-const EU_STAY = `${FURTHER}: "wordt beschouwd als een persoon met eigen middelen en kan dan ook uit hoofde daarvan niet alleen blijven op het grondgebied na de drie maanden, maar kan ook meteen werken"`;
-const EU_INFORMAL = `${REFLECTION}: "Bij gebrek aan specifieke wetgeving t.a.v. slachtoffers uit de EU beschikken zij bij analogie over dezelfde bedenktijd, en zulks op informele wijze"`;
+
+/**
+ * The brochure's sentences these rules rest on (§4 "Luxemburg"), Dutch as printed, with translations in
+ * the terms of Luxembourg's law, which is written in French (délai de réflexion, titre de séjour, police
+ * judiciaire, parquet, Direction de l'immigration, juge de la jeunesse, administrateur ad hoc).
+ */
+const Q = {
+  ownMeans: {
+    nl: 'wordt beschouwd als een persoon met eigen middelen en kan dan ook uit hoofde daarvan niet alleen blijven op het grondgebied na de drie maanden, maar kan ook meteen werken',
+    fr: 'est considérée comme une personne disposant de ressources propres et peut donc non seulement rester sur le territoire après les trois mois, mais aussi travailler immédiatement',
+    en: 'is considered a person with own means and may therefore not only stay on the territory after the three months but also work at once',
+  },
+  euInformal: {
+    nl: 'Bij gebrek aan specifieke wetgeving t.a.v. slachtoffers uit de EU beschikken zij bij analogie over dezelfde bedenktijd, en zulks op informele wijze',
+    fr: "En l'absence de législation spécifique pour les victimes de l'UE, celles-ci disposent par analogie du même délai de réflexion, et ce de manière informelle",
+    en: 'In the absence of specific legislation on victims from the EU, they have the same reflection period by analogy, and this informally',
+  },
+  lossOfStatus: {
+    nl: 'Het geïdentificeerde slachtoffer verliest de status van slachtoffer en daardoor zijn/haar recht op bijstand.',
+    fr: "La victime identifiée perd le statut de victime et, par là, son droit à l'assistance.",
+    en: 'The identified victim loses the status of victim and thereby his/her right to assistance.',
+  },
+  negativeDecision: {
+    nl: 'Bij een negatieve beslissing ... verliest de status van slachtoffer en daardoor zijn/haar recht op bijstand.',
+    fr: "En cas de décision négative ... perd le statut de victime et, par là, son droit à l'assistance.",
+    en: 'In the event of a negative decision ... loses the status of victim and thereby his/her right to assistance.',
+  },
+  returnHome: {
+    nl: 'wenst terug te keren naar zijn/haar land van herkomst',
+    fr: "souhaite retourner dans son pays d'origine",
+    en: 'wishes to return to his/her country of origin',
+  },
+  returnHomeOr: {
+    nl: 'dan wel wenst terug te keren naar zijn/haar land van herkomst',
+    fr: "ou bien souhaite retourner dans son pays d'origine",
+    en: 'or else wishes to return to his/her country of origin',
+  },
+  guardianYouthJudge: {
+    nl: 'een voogd door de jeugdrechter voor de handelingen van het dagelijkse leven',
+    fr: 'un tuteur, désigné par le juge de la jeunesse, pour les actes de la vie quotidienne',
+    en: 'a guardian, appointed by the youth judge, for the acts of everyday life',
+  },
+  adHocFamilyJudge: {
+    nl: 'een beheerder ad hoc door de rechter voor gezinsaangelegenheden, voor de procedurele stappen',
+    fr: 'un administrateur ad hoc, désigné par le juge aux affaires familiales, pour les démarches de procédure',
+    en: 'an ad hoc administrator, appointed by the family judge, for the procedural steps',
+  },
+  identifiedByPolice: {
+    nl: 'moet een slachtoffer op voorhand geïdentificeerd zijn door de gerechtelijke politie',
+    fr: 'une victime doit au préalable avoir été identifiée par la police judiciaire',
+    en: 'a victim must first have been identified by the judicial police',
+  },
+  reflection90: {
+    nl: 'een bedenktijd met een geldigheidsduur van 90 dagen',
+    fr: "un délai de réflexion d'une durée de validité de 90 jours",
+    en: 'a reflection period valid for 90 days',
+  },
+  identificationCondition: {
+    nl: 'De identificatie is ook een voorwaarde voor de toekenning van de bedenktijd voor de slachtoffers die van derde landen afkomstig zijn.',
+    fr: "L'identification est aussi une condition de l'octroi du délai de réflexion aux victimes originaires de pays tiers.",
+    en: 'Identification is also a condition for granting the reflection period to victims from third countries.',
+  },
+  legalStay90: {
+    nl: 'gedurende 90 dagen legaal in het land te blijven',
+    fr: 'de séjourner légalement dans le pays pendant 90 jours',
+    en: 'to stay legally in the country for 90 days',
+  },
+  immigrationContactsPolice: {
+    nl: 'Ook voor het verstrijken van de bedenktijd neemt de Directie Immigratie contact op met de diensten van de gerechtelijke politie',
+    fr: "Avant l'expiration du délai de réflexion également, la Direction de l'immigration prend contact avec les services de la police judiciaire",
+    en: 'Also before the reflection period expires, the Immigration Directorate contacts the services of the judicial police',
+  },
+  sixMonths: {
+    nl: 'De verblijfstitel is voor een periode van 6 maanden geldig',
+    fr: 'Le titre de séjour est valable pour une période de 6 mois',
+    en: 'The residence permit is valid for a period of 6 months',
+  },
+  sixMonthsRenewable: {
+    nl: 'De verblijfstitel is voor een periode van 6 maanden geldig en kan worden verlengd',
+    fr: 'Le titre de séjour est valable pour une période de 6 mois et peut être renouvelé',
+    en: 'The residence permit is valid for a period of 6 months and can be renewed',
+  },
+  thirdCountryCooperates: {
+    nl: 'met dat verschil dat een slachtoffer afkomstig uit een derde land dient samen te werken met de autoriteiten en aan bepaalde voorwaarden dient te voldoen om voor een verblijfstitel na afloop van de bedenktijd in aanmerking te komen',
+    fr: "à cette différence près qu'une victime originaire d'un pays tiers doit coopérer avec les autorités et remplir certaines conditions pour pouvoir obtenir un titre de séjour au terme du délai de réflexion",
+    en: 'with the difference that a victim from a third country must cooperate with the authorities and meet certain conditions to qualify for a residence permit after the reflection period',
+  },
+  renewWhileProceedings: {
+    nl: 'kan worden verlengd zo lang de gerechtelijke procedures duren en het slachtoffer zijn/haar status van slachtoffer behoudt',
+    fr: 'peut être renouvelé tant que durent les procédures judiciaires et que la victime conserve son statut de victime',
+    en: 'can be renewed as long as the judicial proceedings last and the victim keeps his/her status of victim',
+  },
+  whileProceedings: {
+    nl: 'zo lang de gerechtelijke procedures duren',
+    fr: 'tant que durent les procédures judiciaires',
+    en: 'as long as the judicial proceedings last',
+  },
+  revocable: {
+    nl: 'De verblijfstitel ... kan niettemin worden ingetrokken indien',
+    fr: 'Le titre de séjour ... peut néanmoins être retiré si',
+    en: 'The residence permit ... may nevertheless be withdrawn if',
+  },
+  threeYearsValid: {
+    nl: 'Deze verblijfstitel is geldig gedurende een maximale duur van drie jaar',
+    fr: 'Ce titre de séjour est valable pour une durée maximale de trois ans',
+    en: 'This residence permit is valid for a maximum duration of three years',
+  },
+  personalReasons: {
+    nl: 'kan het betrokken slachtoffer uit een derde land, een aanvraag stellen voor een verblijfstitel om persoonlijke redenen',
+    fr: 'la victime concernée originaire d\'un pays tiers peut introduire une demande de titre de séjour pour raisons privées',
+    en: 'the victim concerned from a third country may apply for a residence permit for personal reasons',
+  },
+  maxThreeYears: { nl: 'een maximale duur van drie jaar', fr: 'une durée maximale de trois ans', en: 'a maximum duration of three years' },
+  maxThreeYearsRenewable: {
+    nl: 'een maximale duur van drie jaar en kan worden verlengd',
+    fr: 'une durée maximale de trois ans et peut être renouvelé',
+    en: 'a maximum duration of three years and can be renewed',
+  },
+  renewIfStillMeets: {
+    nl: 'kan worden verlengd indien, uit heronderzoek van de situatie, blijkt dat hij /zij verder aan de bijbehorende wettelijke voorwaarden voldoet',
+    fr: "peut être renouvelé si un réexamen de la situation montre qu'il/elle continue de remplir les conditions légales correspondantes",
+    en: 'can be renewed if a re-examination of the situation shows that he/she still meets the corresponding legal conditions',
+  },
+  salariedWorker: {
+    nl: 'een verblijfstitel aanvragen voor loontrekkende werknemer ... artikel 42 van de wet van 29 augustus 2008',
+    fr: 'demander un titre de séjour de travailleur salarié ... article 42 de la loi du 29 août 2008',
+    en: 'apply for a residence permit as a salaried worker ... article 42 of the law of 29 August 2008',
+  },
+  notAccompanied: {
+    nl: 'indien het minderjarige slachtoffer niet begeleid wordt noch de zorg heeft van een meerderjarige die voor hem/haar verantwoordelijk is',
+    fr: "si la victime mineure n'est pas accompagnée ni prise en charge par un majeur qui en est responsable",
+    en: 'if the minor victim is not accompanied nor in the care of an adult responsible for him/her',
+  },
+  assigned: {
+    nl: 'dan wordt hem/haar toebedeeld: een beheerder ad hoc door de rechter voor gezinsaangelegenheden, voor de procedurele stappen, en een voogd door de jeugdrechter voor de handelingen van het dagelijkse leven',
+    fr: 'il/elle se voit attribuer : un administrateur ad hoc, désigné par le juge aux affaires familiales, pour les démarches de procédure, et un tuteur, désigné par le juge de la jeunesse, pour les actes de la vie quotidienne',
+    en: 'he/she is assigned: an ad hoc administrator, appointed by the family judge, for the procedural steps, and a guardian, appointed by the youth judge, for the acts of everyday life',
+  },
+  conflict: {
+    nl: 'of indien er een belangenconflict bestaat tussen het slachtoffer en de houders van het ouderlijk gezag',
+    fr: "ou s'il existe un conflit d'intérêts entre la victime et les titulaires de l'autorité parentale",
+    en: 'or if there is a conflict of interest between the victim and the holders of parental authority',
+  },
+  doubt: {
+    nl: 'of indien er onzekerheid bestaat over de leeftijd van het slachtoffer',
+    fr: "ou s'il existe une incertitude sur l'âge de la victime",
+    en: "or if there is uncertainty about the victim's age",
+  },
+  perpetrators: {
+    nl: 'of indien de personen die gezag hebben over het minderjarige slachtoffer de daders zijn van de mensenhandel',
+    fr: "ou si les personnes qui exercent l'autorité sur la victime mineure sont les auteurs de la traite des êtres humains",
+    en: 'or if the persons who have authority over the minor victim are the perpetrators of the trafficking',
+  },
+  fourQuestions: {
+    nl: 'dient de gerechtelijke politie in overleg met het parket de volgende vragen te beantwoorden',
+    fr: 'la police judiciaire doit, en concertation avec le parquet, répondre aux questions suivantes',
+    en: "the judicial police must, in consultation with the public prosecutor's office, answer the following questions",
+  },
+} as const satisfies Record<string, Quote>;
+
+const EU_STAY = cite(FURTHER, Q.ownMeans);
+const EU_INFORMAL = cite(REFLECTION, Q.euInformal);
+const question = (n: number) => L(`question ${n}`, `vraag ${n}`, `question ${n}`);
+const ground = (n: number) => L(`ground ${n}`, `grond ${n}`, `motif ${n}`);
+const ESTIMATE_FROM_RENEWAL = L(
+  "counted from the renewal's date: the app's estimate",
+  'geteld vanaf de datum van de verlenging: een schatting van de app',
+  "compté à partir de la date du renouvellement : une estimation de l'application",
+);
 const NOT_EU: readonly FactCondition[] = [{ fact: 'euCitizen', is: false }];
 
 const OPEN: readonly LuPhase[] = [
@@ -86,7 +255,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.detection',
     id: 'lu.phase.detection',
-    source: 'brochure §4 LU "Detectie van het slachtoffer"',
+    source: src('brochure §4 LU "Detectie van het slachtoffer"'),
     effectiveFrom: ASSISTANCE_LAW,
     step: 0,
     terminal: false,
@@ -99,7 +268,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.identified',
     id: 'lu.phase.identified',
-    source: IDENTIFICATION,
+    source: src(IDENTIFICATION),
     effectiveFrom: ASSISTANCE_LAW,
     step: 1,
     terminal: false,
@@ -112,7 +281,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.reflection',
     id: 'lu.phase.reflection',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: IMMIGRATION_LAW,
     step: 2,
     terminal: false,
@@ -125,7 +294,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.victimPermit',
     id: 'lu.phase.victimPermit',
-    source: PERMIT,
+    source: src(PERMIT),
     effectiveFrom: IMMIGRATION_LAW,
     step: 3,
     terminal: false,
@@ -138,7 +307,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.personalReasonsPermit',
     id: 'lu.phase.personalReasonsPermit',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: IMMIGRATION_LAW,
     step: 4,
     terminal: false,
@@ -151,7 +320,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.salariedWorkerPermit',
     id: 'lu.phase.salariedWorkerPermit',
-    source: `${FURTHER}; law of 29.08.2008 art. 42`,
+    source: src(WORKER_PERMIT),
     effectiveFrom: IMMIGRATION_LAW,
     step: 4,
     terminal: false,
@@ -164,7 +333,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.ownMeans',
     id: 'lu.phase.ownMeans',
-    source: EU_STAY,
+    source: src(EU_STAY),
     effectiveFrom: IMMIGRATION_LAW,
     step: 3,
     terminal: false,
@@ -177,7 +346,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.ended',
     id: 'lu.phase.ended',
-    source: `${FURTHER}: "Het geïdentificeerde slachtoffer verliest de status van slachtoffer en daardoor zijn/haar recht op bijstand."`,
+    source: src(cite(FURTHER, Q.lossOfStatus)),
     effectiveFrom: IMMIGRATION_LAW,
     step: 90,
     terminal: true,
@@ -190,7 +359,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.returned',
     id: 'lu.phase.returned',
-    source: `${REFLECTION}: "wenst terug te keren naar zijn/haar land van herkomst"`,
+    source: src(cite(REFLECTION, Q.returnHome)),
     effectiveFrom: IMMIGRATION_LAW,
     step: 91,
     terminal: true,
@@ -199,7 +368,7 @@ const phases: readonly PhaseRule<LuPhase>[] = [
   {
     phase: 'lu.closed',
     id: 'lu.phase.closed',
-    source: 'Passerelle: the file is closed',
+    source: noted(L('Passerelle: the file is closed', 'Passerelle: het dossier is afgesloten', 'Passerelle : le dossier est clôturé')),
     effectiveFrom: IMMIGRATION_LAW,
     step: 99,
     terminal: true,
@@ -211,7 +380,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'guardianAppointed',
     id: 'lu.event.guardianAppointed',
-    source: `${MINORS}: "een voogd door de jeugdrechter voor de handelingen van het dagelijkse leven"`,
+    source: src(cite(MINORS, Q.guardianYouthJudge)),
     effectiveFrom: ASSISTANCE_LAW,
     label: L('Guardian appointed (youth judge)', 'Voogd aangesteld (jeugdrechter)', 'Tuteur désigné (juge de la jeunesse)'),
     allowedIn: NOT_CLOSED,
@@ -219,7 +388,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'adHocAdministratorAppointed',
     id: 'lu.event.adHocAdministratorAppointed',
-    source: `${MINORS}: "een beheerder ad hoc door de rechter voor gezinsaangelegenheden, voor de procedurele stappen"`,
+    source: src(cite(MINORS, Q.adHocFamilyJudge)),
     effectiveFrom: ASSISTANCE_LAW,
     label: L(
       'Ad hoc administrator appointed (family judge)',
@@ -231,7 +400,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'identifiedByJudicialPolice',
     id: 'lu.event.identifiedByJudicialPolice',
-    source: `${IDENTIFICATION}; ${BASIS}: "moet een slachtoffer op voorhand geïdentificeerd zijn door de gerechtelijke politie"`,
+    source: src(IDENTIFICATION, cite(BASIS, Q.identifiedByPolice)),
     effectiveFrom: ASSISTANCE_LAW,
     label: L(
       'Identified by the judicial police',
@@ -244,7 +413,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'reflectionGranted',
     id: 'lu.event.reflectionGranted',
-    source: `${REFLECTION}: "een bedenktijd met een geldigheidsduur van 90 dagen"`,
+    source: src(cite(REFLECTION, Q.reflection90)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Reflection period granted (certificate of postponement of removal)',
@@ -259,7 +428,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         eventType: 'identifiedByJudicialPolice',
         when: [{ fact: 'thirdCountryNational', is: true }],
         id: 'lu.reflection.requiresIdentification',
-        source: `${IDENTIFICATION}: "De identificatie is ook een voorwaarde voor de toekenning van de bedenktijd voor de slachtoffers die van derde landen afkomstig zijn."`,
+        source: src(cite(IDENTIFICATION, Q.identificationCondition)),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'a third-country national receives a reflection period only after identification by the judicial police',
@@ -272,7 +441,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         count: 1,
         counting: ['reflectionGranted'],
         id: 'lu.reflection.single',
-        source: `${REFLECTION}: "een bedenktijd met een geldigheidsduur van 90 dagen"`,
+        source: src(cite(REFLECTION, Q.reflection90)),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'the reflection period of 90 days is granted once',
@@ -285,7 +454,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'reflectionPeriodEnd',
         id: 'lu.reflection.duration',
-        source: `${REFLECTION}: "gedurende 90 dagen legaal in het land te blijven"`,
+        source: src(cite(REFLECTION, Q.legalStay90)),
         effectiveFrom: IMMIGRATION_LAW,
         period: { days: 90 },
         acceptsDocumentExpiry: true,
@@ -297,7 +466,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         // app's estimate of the end of the informal period.
         kind: 'reflectionPeriodEnd',
         id: 'lu.reflection.informalForEu',
-        source: EU_INFORMAL,
+        source: src(EU_INFORMAL),
         effectiveFrom: IMMIGRATION_LAW,
         period: { days: 90 },
         basis: 'estimate',
@@ -307,7 +476,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'preExpiryDecisionDue',
         id: 'lu.reflection.preExpiryDecision',
-        source: `${FURTHER}: "Ook voor het verstrijken van de bedenktijd neemt de Directie Immigratie contact op met de diensten van de gerechtelijke politie"`,
+        source: src(cite(FURTHER, Q.immigrationContactsPolice)),
         effectiveFrom: IMMIGRATION_LAW,
         sameAs: 'reflectionPeriodEnd',
         when: [{ fact: 'thirdCountryNational', is: true }],
@@ -318,7 +487,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'decisionNegative',
     id: 'lu.event.decisionNegative',
-    source: `${FURTHER}: "Bij een negatieve beslissing ... verliest de status van slachtoffer en daardoor zijn/haar recht op bijstand."`,
+    source: src(cite(FURTHER, Q.negativeDecision)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Negative decision: no residence permit',
@@ -332,7 +501,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'victimPermitGranted',
     id: 'lu.event.victimPermitGranted',
-    source: `${PERMIT}: "De verblijfstitel is voor een periode van 6 maanden geldig"`,
+    source: src(cite(PERMIT, Q.sixMonths)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit for victims granted (positive decision)',
@@ -346,7 +515,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         kind: 'requiresFact',
         condition: { fact: 'euCitizen', is: false },
         id: 'lu.victimPermit.notForEuCitizens',
-        source: `${BASIS}: "met dat verschil dat een slachtoffer afkomstig uit een derde land dient samen te werken met de autoriteiten en aan bepaalde voorwaarden dient te voldoen om voor een verblijfstitel na afloop van de bedenktijd in aanmerking te komen"; ${EU_STAY}`,
+        source: src(cite(BASIS, Q.thirdCountryCooperates), EU_STAY),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'an EU citizen receives no residence permit for victims: after the three months they stay, and may work, as a person with own means',
@@ -360,7 +529,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'residencePermitExpiry',
         id: 'lu.victimPermit.duration',
-        source: `${PERMIT}: "De verblijfstitel is voor een periode van 6 maanden geldig"`,
+        source: src(cite(PERMIT, Q.sixMonths)),
         effectiveFrom: IMMIGRATION_LAW,
         period: { months: 6 },
         acceptsDocumentExpiry: true,
@@ -371,7 +540,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'victimPermitRenewed',
     id: 'lu.event.victimPermitRenewed',
-    source: `${PERMIT}: "kan worden verlengd zo lang de gerechtelijke procedures duren en het slachtoffer zijn/haar status van slachtoffer behoudt"`,
+    source: src(cite(PERMIT, Q.renewWhileProceedings)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit for victims renewed',
@@ -384,7 +553,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         kind: 'forbiddenAfter',
         eventType: 'proceedingsEnded',
         id: 'lu.victimPermit.renewableWhileProceedings',
-        source: `${PERMIT}: "zo lang de gerechtelijke procedures duren"`,
+        source: src(cite(PERMIT, Q.whileProceedings)),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           "the victim's residence permit is renewed only as long as the judicial proceedings last",
@@ -397,7 +566,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'residencePermitExpiry',
         id: 'lu.victimPermit.renewalDuration',
-        source: `${PERMIT}: "De verblijfstitel is voor een periode van 6 maanden geldig en kan worden verlengd" (counted from the renewal's date: the app's estimate)`,
+        source: noted(ESTIMATE_FROM_RENEWAL, cite(PERMIT, Q.sixMonthsRenewable)),
         effectiveFrom: IMMIGRATION_LAW,
         period: { months: 6 },
         basis: 'estimate',
@@ -410,7 +579,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'proceedingsEnded',
     id: 'lu.event.proceedingsEnded',
-    source: PERMIT,
+    source: src(PERMIT),
     effectiveFrom: IMMIGRATION_LAW,
     label: L('Judicial proceedings ended', 'Gerechtelijke procedures afgelopen', 'Procédures judiciaires terminées'),
     allowedIn: ['lu.victimPermit'],
@@ -420,7 +589,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         count: 1,
         counting: ['proceedingsEnded'],
         id: 'lu.proceedings.endedOnce',
-        source: PERMIT,
+        source: src(PERMIT),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'the end of the judicial proceedings was already recorded',
@@ -433,7 +602,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'victimPermitRevoked',
     id: 'lu.event.victimPermitRevoked',
-    source: `${FURTHER}: "De verblijfstitel ... kan niettemin worden ingetrokken indien"`,
+    source: src(cite(FURTHER, Q.revocable)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit for victims revoked',
@@ -447,7 +616,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'personalReasonsPermitGranted',
     id: 'lu.event.personalReasonsPermitGranted',
-    source: `${FURTHER}: "Deze verblijfstitel is geldig gedurende een maximale duur van drie jaar"`,
+    source: src(cite(FURTHER, Q.threeYearsValid)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit for personal reasons granted',
@@ -461,7 +630,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         kind: 'requiresFact',
         condition: { fact: 'thirdCountryNational', is: true },
         id: 'lu.personalReasons.thirdCountryNational',
-        source: `${FURTHER}: "kan het betrokken slachtoffer uit een derde land, een aanvraag stellen voor een verblijfstitel om persoonlijke redenen"`,
+        source: src(cite(FURTHER, Q.personalReasons)),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'the residence permit for personal reasons is for victims from a third country',
@@ -475,7 +644,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'personalReasonsPermitExpiry',
         id: 'lu.personalReasons.duration',
-        source: `${FURTHER}: "een maximale duur van drie jaar"`,
+        source: src(cite(FURTHER, Q.maxThreeYears)),
         effectiveFrom: IMMIGRATION_LAW,
         period: { years: 3 },
         periodIsMaximum: true,
@@ -487,7 +656,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'personalReasonsPermitRenewed',
     id: 'lu.event.personalReasonsPermitRenewed',
-    source: `${FURTHER}: "kan worden verlengd indien, uit heronderzoek van de situatie, blijkt dat hij /zij verder aan de bijbehorende wettelijke voorwaarden voldoet"`,
+    source: src(cite(FURTHER, Q.renewIfStillMeets)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit for personal reasons renewed',
@@ -499,7 +668,14 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'personalReasonsPermitExpiry',
         id: 'lu.personalReasons.renewalDuration',
-        source: `${FURTHER}: "een maximale duur van drie jaar en kan worden verlengd" (counted from the renewal's date, never past it plus three years: the app's estimate)`,
+        source: noted(
+          L(
+            "counted from the renewal's date, never past it plus three years: the app's estimate",
+            'geteld vanaf de datum van de verlenging, nooit later dan die datum plus drie jaar: een schatting van de app',
+            "compté à partir de la date du renouvellement, jamais au-delà de cette date plus trois ans : une estimation de l'application",
+          ),
+          cite(FURTHER, Q.maxThreeYearsRenewable),
+        ),
         effectiveFrom: IMMIGRATION_LAW,
         period: { years: 3 },
         periodIsMaximum: true,
@@ -513,7 +689,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'salariedWorkerPermitGranted',
     id: 'lu.event.salariedWorkerPermitGranted',
-    source: `${FURTHER}: "een verblijfstitel aanvragen voor loontrekkende werknemer ... artikel 42 van de wet van 29 augustus 2008"`,
+    source: src(cite(FURTHER, Q.salariedWorker)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Residence permit as a salaried worker granted',
@@ -527,7 +703,14 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
       {
         kind: 'residencePermitExpiry',
         id: 'lu.salariedWorker.noTermInBrochure',
-        source: `${FURTHER}; law of 29.08.2008 art. 42 (the brochure gives no term: only an entered document expiry gives a date)`,
+        source: noted(
+          L(
+            'the brochure gives no term: only an entered document expiry gives a date',
+            'de brochure geeft geen termijn: alleen een ingevoerde vervaldatum van het document geeft een datum',
+            "la brochure ne donne pas de délai : seule une date d'expiration saisie depuis le document donne une date",
+          ),
+          WORKER_PERMIT,
+        ),
         effectiveFrom: IMMIGRATION_LAW,
         acceptsDocumentExpiry: true,
         activeIn: ['lu.salariedWorkerPermit'],
@@ -537,7 +720,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'stayWithOwnMeans',
     id: 'lu.event.stayWithOwnMeans',
-    source: EU_STAY,
+    source: src(EU_STAY),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'EU citizen: stays after the reflection period as a person with own means',
@@ -552,7 +735,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
         kind: 'requiresFact',
         condition: { fact: 'euCitizen', is: true },
         id: 'lu.ownMeans.euCitizensOnly',
-        source: EU_STAY,
+        source: src(EU_STAY),
         effectiveFrom: IMMIGRATION_LAW,
         refusal: L(
           'staying as a person with own means is the position of an EU victim; a victim from a third country needs a residence permit',
@@ -565,7 +748,7 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'voluntaryReturn',
     id: 'lu.event.voluntaryReturn',
-    source: `${REFLECTION}: "dan wel wenst terug te keren naar zijn/haar land van herkomst"`,
+    source: src(cite(REFLECTION, Q.returnHomeOr)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L('Voluntary return', 'Vrijwillige terugkeer', 'Retour volontaire'),
     allowedIn: [...OPEN, 'lu.ended'],
@@ -574,7 +757,13 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   {
     type: 'closed',
     id: 'lu.event.closed',
-    source: 'Passerelle: closing the file is possible at any time',
+    source: noted(
+      L(
+        'Passerelle: closing the file is possible at any time',
+        'Passerelle: het dossier kan op elk moment worden afgesloten',
+        'Passerelle : le dossier peut être clôturé à tout moment',
+      ),
+    ),
     effectiveFrom: IMMIGRATION_LAW,
     label: L('File closed', 'Dossier afgesloten', 'Dossier clôturé'),
     allowedIn: NOT_CLOSED,
@@ -582,13 +771,13 @@ const events: readonly EventRule<LuEventType, LuPhase>[] = [
   },
 ];
 
-const REPRESENTATION = `${MINORS}: "indien het minderjarige slachtoffer niet begeleid wordt noch de zorg heeft van een meerderjarige die voor hem/haar verantwoordelijk is" ... "dan wordt hem/haar toebedeeld: een beheerder ad hoc door de rechter voor gezinsaangelegenheden, voor de procedurele stappen, en een voogd door de jeugdrechter voor de handelingen van het dagelijkse leven"`;
-const CONFLICT = `${MINORS}: "of indien er een belangenconflict bestaat tussen het slachtoffer en de houders van het ouderlijk gezag"`;
-const DOUBT = `${MINORS}: "of indien er onzekerheid bestaat over de leeftijd van het slachtoffer"`;
-const PERPETRATORS = `${MINORS}: "of indien de personen die gezag hebben over het minderjarige slachtoffer de daders zijn van de mensenhandel"`;
+const REPRESENTATION = src(cite(MINORS, Q.notAccompanied, Q.assigned));
+const CONFLICT = src(cite(MINORS, Q.conflict));
+const DOUBT = src(cite(MINORS, Q.doubt));
+const PERPETRATORS = src(cite(MINORS, Q.perpetrators));
 
 /** The brochure's four triggers for a guardian and an ad hoc administrator, each a notice rule. */
-const TRIGGERS: readonly { key: string; source: string; when: readonly FactCondition[] }[] = [
+const TRIGGERS: readonly { key: string; source: Source; when: readonly FactCondition[] }[] = [
   { key: 'unaccompanied', source: REPRESENTATION, when: [{ fact: 'unaccompaniedMinor', is: true }] },
   { key: 'parentalConflict', source: CONFLICT, when: [{ fact: 'presumedMinor', is: true }, { fact: 'parentalConflict', is: true }] },
   { key: 'ageInDoubt', source: DOUBT, when: [{ fact: 'ageInDoubt', is: true }] },
@@ -630,7 +819,7 @@ const notices: NoticeRule<LuEventType, LuPhase>[] = [
   {
     code: 'residencePosition',
     id: 'lu.notice.position.euCitizen',
-    source: `${EU_INFORMAL}; ${EU_STAY}`,
+    source: src(EU_INFORMAL, EU_STAY),
     effectiveFrom: IMMIGRATION_LAW,
     when: [{ fact: 'euCitizen', is: true }],
     unlessEvent: [],
@@ -648,7 +837,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'right',
     id: 'lu.info.assistanceForAll',
-    source: INFO,
+    source: src(INFO),
     effectiveFrom: ASSISTANCE_LAW,
     activeIn: OPEN,
     label: L(
@@ -665,7 +854,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'mustInform',
     id: 'lu.info.policeInformsServices',
-    source: INFO,
+    source: src(INFO),
     effectiveFrom: ASSISTANCE_LAW,
     activeIn: ['lu.identified', 'lu.reflection'],
     label: L(
@@ -682,7 +871,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'mustInform',
     id: 'lu.info.policeInformsProsecutorAndImmigration',
-    source: INFO,
+    source: src(INFO),
     effectiveFrom: ASSISTANCE_LAW,
     activeIn: ['lu.identified', 'lu.reflection'],
     label: L(
@@ -699,7 +888,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'mustInform',
     id: 'lu.info.minorReportedToPolice',
-    source: MINORS,
+    source: src(MINORS),
     effectiveFrom: ASSISTANCE_LAW,
     activeIn: ['lu.detection'],
     when: [{ fact: 'presumedMinor', is: true }],
@@ -717,7 +906,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'mustInform',
     id: 'lu.info.youthProsecutorInformed',
-    source: MINORS,
+    source: src(MINORS),
     effectiveFrom: ASSISTANCE_LAW,
     activeIn: ['lu.identified', 'lu.reflection'],
     when: [{ fact: 'presumedMinor', is: true }],
@@ -735,7 +924,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'right',
     id: 'lu.info.minorSchooling',
-    source: MINORS,
+    source: src(MINORS),
     effectiveFrom: ASSISTANCE_LAW,
     activeIn: OPEN,
     when: [{ fact: 'presumedMinor', is: true }],
@@ -753,7 +942,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'mustInform',
     id: 'lu.info.preExpiryConsultation',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: IMMIGRATION_LAW,
     activeIn: ['lu.reflection'],
     when: NOT_EU,
@@ -771,7 +960,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'right',
     id: 'lu.info.noRemovalDuringReflection',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: IMMIGRATION_LAW,
     activeIn: ['lu.reflection'],
     when: NOT_EU,
@@ -789,7 +978,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'right',
     id: 'lu.info.assistanceContinues',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: IMMIGRATION_LAW,
     activeIn: ['lu.victimPermit'],
     label: L(
@@ -806,7 +995,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'right',
     id: 'lu.info.labourMarket',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: IMMIGRATION_LAW,
     activeIn: ['lu.victimPermit'],
     when: NOT_EU,
@@ -824,7 +1013,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'right',
     id: 'lu.info.euStayAndWork',
-    source: EU_STAY,
+    source: src(EU_STAY),
     effectiveFrom: IMMIGRATION_LAW,
     activeIn: ['lu.reflection', 'lu.ownMeans'],
     when: [{ fact: 'euCitizen', is: true }],
@@ -842,7 +1031,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
   {
     kind: 'mustInform',
     id: 'lu.info.negativeDecisionAllParties',
-    source: FURTHER,
+    source: src(FURTHER),
     effectiveFrom: IMMIGRATION_LAW,
     activeIn: ['lu.ended'],
     label: L(
@@ -861,7 +1050,7 @@ const phaseInfo: readonly PhaseInfo<LuPhase>[] = [
 const checklists: readonly Checklist<LuPhase>[] = [
   {
     id: 'lu.preExpiryQuestions',
-    source: `${FURTHER}: "dient de gerechtelijke politie in overleg met het parket de volgende vragen te beantwoorden"`,
+    source: src(cite(FURTHER, Q.fourQuestions)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Questions before the reflection period expires (judicial police with the prosecutor)',
@@ -877,7 +1066,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
     items: [
       {
         id: 'lu.preExpiry.complaintOrStatements',
-        source: `${FURTHER}, question 1`,
+        source: noted(question(1), FURTHER),
         label: L(
           'Has the victim filed a complaint or made statements about the suspected persons or networks?',
           'Heeft het slachtoffer klacht ingediend dan wel verklaringen afgelegd omtrent de vermoedelijk schuldige personen of netwerken?',
@@ -886,7 +1075,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
       },
       {
         id: 'lu.preExpiry.presenceNecessary',
-        source: `${FURTHER}, question 2`,
+        source: noted(question(2), FURTHER),
         label: L(
           "Or is the victim's physical presence necessary for the investigation or the proceedings?",
           'Of is de fysieke aanwezigheid van het slachtoffer noodzakelijk voor het onderzoek of de procedure?',
@@ -895,7 +1084,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
       },
       {
         id: 'lu.preExpiry.tiesBroken',
-        source: `${FURTHER}, question 3`,
+        source: noted(question(3), FURTHER),
         label: L(
           'Has the victim broken all ties with the suspected perpetrators of the offence?',
           'Heeft het slachtoffer elke band verbroken met de vermoedelijke daders van het misdrijf?',
@@ -904,7 +1093,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
       },
       {
         id: 'lu.preExpiry.danger',
-        source: `${FURTHER}, question 4`,
+        source: noted(question(4), FURTHER),
         label: L(
           'Must the victim be considered a danger to public order or national security?',
           'Moet het slachtoffer worden beschouwd als een gevaar voor de openbare orde of de nationale veiligheid?',
@@ -928,7 +1117,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
   },
   {
     id: 'lu.revocationGrounds',
-    source: `${FURTHER}: "De verblijfstitel ... kan niettemin worden ingetrokken indien"`,
+    source: src(cite(FURTHER, Q.revocable)),
     effectiveFrom: IMMIGRATION_LAW,
     label: L(
       'Grounds for revoking the residence permit for victims',
@@ -944,7 +1133,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
     items: [
       {
         id: 'lu.revocation.renewedContact',
-        source: `${FURTHER}, ground 1`,
+        source: noted(ground(1), FURTHER),
         label: L(
           'The victim has actively, voluntarily and on their own initiative renewed ties with the suspected perpetrators',
           'Het slachtoffer heeft actief, vrijwillig en op eigen initiatief weer banden aangeknoopt met de vermoedelijke daders van het misdrijf',
@@ -953,12 +1142,12 @@ const checklists: readonly Checklist<LuPhase>[] = [
       },
       {
         id: 'lu.revocation.noLongerCooperating',
-        source: `${FURTHER}, ground 2`,
+        source: noted(ground(2), FURTHER),
         label: L('The victim no longer cooperates', 'Het slachtoffer werkt niet langer mee', 'La victime ne coopère plus'),
       },
       {
         id: 'lu.revocation.prosecutionDiscontinued',
-        source: `${FURTHER}, ground 3`,
+        source: noted(ground(3), FURTHER),
         label: L(
           'The judicial authorities decide to discontinue the prosecution of the suspected traffickers',
           'De justitiële instanties besluiten de strafvervolging tegen de vermoedelijke mensenhandelaars te stuiten',
@@ -967,7 +1156,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
       },
       {
         id: 'lu.revocation.fraudulentOrUnfounded',
-        source: `${FURTHER}, ground 4`,
+        source: noted(ground(4), FURTHER),
         label: L(
           "The victim's cooperation or complaint is found to be fraudulent or unfounded",
           'Er wordt geconstateerd dat de medewerking van het slachtoffer of de klacht van het slachtoffer bedrieglijk dan wel niet gegrond is',
@@ -976,7 +1165,7 @@ const checklists: readonly Checklist<LuPhase>[] = [
       },
       {
         id: 'lu.revocation.publicOrder',
-        source: `${FURTHER}, ground 5`,
+        source: noted(ground(5), FURTHER),
         label: L(
           'There are reasons related to public order or national security',
           'Er zijn redenen die verband houden met de openbare orde of de nationale veiligheid',
@@ -1003,6 +1192,6 @@ export const luRules: CountryRules<LuEventType, LuPhase> = {
   phaseInfo,
   presumptionOfMinority: {
     isLaw: true,
-    source: `${MINORS}: "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij als minderjarig beschouwd."`,
+    source: src(cite(MINORS, PRESUMPTION_OF_MINORITY_QUOTE)),
   },
 };

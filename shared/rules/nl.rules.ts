@@ -12,7 +12,8 @@
  */
 import { toCalendarDate } from '../dates/calendar-date';
 import { L } from './common.rules';
-import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseInfo, PhaseRule } from './rule.types';
+import type { Checklist, CountryRules, EventRule, Guard, NoticeRule, PhaseInfo, PhaseRule, Quote } from './rule.types';
+import { cite, noted, src } from './source';
 
 export const NL_EVENT_TYPES = [
   'guardianAppointed',
@@ -55,6 +56,96 @@ const MINORS = 'brochure §4 NL "Ondersteuning minderjarige slachtoffers"';
 const BASIS = 'brochure §4 NL "Basis"';
 
 /**
+ * The brochure's sentences these rules rest on (§4 "Nederland"), Dutch as printed, with translations.
+ * The Dutch "reflectieperiode"/"bedenktijd" is "délai de réflexion" and "reflection period"; names of
+ * Dutch bodies and schemes (IND, Nidos, CoMensha, Jeugdzorg Nederland, Beschermde Opvang) stay as they are.
+ */
+const Q = {
+  withoutStatusReflection: {
+    nl: 'wordt aan vermoedelijke slachtoffers van mensenhandel zonder verblijfsstatus een reflectieperiode van maximaal drie maanden gegund',
+    fr: 'un délai de réflexion de trois mois maximum est accordé aux victimes présumées de la traite des êtres humains sans statut de séjour',
+    en: 'presumed victims of trafficking in human beings without residence status are granted a reflection period of at most three months',
+  },
+  reportWithoutPermit: {
+    nl: 'Slachtoffers van mensenhandel zonder verblijfsvergunning die aangifte doen',
+    fr: 'Les victimes de la traite des êtres humains sans titre de séjour qui portent plainte',
+    en: 'Victims of trafficking in human beings without a residence permit who report the crime',
+  },
+  permitEndsElided: {
+    nl: 'Na afloop van het strafproces loopt de verblijfsvergunning ... af.',
+    fr: 'Au terme du procès pénal, le titre de séjour ... prend fin.',
+    en: 'When the criminal trial is over, the residence permit ... ends.',
+  },
+  permitEnds: {
+    nl: 'Na afloop van het strafproces loopt de verblijfsvergunning op grond van de verblijfsregeling mensenhandel af.',
+    fr: 'Au terme du procès pénal, le titre de séjour accordé au titre du régime de séjour pour la traite des êtres humains prend fin.',
+    en: 'When the criminal trial is over, the residence permit under the residence scheme for trafficking in human beings ends.',
+  },
+  nidosGuardianship: {
+    nl: 'Nidos heeft ook de voogdij over deze minderjarigen.',
+    fr: 'Nidos exerce aussi la tutelle de ces mineurs.',
+    en: 'Nidos also has guardianship of these minors.',
+  },
+  reflectionMaxThree: {
+    nl: 'een reflectieperiode van maximaal drie maanden',
+    fr: 'un délai de réflexion de trois mois maximum',
+    en: 'a reflection period of at most three months',
+  },
+  maxThree: { nl: 'maximaal drie maanden', fr: 'trois mois maximum', en: 'at most three months' },
+  policeOrMedical: {
+    nl: 'mits dit ondersteund wordt door een verklaring van de politie en/of een medische verklaring',
+    fr: "à condition que cela soit étayé par une déclaration de la police et/ou une attestation médicale",
+    en: 'provided this is supported by a statement from the police and/or a medical statement',
+  },
+  temporaryPermit: {
+    nl: 'een tijdelijke verblijfsvergunning voor de duur van het opsporings- en vervolgingsonderzoek',
+    fr: "un titre de séjour temporaire pour la durée de l'enquête et des poursuites",
+    en: 'a temporary residence permit for the duration of the investigation and prosecution',
+  },
+  threeYears: {
+    nl: 'er loopt een strafzaak en het slachtoffer verblijft drie jaar onafgebroken in Nederland op basis van een verblijfsvergunning',
+    fr: 'une affaire pénale est en cours et la victime séjourne depuis trois ans sans interruption aux Pays-Bas sous couvert d\'un titre de séjour',
+    en: 'a criminal case is pending and the victim has stayed in the Netherlands for three uninterrupted years on a residence permit',
+  },
+  prosecution: {
+    nl: 'de officier van justitie besluit tot vervolging over te gaan',
+    fr: "le procureur (officier van justitie) décide d'engager des poursuites",
+    en: 'the public prosecutor decides to prosecute',
+  },
+  protectedShelter: {
+    nl: 'Voor alleenstaande minderjarige vreemdelingen die mogelijk slachtoffer zijn van mensenhandel, is de Beschermde Opvang beschikbaar.',
+    fr: "Pour les mineurs étrangers non accompagnés qui sont peut-être victimes de la traite des êtres humains, l'accueil protégé (Beschermde Opvang) est disponible.",
+    en: 'For unaccompanied foreign minors who may be victims of trafficking in human beings, protected shelter (Beschermde Opvang) is available.',
+  },
+  jeugdzorg: {
+    nl: 'Voor binnenlandse minderjarige slachtoffers en minderjarige slachtoffers uit EU-landen zijn de reguliere voorzieningen van Jeugdzorg Nederland beschikbaar',
+    fr: "Pour les victimes mineures du pays et les victimes mineures venant de pays de l'UE, les services ordinaires de Jeugdzorg Nederland sont disponibles",
+    en: 'For domestic minor victims and minor victims from EU countries, the regular services of Jeugdzorg Nederland are available',
+  },
+  euExemption: {
+    nl: 'Voor slachtoffers met een EU-verblijfsrecht geldt dat voor opvang in de eerste vijf jaar van verblijf een ontheffing van de IND nodig is',
+    fr: "Pour les victimes disposant d'un droit de séjour de l'UE, l'accueil au cours des cinq premières années de séjour requiert une dérogation de l'IND",
+    en: 'For victims with an EU right of residence, shelter in the first five years of stay requires an exemption from the IND',
+  },
+  dutchRightToShelter: {
+    nl: 'Slachtoffers met de Nederlandse nationaliteit en slachtoffers die rechtmatig in Nederland verblijven hebben ongeacht of zij aangifte doen recht op opvang.',
+    fr: "Les victimes de nationalité néerlandaise et les victimes qui séjournent légalement aux Pays-Bas ont droit à l'accueil, qu'elles portent plainte ou non.",
+    en: 'Victims with Dutch nationality and victims lawfully staying in the Netherlands are entitled to shelter whether or not they report the crime.',
+  },
+  followingCases: {
+    nl: 'In de volgende gevallen komen slachtoffers voor deze verblijfsvergunning in aanmerking',
+    fr: 'Les victimes peuvent prétendre à ce titre de séjour dans les cas suivants',
+    en: 'Victims qualify for this residence permit in the following cases',
+  },
+} as const satisfies Record<string, Quote>;
+
+const NO_FIXED_TERM = L(
+  'no fixed term: only an entered document expiry gives a date',
+  'geen vaste termijn: alleen een ingevoerde vervaldatum van het document geeft een datum',
+  "pas de délai fixe : seule une date d'expiration saisie depuis le document donne une date",
+);
+
+/**
  * The residence scheme (reflection period, temporary permit) is for victims "zonder verblijfsstatus":
  * an EU citizen, a Dutch national or a lawful resident is not given it (docs/legal-rules.md).
  */
@@ -62,7 +153,7 @@ const withoutStatus: Guard<NlEventType, NlPhase> = {
   kind: 'requiresFact',
   condition: { fact: 'withoutResidenceStatus', is: true },
   id: 'nl.scheme.withoutResidenceStatus',
-  source: `${REFLECTION}: "wordt aan vermoedelijke slachtoffers van mensenhandel zonder verblijfsstatus een reflectieperiode van maximaal drie maanden gegund"; ${FURTHER}: "Slachtoffers van mensenhandel zonder verblijfsvergunning die aangifte doen"`,
+  source: src(cite(REFLECTION, Q.withoutStatusReflection), cite(FURTHER, Q.reportWithoutPermit)),
   effectiveFrom: FROM,
   refusal: L(
     'the reflection period and the temporary permit of the trafficking scheme are for victims without residence status; an EU citizen, a Dutch national or a lawful resident is not given them (see the position shown)',
@@ -86,7 +177,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.detection',
     id: 'nl.phase.detection',
-    source: 'brochure §4 NL "Detectie van het slachtoffer"',
+    source: src('brochure §4 NL "Detectie van het slachtoffer"'),
     effectiveFrom: FROM,
     step: 0,
     terminal: false,
@@ -95,7 +186,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.reflection',
     id: 'nl.phase.reflection',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     step: 1,
     terminal: false,
@@ -104,7 +195,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.temporaryPermit',
     id: 'nl.phase.temporaryPermit',
-    source: PERMIT,
+    source: src(PERMIT),
     effectiveFrom: FROM,
     step: 2,
     terminal: false,
@@ -117,7 +208,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.cannotCooperate',
     id: 'nl.phase.cannotCooperate',
-    source: CANNOT,
+    source: src(CANNOT),
     effectiveFrom: FROM,
     step: 2,
     terminal: false,
@@ -130,7 +221,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.proceedingsEnded',
     id: 'nl.phase.proceedingsEnded',
-    source: `${FURTHER}: "Na afloop van het strafproces loopt de verblijfsvergunning ... af."`,
+    source: src(cite(FURTHER, Q.permitEndsElided)),
     effectiveFrom: FROM,
     step: 3,
     terminal: false,
@@ -143,7 +234,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.humanitarianApplication',
     id: 'nl.phase.humanitarianApplication',
-    source: HUMANITARIAN,
+    source: src(HUMANITARIAN),
     effectiveFrom: FROM,
     step: 4,
     terminal: false,
@@ -156,7 +247,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.humanitarianPermit',
     id: 'nl.phase.humanitarianPermit',
-    source: HUMANITARIAN,
+    source: src(HUMANITARIAN),
     effectiveFrom: FROM,
     step: 5,
     terminal: false,
@@ -169,7 +260,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.ended',
     id: 'nl.phase.ended',
-    source: HUMANITARIAN,
+    source: src(HUMANITARIAN),
     effectiveFrom: FROM,
     step: 90,
     terminal: true,
@@ -178,7 +269,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.returned',
     id: 'nl.phase.returned',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     step: 91,
     terminal: true,
@@ -187,7 +278,7 @@ const phases: readonly PhaseRule<NlPhase>[] = [
   {
     phase: 'nl.closed',
     id: 'nl.phase.closed',
-    source: 'Passerelle: the file is closed',
+    source: noted(L('Passerelle: the file is closed', 'Passerelle: het dossier is afgesloten', 'Passerelle : le dossier est clôturé')),
     effectiveFrom: FROM,
     step: 99,
     terminal: true,
@@ -199,7 +290,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'guardianAppointed',
     id: 'nl.event.guardianAppointed',
-    source: `${MINORS}: "Nidos heeft ook de voogdij over deze minderjarigen."`,
+    source: src(cite(MINORS, Q.nidosGuardianship)),
     effectiveFrom: FROM,
     label: L('Guardianship (Nidos) in place', 'Voogdij (Nidos) geregeld', 'Tutelle (Nidos) en place'),
     allowedIn: NOT_CLOSED,
@@ -207,7 +298,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'reflectionStarted',
     id: 'nl.event.reflectionStarted',
-    source: `${REFLECTION}: "een reflectieperiode van maximaal drie maanden"`,
+    source: src(cite(REFLECTION, Q.reflectionMaxThree)),
     effectiveFrom: FROM,
     label: L('Reflection period granted', 'Bedenktijd verleend', 'Délai de réflexion accordé'),
     allowedIn: ['nl.detection'],
@@ -219,7 +310,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
         count: 1,
         counting: ['reflectionStarted'],
         id: 'nl.reflection.atMostThreeMonths',
-        source: `${REFLECTION}: "maximaal drie maanden"`,
+        source: src(cite(REFLECTION, Q.maxThree)),
         effectiveFrom: FROM,
         refusal: L(
           'the reflection period lasts at most three months and is granted once',
@@ -232,7 +323,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
       {
         kind: 'reflectionPeriodEnd',
         id: 'nl.reflection.duration',
-        source: `${REFLECTION}: "maximaal drie maanden"`,
+        source: src(cite(REFLECTION, Q.maxThree)),
         effectiveFrom: FROM,
         period: { months: 3 },
         periodIsMaximum: true,
@@ -244,7 +335,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'reportMade',
     id: 'nl.event.reportMade',
-    source: `${PERMIT}: "Slachtoffers van mensenhandel zonder verblijfsvergunning die aangifte doen"`,
+    source: src(cite(PERMIT, Q.reportWithoutPermit)),
     effectiveFrom: FROM,
     label: L(
       'Report made or other cooperation with the criminal investigation',
@@ -259,7 +350,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'cannotCooperateDeclared',
     id: 'nl.event.cannotCooperateDeclared',
-    source: `${CANNOT}: "mits dit ondersteund wordt door een verklaring van de politie en/of een medische verklaring"`,
+    source: src(cite(CANNOT, Q.policeOrMedical)),
     effectiveFrom: FROM,
     label: L(
       'Unable to cooperate: police and/or medical statement',
@@ -274,7 +365,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'temporaryPermitGranted',
     id: 'nl.event.temporaryPermitGranted',
-    source: `${PERMIT}: "een tijdelijke verblijfsvergunning voor de duur van het opsporings- en vervolgingsonderzoek"; ${CANNOT}`,
+    source: src(cite(PERMIT, Q.temporaryPermit), CANNOT),
     effectiveFrom: FROM,
     label: L(
       'Temporary residence permit granted (trafficking scheme)',
@@ -289,7 +380,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
         count: 1,
         counting: ['temporaryPermitGranted'],
         id: 'nl.temporaryPermit.single',
-        source: PERMIT,
+        source: src(PERMIT),
         effectiveFrom: FROM,
         refusal: L(
           'the temporary residence permit was already granted: record an extension instead',
@@ -302,7 +393,14 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
       {
         kind: 'residencePermitExpiry',
         id: 'nl.temporaryPermit.noFixedTerm',
-        source: `${PERMIT}: for the duration of the investigation and prosecution (no fixed term: only an entered document expiry gives a date)`,
+        source: noted(
+          L(
+            'for the duration of the investigation and prosecution; no fixed term: only an entered document expiry gives a date',
+            'voor de duur van het opsporings- en vervolgingsonderzoek; geen vaste termijn: alleen een ingevoerde vervaldatum van het document geeft een datum',
+            "pour la durée de l'enquête et des poursuites ; pas de délai fixe : seule une date d'expiration saisie depuis le document donne une date",
+          ),
+          PERMIT,
+        ),
         effectiveFrom: FROM,
         acceptsDocumentExpiry: true,
         activeIn: ['nl.temporaryPermit', 'nl.cannotCooperate', 'nl.proceedingsEnded'],
@@ -310,7 +408,14 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
       {
         kind: 'continuousResidenceMilestone',
         id: 'nl.humanitarian.threeYears',
-        source: `${HUMANITARIAN}: "er loopt een strafzaak en het slachtoffer verblijft drie jaar onafgebroken in Nederland op basis van een verblijfsvergunning" (counted from the grant of this permit: the app's estimate)`,
+        source: noted(
+          L(
+            "counted from the grant of this permit: the app's estimate",
+            'geteld vanaf de verlening van deze vergunning: een schatting van de app',
+            "compté à partir de l'octroi de ce titre : une estimation de l'application",
+          ),
+          cite(HUMANITARIAN, Q.threeYears),
+        ),
         effectiveFrom: FROM,
         period: { years: 3 },
         basis: 'estimate',
@@ -321,7 +426,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'temporaryPermitExtended',
     id: 'nl.event.temporaryPermitExtended',
-    source: PERMIT,
+    source: src(PERMIT),
     effectiveFrom: FROM,
     label: L(
       'Temporary residence permit extended',
@@ -334,7 +439,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
         kind: 'requiresPrior',
         eventType: 'temporaryPermitGranted',
         id: 'nl.temporaryPermit.extensionNeedsPermit',
-        source: PERMIT,
+        source: src(PERMIT),
         effectiveFrom: FROM,
         refusal: L(
           'only a temporary permit that was granted can be extended: record the grant first',
@@ -347,7 +452,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
       {
         kind: 'residencePermitExpiry',
         id: 'nl.temporaryPermit.extensionNoFixedTerm',
-        source: `${PERMIT} (no fixed term: only an entered document expiry gives a date)`,
+        source: noted(NO_FIXED_TERM, PERMIT),
         effectiveFrom: FROM,
         acceptsDocumentExpiry: true,
         activeIn: ['nl.temporaryPermit', 'nl.cannotCooperate', 'nl.proceedingsEnded'],
@@ -357,7 +462,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'prosecutionDecided',
     id: 'nl.event.prosecutionDecided',
-    source: `${HUMANITARIAN}: "de officier van justitie besluit tot vervolging over te gaan"`,
+    source: src(cite(HUMANITARIAN, Q.prosecution)),
     effectiveFrom: FROM,
     label: L(
       'Public prosecutor decided to prosecute',
@@ -369,7 +474,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'criminalProceedingsEnded',
     id: 'nl.event.criminalProceedingsEnded',
-    source: `${FURTHER}: "Na afloop van het strafproces loopt de verblijfsvergunning op grond van de verblijfsregeling mensenhandel af."`,
+    source: src(cite(FURTHER, Q.permitEnds)),
     effectiveFrom: FROM,
     label: L('Criminal proceedings ended', 'Strafproces afgelopen', 'Procès pénal terminé'),
     allowedIn: ['nl.temporaryPermit'],
@@ -378,7 +483,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'humanitarianApplicationSubmitted',
     id: 'nl.event.humanitarianApplicationSubmitted',
-    source: `${HUMANITARIAN}; ${CANNOT}`,
+    source: src(HUMANITARIAN, CANNOT),
     effectiveFrom: FROM,
     label: L(
       'Application on non-temporary humanitarian grounds submitted',
@@ -391,7 +496,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'humanitarianPermitGranted',
     id: 'nl.event.humanitarianPermitGranted',
-    source: HUMANITARIAN,
+    source: src(HUMANITARIAN),
     effectiveFrom: FROM,
     label: L(
       'Permit on non-temporary humanitarian grounds granted',
@@ -404,7 +509,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'humanitarianPermitRefused',
     id: 'nl.event.humanitarianPermitRefused',
-    source: HUMANITARIAN,
+    source: src(HUMANITARIAN),
     effectiveFrom: FROM,
     label: L(
       'Application on humanitarian grounds refused',
@@ -417,7 +522,7 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'voluntaryReturn',
     id: 'nl.event.voluntaryReturn',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     label: L('Voluntary return', 'Vrijwillige terugkeer', 'Retour volontaire'),
     allowedIn: [...OPEN, 'nl.ended'],
@@ -426,7 +531,13 @@ const events: readonly EventRule<NlEventType, NlPhase>[] = [
   {
     type: 'closed',
     id: 'nl.event.closed',
-    source: 'Passerelle: closing the file is possible at any time',
+    source: noted(
+      L(
+        'Passerelle: closing the file is possible at any time',
+        'Passerelle: het dossier kan op elk moment worden afgesloten',
+        'Passerelle : le dossier peut être clôturé à tout moment',
+      ),
+    ),
     effectiveFrom: FROM,
     label: L('File closed', 'Dossier afgesloten', 'Dossier clôturé'),
     allowedIn: NOT_CLOSED,
@@ -440,7 +551,7 @@ const notices: readonly NoticeRule<NlEventType, NlPhase>[] = [
     // Nidos; Dutch and EU minors go to the regular youth-care services instead (below).
     code: 'guardianRequired',
     id: 'nl.notice.guardian',
-    source: `${MINORS}: "Voor alleenstaande minderjarige vreemdelingen die mogelijk slachtoffer zijn van mensenhandel, is de Beschermde Opvang beschikbaar." ... "Nidos heeft ook de voogdij over deze minderjarigen."`,
+    source: src(cite(MINORS, Q.protectedShelter, Q.nidosGuardianship)),
     effectiveFrom: FROM,
     when: [
       { fact: 'unaccompaniedMinor', is: true },
@@ -458,7 +569,7 @@ const notices: readonly NoticeRule<NlEventType, NlPhase>[] = [
   {
     code: 'minorCareServices',
     id: 'nl.notice.youthCare',
-    source: `${MINORS}: "Voor binnenlandse minderjarige slachtoffers en minderjarige slachtoffers uit EU-landen zijn de reguliere voorzieningen van Jeugdzorg Nederland beschikbaar"`,
+    source: src(cite(MINORS, Q.jeugdzorg)),
     effectiveFrom: FROM,
     when: [
       { fact: 'presumedMinor', is: true },
@@ -476,7 +587,7 @@ const notices: readonly NoticeRule<NlEventType, NlPhase>[] = [
   {
     code: 'residencePosition',
     id: 'nl.notice.position.euCitizen',
-    source: `${BASIS}: "Voor slachtoffers met een EU-verblijfsrecht geldt dat voor opvang in de eerste vijf jaar van verblijf een ontheffing van de IND nodig is"`,
+    source: src(cite(BASIS, Q.euExemption)),
     effectiveFrom: FROM,
     when: [{ fact: 'euCitizen', is: true }],
     unlessEvent: [],
@@ -491,7 +602,7 @@ const notices: readonly NoticeRule<NlEventType, NlPhase>[] = [
   {
     code: 'residencePosition',
     id: 'nl.notice.position.lawfulResident',
-    source: `${BASIS}: "Slachtoffers met de Nederlandse nationaliteit en slachtoffers die rechtmatig in Nederland verblijven hebben ongeacht of zij aangifte doen recht op opvang."`,
+    source: src(cite(BASIS, Q.dutchRightToShelter)),
     effectiveFrom: FROM,
     when: [{ fact: 'lawfulResident', is: true }],
     unlessEvent: [],
@@ -509,7 +620,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
   {
     kind: 'right',
     id: 'nl.info.reflectionShelter',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     activeIn: ['nl.reflection'],
     label: L('No removal during the reflection period; right to shelter', 'Geen vertrek tijdens de bedenktijd; recht op opvang', "Pas d'éloignement pendant le délai de réflexion ; droit à l'accueil"),
@@ -522,7 +633,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
   {
     kind: 'right',
     id: 'nl.info.reflectionAllowance',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     activeIn: ['nl.reflection'],
     when: [{ fact: 'presumedMinor', is: false }],
@@ -540,7 +651,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
   {
     kind: 'right',
     id: 'nl.info.protectedShelterAllowance',
-    source: MINORS,
+    source: src(MINORS),
     effectiveFrom: FROM,
     activeIn: OPEN,
     when: [
@@ -561,7 +672,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
   {
     kind: 'mustInform',
     id: 'nl.info.cosmPlacement',
-    source: REFLECTION,
+    source: src(REFLECTION),
     effectiveFrom: FROM,
     activeIn: ['nl.detection', 'nl.reflection'],
     when: [{ fact: 'presumedMinor', is: false }],
@@ -579,7 +690,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
   {
     kind: 'right',
     id: 'nl.info.permitRights',
-    source: PERMIT,
+    source: src(PERMIT),
     effectiveFrom: FROM,
     activeIn: ['nl.temporaryPermit', 'nl.cannotCooperate'],
     label: L(
@@ -596,7 +707,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
   {
     kind: 'mustInform',
     id: 'nl.info.cannotCooperateStatement',
-    source: CANNOT,
+    source: src(CANNOT),
     effectiveFrom: FROM,
     activeIn: ['nl.detection', 'nl.reflection', 'nl.cannotCooperate'],
     when: [{ fact: 'withoutResidenceStatus', is: true }],
@@ -616,7 +727,7 @@ const phaseInfo: readonly PhaseInfo<NlPhase>[] = [
 const checklists: readonly Checklist<NlPhase>[] = [
   {
     id: 'nl.humanitarianCriteria',
-    source: `${HUMANITARIAN}: "In de volgende gevallen komen slachtoffers voor deze verblijfsvergunning in aanmerking"`,
+    source: src(cite(HUMANITARIAN, Q.followingCases)),
     effectiveFrom: FROM,
     label: L(
       'Criteria for a non-temporary permit on humanitarian grounds (art. 3.51(3) Vb 2000)',
@@ -632,7 +743,7 @@ const checklists: readonly Checklist<NlPhase>[] = [
     items: [
       {
         id: 'nl.humanitarian.a.prosecution',
-        source: `${HUMANITARIAN}, first criterion`,
+        source: noted(L('first criterion', 'eerste criterium', 'premier critère'), HUMANITARIAN),
         label: L(
           'The public prosecutor decides to prosecute the offence reported, which led to the permit under art. 3.48(1)(a), (b) or (g) Vb',
           'De officier van justitie besluit tot vervolging over te gaan ter zake van het strafbare feit waarvan aangifte is gedaan en dat heeft geleid tot verlening van de verblijfsvergunning op grond van artikel 3.48, eerste lid, aanhef en onder a, b en g Vb',
@@ -641,7 +752,7 @@ const checklists: readonly Checklist<NlPhase>[] = [
       },
       {
         id: 'nl.humanitarian.b.threeYears',
-        source: `${HUMANITARIAN}, second criterion`,
+        source: noted(L('second criterion', 'tweede criterium', 'deuxième critère'), HUMANITARIAN),
         label: L(
           'A criminal case is running and the victim has lived three years without interruption in the Netherlands on a residence permit',
           'Er loopt een strafzaak en het slachtoffer verblijft drie jaar onafgebroken in Nederland op basis van een verblijfsvergunning',
@@ -650,7 +761,7 @@ const checklists: readonly Checklist<NlPhase>[] = [
       },
       {
         id: 'nl.humanitarian.c.individualReasons',
-        source: `${HUMANITARIAN}, third criterion`,
+        source: noted(L('third criterion', 'derde criterium', 'troisième critère'), HUMANITARIAN),
         label: L(
           'There are special, individual reasons for the victim to stay in the Netherlands (e.g. a risk of reprisals on return)',
           'Er zijn bijzondere, individuele redenen om het slachtoffer in Nederland te laten verblijven (zoals bijvoorbeeld risico op represailles bij terugkeer)',
@@ -680,6 +791,13 @@ export const nlRules: CountryRules<NlEventType, NlPhase> = {
   phaseInfo,
   presumptionOfMinority: {
     isLaw: false,
-    source: `${MINORS}: the brochure gives no presumption of minority for the Netherlands (a policy of the organisation at most)`,
+    source: noted(
+      L(
+        'the brochure gives no presumption of minority for the Netherlands (a policy of the organisation at most)',
+        'de brochure geeft geen vermoeden van minderjarigheid voor Nederland (hooguit een beleid van de organisatie)',
+        "la brochure ne prévoit pas de présomption de minorité pour les Pays-Bas (tout au plus une politique de l'organisation)",
+      ),
+      MINORS,
+    ),
   },
 };

@@ -16,11 +16,43 @@ export type { Period } from '../dates/calendar-date';
 /** Texts in every UI language. Legal texts stay close to the brochure's wording. */
 export type Labels = Readonly<Record<Language, string>>;
 
+/**
+ * A sentence (or a fragment) of the brochure quoted by a rule: the Dutch original as printed (checked
+ * against docs/reference/benelux-brochure-2021-nl.txt by a test) and faithful translations for the UI.
+ * Every language is required, so a quote without its French or English fails the typecheck. "..." and
+ * "[...]" in the Dutch mark the brochure's words left out or added for the grammar, as in a citation.
+ */
+export interface Quote {
+  readonly nl: string;
+  readonly fr: string;
+  readonly en: string;
+}
+
+/**
+ * One place a rule rests on: the reference as the brochure prints it (section headings in Dutch, laws
+ * by their own citation, e.g. 'brochure §4 BE "Reflectieperiode"' or 'Vw 2000 art. 8 onder k'), and
+ * the brochure's words there, if the rule quotes them.
+ */
+export interface Citation {
+  readonly ref: string;
+  readonly quotes: readonly Quote[];
+}
+
+/**
+ * Where a rule comes from (docs/legal-rules.md "How the brochure is quoted"): the places cited, and the
+ * app's own remark on how it reads them (which outcome or condition, an estimate, a policy), in every
+ * UI language. A rule of the app's own procedure model cites nothing and says so in its note.
+ */
+export interface Source {
+  readonly cites: readonly Citation[];
+  readonly note?: Labels;
+}
+
 export interface RuleMeta {
   /** Stable id, e.g. 'be.reflection.notExtendable'. Never reuse an id for a different rule. */
   readonly id: string;
-  /** Brochure section and/or legal article, e.g. 'Benelux brochure 2021 §4 BE "Reflectieperiode"'. */
-  readonly source: string;
+  /** The brochure section and/or legal article, with the brochure's words (see `Source`). */
+  readonly source: Source;
   readonly effectiveFrom: CalendarDate;
 }
 
@@ -172,16 +204,6 @@ export interface NoticeRule<E extends string, P extends string> extends RuleMeta
 }
 
 /**
- * A fragment of the brochure quoted by a rule: the Dutch original as printed (checked against
- * docs/reference/benelux-brochure-2021-nl.txt by a test) and its translation for the UI.
- */
-export interface Quote {
-  readonly nl: string;
-  readonly en: string;
-  readonly fr: string;
-}
-
-/**
  * What a phase gives the person, or who must be informed or consulted in it (from the brochure only).
  * Shown on the person page for the current phase; a `mustInform` item can become a task.
  */
@@ -202,7 +224,7 @@ export type ChecklistItemStatus = (typeof CHECKLIST_ITEM_STATUSES)[number];
 export interface ChecklistItem {
   readonly id: string;
   readonly label: Labels;
-  readonly source: string;
+  readonly source: Source;
 }
 
 /**
@@ -241,5 +263,5 @@ export interface CountryRules<E extends string = string, P extends string = stri
    * The country's law presumes a person of doubtful age to be a minor (Luxembourg). Elsewhere the
    * presumption applies only as the organisation's policy.
    */
-  readonly presumptionOfMinority: { readonly isLaw: boolean; readonly source: string };
+  readonly presumptionOfMinority: { readonly isLaw: boolean; readonly source: Source };
 }

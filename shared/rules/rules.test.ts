@@ -7,6 +7,7 @@ import { isCalendarDate } from '../dates/calendar-date';
 import { COUNTRIES, LANGUAGES } from '../domain';
 import { DUE_KIND_LABELS, WARNING_CODES, WARNING_LABELS } from './common.rules';
 import { RULE_TABLES } from './index';
+import { citationText } from './source';
 import { DUE_KINDS, type ChecklistLogic, type CountryRules, type DueRule, type Labels, type Period } from './rule.types';
 
 function dueRule(table: CountryRules, eventType: string, kind: string): DueRule<string> | undefined {
@@ -93,7 +94,7 @@ describe.each(COUNTRIES)('integrity of the %s table', (country) => {
     ];
     const byId = new Map<string, unknown>();
     for (const meta of metas) {
-      expect(meta.source.trim().length, meta.id).toBeGreaterThan(0);
+      expect(citationText(meta.source).trim().length, meta.id).toBeGreaterThan(0);
       expect(isCalendarDate(meta.effectiveFrom), meta.id).toBe(true);
       expect(meta.id.startsWith(`${country.toLowerCase()}.`), meta.id).toBe(true);
       // One legal rule may be enforced by two guards (BE: no second annex 15, no extension); they then

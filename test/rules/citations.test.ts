@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES, LANGUAGES } from '../../shared/domain';
 import { COMMON_NOTICES, COMMON_RULES, DUE_KIND_LABELS, WARNING_LABELS } from '../../shared/rules/common.rules';
 import { RULE_TABLES } from '../../shared/rules/index';
-import type { CountryRules, Labels } from '../../shared/rules/rule.types';
+import type { CountryRules, Labels, Quote } from '../../shared/rules/rule.types';
+import { commonSources, ruleSource, sourcesOfTable } from '../../shared/rules/rule-sources';
+import { citationText, quotesOf } from '../../shared/rules/source';
 import { en } from '../../shared/i18n/en';
 import { fr } from '../../shared/i18n/fr';
 import { nl } from '../../shared/i18n/nl';
@@ -48,16 +50,7 @@ export function quotedFragments(source: string): string[] {
 }
 
 function sourcesOf(table: CountryRules): { id: string; source: string }[] {
-  return [
-    ...table.phases,
-    ...table.events,
-    ...table.events.flatMap((e) => [...(e.opens ?? []), ...(e.guards ?? [])]),
-    ...table.notices,
-    ...table.checklists,
-    ...table.checklists.flatMap((c) => c.items),
-    ...table.phaseInfo,
-    { id: `${table.country}.presumptionOfMinority`, source: table.presumptionOfMinority.source },
-  ];
+  return sourcesOfTable(table).map(({ id, source }) => ({ id, source: citationText(source) }));
 }
 
 describe('the brochure copy in the repository', () => {
@@ -97,7 +90,7 @@ describe.each(COUNTRIES)('citations of the %s table', (country) => {
 });
 
 describe('the common rules', () => {
-  it.each([...Object.values(COMMON_RULES), ...COMMON_NOTICES].map((r) => [r.id, r.source] as const))('%s quotes the brochure', (_id, source) => {
+  it.each(commonSources().map((r) => [r.id, citationText(r.source)] as const))('%s quotes the brochure', (_id, source) => {
     for (const fragment of quotedFragments(source)) expect(occurs(fragment), fragment).toBe(true);
   });
 });
@@ -118,12 +111,78 @@ function labelsOf(table: CountryRules): Labels[] {
   ];
 }
 
+/** Every quote a user can see: the rules' sources and the phase information, with the rule's id. */
+function everyQuote(): { id: string; quote: Quote }[] {
+  const all = [...commonSources(), ...COUNTRIES.flatMap((c) => sourcesOfTable(RULE_TABLES[c]))].flatMap(({ id, source }) =>
+    quotesOf(source).map((quote) => ({ id, quote })),
+  );
+  const phaseInfo = COUNTRIES.flatMap((c) => RULE_TABLES[c].phaseInfo.map((p) => ({ id: p.id, quote: p.quote })));
+  return [...all, ...phaseInfo];
+}
+
+/** A quote that is only proper names or numbers (e.g. "Nidos", "§4", "B8") reads the same in every language. */
+function onlyNamesOrNumbers(text: string): boolean {
+  return text
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .every((w) => /^[\p{Lu}\d§(]/u.test(w));
+}
+
+describe('the brochure quotes in the user language', () => {
+  const quotes = everyQuote();
+
+  it('the tables quote the brochure many times (the count guards against a source losing its quotes)', () => {
+    expect(quotes.length).toBeGreaterThanOrEqual(130);
+  });
+
+  it.each(quotes.map((q) => [q.id, q.quote] as const))('%s: the quote exists in fr and en, translated', (_id, quote) => {
+    for (const lang of ['fr', 'en'] as const) {
+      expect(quote[lang].trim().length, `${lang}: ${quote.nl}`).toBeGreaterThan(0);
+      if (!onlyNamesOrNumbers(quote.nl)) expect(normalise(quote[lang]), `${lang} is the Dutch text: ${quote.nl}`).not.toBe(normalise(quote.nl));
+    }
+  });
+
+  it.each(quotes.map((q) => [q.id, q.quote.nl] as const))('%s: the Dutch original stands in the brochure', (_id, nl) => {
+    for (const fragment of quotedFragments(`"${nl}"`)) expect(occurs(fragment), fragment).toBe(true);
+  });
+
+  it('a translation keeps the marks of words left out ("...") of the Dutch original', () => {
+    for (const { id, quote } of quotes) {
+      const elisions = (t: string) => (t.match(/\.\.\.|…/g) ?? []).length;
+      expect(elisions(quote.fr), id).toBe(elisions(quote.nl));
+      expect(elisions(quote.en), id).toBe(elisions(quote.nl));
+    }
+  });
+
+  it('the engine, the error messages and the CLI keep the one-line source: references and the Dutch as printed', () => {
+    const annex15 = ruleSource('be.reflection.duration');
+    expect(annex15 && citationText(annex15)).toBe('brochure §4 BE "Reflectieperiode": "Duur: 45 dagen"');
+    const renewal = ruleSource('lu.victimPermit.renewalDuration');
+    expect(renewal && citationText(renewal)).toMatch(/^brochure §4 LU "Verdere afhandeling en verblijfsvergunning".*: ".+" \(counted from the renewal's date.*\)$/);
+  });
+
+  it('every rule id and checklist item id finds its source; two ids share one only for one legal rule', () => {
+    for (const country of COUNTRIES) {
+      const seen = new Map<string, string>();
+      for (const { id, source } of sourcesOfTable(RULE_TABLES[country])) {
+        expect(ruleSource(id), id).toBeDefined();
+        const text = citationText(source);
+        const before = seen.get(id);
+        if (before !== undefined) expect(text, id).toBe(before);
+        seen.set(id, text);
+      }
+    }
+    expect(ruleSource('common.chronology')?.note?.fr).toMatch(/ordre des dates/);
+    expect(ruleSource('no.such.rule')).toBeUndefined();
+  });
+});
+
 describe('no internal references in what a user sees', () => {
   const INTERNAL = /\b(?:issue|item)\s*\d/i;
 
   it('rule labels, refusals, sources and common texts', () => {
     const texts = [
-      ...COUNTRIES.flatMap((c) => [...labelsOf(RULE_TABLES[c]).flatMap((l) => LANGUAGES.map((lang) => l[lang])), ...sourcesOf(RULE_TABLES[c]).map((s) => s.source)]),
+      ...COUNTRIES.flatMap((c) => [...labelsOf(RULE_TABLES[c]).flatMap((l) => LANGUAGES.map((lang) => l[lang])), ...sourcesOf(RULE_TABLES[c]).map((s) => s.source), ...sourcesOfTable(RULE_TABLES[c]).flatMap((s) => strings(s.source))]),
       ...strings(COMMON_RULES),
       ...strings(COMMON_NOTICES),
       ...strings(WARNING_LABELS),

@@ -26,7 +26,7 @@ import type { OutputFile } from '../../../shared/handover/handover.ipc';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { notifiableCaseCode } from '../../../shared/reminders/reminder.types';
 import type { TrackView } from '../../../shared/persons/procedure.schema';
-import { RULE_TABLES, type Labels } from '../../../shared/rules/index';
+import { RULE_TABLES, citationText, quoted, quotesOf, referenceText, ruleSource, type Labels } from '../../../shared/rules/index';
 import { toRecord } from '../persons/person-mapping';
 import { personSubject, reachablePerson, todayOf } from '../persons/person-access';
 import { trackViewsOf } from '../persons/track-derivation';
@@ -75,6 +75,24 @@ function keyFacts(row: PersonRow, db: Db, today: CalendarDate, lang: Language): 
   return lines;
 }
 
+/**
+ * A deadline's source on paper: the brochure's words in the reader's language with the Dutch original
+ * under them (a page has no "show original"), then the references (docs/legal-rules.md "How the
+ * brochure is quoted"). A source that is not the rule's own (another version) is printed as sent.
+ */
+export function sourceLines(ruleId: string, text: string, lang: Language): SummaryLine[] {
+  const source = ruleSource(ruleId);
+  if (!source || citationText(source) !== text) return [{ text: `${T.source[lang]}: ${text}`, indent: 3 }];
+  const quotes = quotesOf(source);
+  const lines: SummaryLine[] = [];
+  if (quotes.length > 0) {
+    lines.push({ text: quotes.map((q) => quoted(q[lang], lang)).join(' … '), indent: 3 });
+    if (lang !== 'nl') lines.push({ text: `${T.originalDutch[lang]}: ${quotes.map((q) => quoted(q.nl, 'nl')).join(' … ')}`, indent: 4 });
+  }
+  lines.push({ text: `${T.source[lang]}: ${referenceText(source, lang)}`, indent: 3 });
+  return lines;
+}
+
 function procedure(tracks: readonly TrackView[], lang: Language): SummaryLine[] {
   if (tracks.length === 0) return [{ text: T.noTrack[lang] }];
   const lines: SummaryLine[] = [];
@@ -95,7 +113,7 @@ function procedure(tracks: readonly TrackView[], lang: Language): SummaryLine[] 
       lines.push({ text: `${dateWithWeekday(due.dueDate, lang)}  ${pick(due.label)}`, indent: 2 });
       const basis = basisText(due, lang);
       if (basis) lines.push({ text: `${T.basis[lang]}: ${basis}`, indent: 3 });
-      lines.push({ text: `${T.source[lang]}: ${due.source}`, indent: 3 });
+      lines.push(...sourceLines(due.ruleId, due.source, lang));
     }
   }
   return lines;

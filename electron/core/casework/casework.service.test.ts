@@ -267,6 +267,27 @@ describe('printable case summary', () => {
     expect(JSON.stringify(audit)).not.toContain(p.caseCode);
   });
 
+  it("quotes the brochure in the reader's language with the Dutch original under it", async () => {
+    const { core } = await vault();
+    const p = await person(core, 'Ama', 'Sobeda');
+    const track = await call(core, 'procedure.openTrack', { personId: p.id, country: 'BE' });
+    await call(core, 'procedure.recordEvent', { trackId: track.id, event: { type: 'annex15Issued', date: '2026-11-20' } });
+    const pdf = async (language: 'nl' | 'fr' | 'en') => {
+      const file = await call(core, 'caseSummary.pdf', { personId: p.id, sections: ['procedure'], language });
+      return (await pdfText(Buffer.from(file.contentBase64, 'base64'))).replace(/\s+/g, ' ');
+    };
+    // brochure §4 BE "Reflectieperiode": "Duur: 45 dagen". The text reader gives the curly quotes of the
+    // PDF's Windows-1252 font as control characters (toolchain.md): any one character stands for them.
+    const fr = await pdf('fr');
+    expect(fr).toContain('« Durée : 45 jours »');
+    expect(fr).toMatch(/Original \(néerlandais\): .Duur: 45 dagen. Source: brochure §4 BE "Reflectieperiode"/);
+    const en = await pdf('en');
+    expect(en).toMatch(/.Duration: 45 days. Original \(Dutch\): .Duur: 45 dagen./);
+    const nl = await pdf('nl');
+    expect(nl).toMatch(/.Duur: 45 dagen. Bron: brochure §4 BE "Reflectieperiode"/);
+    expect(nl).not.toContain('Origineel (Nederlands)');
+  });
+
   it("prints a deadline's basis when the rules give one, in the user language or as text", () => {
     expect(basisText({ kind: 'x' }, 'nl')).toBeNull();
     expect(basisText({ basis: 'Art. 61/2 Vreemdelingenwet' }, 'fr')).toBe('Art. 61/2 Vreemdelingenwet');

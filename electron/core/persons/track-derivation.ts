@@ -18,7 +18,7 @@ import { defaultResidenceStatus } from '../../../shared/persons/residence-status
 import { EU_EEA_CH_CODES, type IsoCountryCode } from '../../../shared/persons/iso-codes';
 import { AGE_OF_MAJORITY, minorStatusOn } from '../../../shared/persons/minor-status';
 import type { ChecklistView, RecordedEvent, TrackView } from '../../../shared/persons/procedure.schema';
-import { RULE_TABLES, RULES_VERSION, type ChecklistItemStatus } from '../../../shared/rules/index';
+import { RULE_TABLES, RULES_VERSION, citationText, type ChecklistItemStatus } from '../../../shared/rules/index';
 import { SettingsRepo } from '../../../db/settings.repo';
 
 /**
@@ -209,7 +209,7 @@ export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], 
       {
         id: checklist.id,
         label: checklist.label,
-        source: checklist.source,
+        source: citationText(checklist.source),
         satisfiedMeans: checklist.satisfiedMeans,
         outcome: evaluateChecklist(checklist, statuses),
         items: checklist.items.map((item) => {
@@ -217,7 +217,7 @@ export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], 
           return {
             id: item.id,
             label: item.label,
-            source: item.source,
+            source: citationText(item.source),
             answer: a
               ? {
                   status: a.status,

@@ -51,6 +51,28 @@ describe('errorText', () => {
     expect(errorText(t, payload)).toBe('Non autorisé : the reflection period cannot be extended (source : brochure §4 BE).');
   });
 
+  it("cites the refused rule's brochure sentence in the user language, the one it rests on", async () => {
+    const t = await translator('fr');
+    // What the engine sends when an annex 15 is extended (brochure §4 BE "Reflectieperiode").
+    const payload = {
+      code: 'RULE_VIOLATION' as const,
+      key: 'ruleViolation' as const,
+      message: '',
+      params: {
+        rule: 'the Belgian reflection period (annex 15) cannot be extended or granted again',
+        rule_fr: 'la période de réflexion (annexe 15) ne peut être prolongée ni accordée à nouveau',
+        ruleId: 'be.reflection.notExtendable',
+        source: 'brochure §4 BE "Reflectieperiode": "Deze reflectieperiode kan niet worden verlengd."',
+      },
+    };
+    expect(errorText(t, payload, 'fr')).toBe(
+      'Non autorisé : la période de réflexion (annexe 15) ne peut être prolongée ni accordée à nouveau (source : brochure §4 BE "Reflectieperiode": « Cette période de réflexion ne peut pas être prolongée. »).',
+    );
+    // A source that is not the rule's own (another version of the tables) is shown as sent.
+    const other = { ...payload, params: { ...payload.params, source: 'brochure §4 BE "Reflectieperiode"' } };
+    expect(errorText(t, other, 'fr')).toContain('(source : brochure §4 BE "Reflectieperiode").');
+  });
+
   it('falls back to the English message for a key this build does not know', async () => {
     const t = await translator('fr');
     const unknown = { code: 'INTERNAL', key: 'somethingNew', message: 'Something new happened.' } as never;

@@ -9,6 +9,9 @@ import { en } from '../../../shared/i18n/en';
 import type { Language } from '../../../shared/domain';
 import type { ErrorKey, ErrorParams, ErrorPayload, FieldIssue } from '../../../shared/errors';
 import { DATA_CATEGORIES } from '../../../shared/persons/consent.schema';
+import { ruleSource } from '../../../shared/rules/rule-sources';
+import type { Source } from '../../../shared/rules/rule.types';
+import { citationIn, citationText } from '../../../shared/rules/source';
 
 type HandoverReason = keyof typeof en.handoverReasons;
 type DataCategory = (typeof DATA_CATEGORIES)[number];
@@ -32,6 +35,9 @@ export function errorText(t: TFunction, error: ErrorPayload, language?: Language
     const localized = params[`rule_${language}`];
     if (localized !== undefined) params.rule = localized;
   }
+  // A refused event cites its rule's source: the brochure's words in the user's language.
+  const cited = refusalSource(error);
+  if (cited && language) params.source = citationIn(cited, language);
   // The wait may travel as a param or only in the details; the message needs it either way.
   if (params.seconds === undefined && error.details?.retryAfterSeconds !== undefined) {
     params.seconds = error.details.retryAfterSeconds;
@@ -49,6 +55,18 @@ export function errorText(t: TFunction, error: ErrorPayload, language?: Language
       .join(', ');
   }
   return t(`errors.${error.key}`, params);
+}
+
+/**
+ * The structured source of a RULE_VIOLATION, when the error cites a rule of the tables by its id and
+ * the one-line source it sent is that rule's (else the line is shown as sent).
+ */
+export function refusalSource(error: ErrorPayload): Source | undefined {
+  if (error.code !== 'RULE_VIOLATION') return undefined;
+  const { ruleId, source } = error.params ?? {};
+  if (typeof ruleId !== 'string' || typeof source !== 'string') return undefined;
+  const found = ruleSource(ruleId);
+  return found && citationText(found) === source ? found : undefined;
 }
 
 /** The field-level issue shape shared by zod (renderer side) and ErrorDetails.fields (main side). */

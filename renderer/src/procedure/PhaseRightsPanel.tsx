@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, List, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addDays, type CalendarDate } from '../../../shared/dates/calendar-date';
 import type { RecomputedDeadline, TrackView } from '../../../shared/persons/procedure.schema';
@@ -10,6 +10,7 @@ import { notifySuccess } from '../components/notify';
 import { dateWithWeekday } from '../format/deadline';
 import { pick, useLanguage } from '../format/labels';
 import { DueBasisMark } from './DueBasisMark';
+import { QuoteText, RuleSource } from './RuleSource';
 
 /** A "must inform" item becomes a task due in a week (staff can change it on the dashboard). */
 const TASK_DUE_IN_DAYS = 7;
@@ -24,7 +25,6 @@ export function PhaseRightsPanel({ track, personId, today }: { track: TrackView;
   const { t } = useTranslation();
   const language = useLanguage();
   const [recomputed, setRecomputed] = useState<RecomputedDeadline[]>([]);
-  const [original, setOriginal] = useState<Record<string, boolean>>({});
   const [created, setCreated] = useState<Record<string, boolean>>({});
   const state = track.state;
 
@@ -108,25 +108,9 @@ export function PhaseRightsPanel({ track, personId, today }: { track: TrackView;
                     <Text size="sm" fw={600}>
                       {pick(p.label, language)}
                     </Text>
-                    <Text size="xs" fs="italic">
-                      “{original[p.id] ? p.quote.nl : p.quote[language]}”{' '}
-                      {language !== 'nl' ? (
-                        <UnstyledButton
-                          component="button"
-                          type="button"
-                          fz="xs"
-                          td="underline"
-                          aria-pressed={Boolean(original[p.id])}
-                          onClick={() => setOriginal((o) => ({ ...o, [p.id]: !o[p.id] }))}
-                        >
-                          {original[p.id] ? t('phaseRights.showTranslation') : t('phaseRights.showOriginal')}
-                        </UnstyledButton>
-                      ) : null}
-                    </Text>
+                    <QuoteText quotes={[p.quote]} />
                     <Group gap="xs">
-                      <Text size="xs" c="dimmed">
-                        {t('procedure.source', { source: p.source })}
-                      </Text>
+                      <RuleSource ruleId={p.id} text={p.source} />
                       {p.kind === 'mustInform' ? (
                         <Button
                           size="compact-xs"

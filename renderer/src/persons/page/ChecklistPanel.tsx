@@ -22,6 +22,7 @@ import { formName, issuesToErrors } from '../../forms/form-rules';
 import { useFormFeedback } from '../../forms/useFormFeedback';
 import { dateWithWeekday, todayLocal, typedDate } from '../../format/deadline';
 import { pick, useLanguage } from '../../format/labels';
+import { RuleSource } from '../../procedure/RuleSource';
 import { DateField } from '../parts/DateField';
 import { dateInput } from '../person-form-values';
 
@@ -147,9 +148,7 @@ export function ChecklistPanel({ track, checklist, attachments, onChanged }: Che
               {t('checklist.outcome', { outcome: t(`checklistOutcomes.${checklist.outcome}`) })}
             </Badge>
           </Group>
-          <Text size="xs" c="dimmed">
-            {checklist.source}
-          </Text>
+          <RuleSource ruleId={checklist.id} text={checklist.source} testId={`checklist-source-${checklist.id}`} />
           {checklist.outcome === 'satisfied' ? <Text size="sm">{pick(checklist.satisfiedMeans, language)}</Text> : null}
           {checklist.items.map((item, index) => {
             const answer = item.answer;
@@ -167,9 +166,7 @@ export function ChecklistPanel({ track, checklist, attachments, onChanged }: Che
                   {number}. {pick(item.label, language)}
                 </legend>
                 <Stack gap={6}>
-                  <Text size="xs" c="dimmed">
-                    {item.source}
-                  </Text>
+                  <RuleSource ruleId={item.id} text={item.source} />
                   <Group align="flex-start" gap="md" wrap="wrap">
                     <Radio.Group
                       label={t('checklist.status', { number })}

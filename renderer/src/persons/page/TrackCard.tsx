@@ -13,6 +13,7 @@ import type { TrackView } from '../../../../shared/persons/procedure.schema';
 import { missingDocumentExpiry } from '../../../../shared/procedure/missing-expiry';
 import { dateWithWeekday } from '../../format/deadline';
 import { pick, useLanguage } from '../../format/labels';
+import { RuleSource } from '../../procedure/RuleSource';
 import { DeadlineText } from '../parts/DeadlineText';
 import { eventLabel, phaseLabel } from '../rule-labels';
 import { goToHeading } from './SectionBar';
@@ -60,9 +61,7 @@ export function TrackCard({ track, today, onChanged }: TrackCardProps) {
               {state.phase.since ? (
                 <Text size="sm">{t('procedure.since', { date: dateWithWeekday(t, state.phase.since) })}</Text>
               ) : null}
-              <Text size="xs" c="dimmed">
-                {t('procedure.source', { source: state.phase.source })}
-              </Text>
+              <RuleSource ruleId={state.phase.ruleId} text={state.phase.source} />
             </div>
 
             <div>
@@ -153,9 +152,12 @@ export function TrackCard({ track, today, onChanged }: TrackCardProps) {
                         ) : null}
                         {expiry ? <Text size="sm">{t('procedure.documentExpiryValue', { date: dateWithWeekday(t, expiry) })}</Text> : null}
                         {outcome.refusal ? (
-                          <Text size="sm" c="red.9">
-                            {pick(outcome.refusal.message, language)} ({outcome.refusal.source})
-                          </Text>
+                          <div data-testid={`refusal-${outcome.eventId}`}>
+                            <Text size="sm" c="red.9">
+                              {pick(outcome.refusal.message, language)}
+                            </Text>
+                            <RuleSource ruleId={outcome.refusal.ruleId} text={outcome.refusal.source} />
+                          </div>
                         ) : null}
                       </div>
                       <Button
@@ -221,9 +223,7 @@ function DueDateItem({ due, today, country }: { due: DueDate; today: CalendarDat
           {t('deadline.maximum')}
         </Text>
       ) : null}
-      <Text size="xs" c="dimmed">
-        {t('procedure.source', { source: due.source })}
-      </Text>
+      <RuleSource ruleId={due.ruleId} text={due.source} testId={`due-source-${country}-${due.kind}`} />
     </li>
   );
 }
