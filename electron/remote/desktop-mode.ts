@@ -22,6 +22,7 @@ import { normaliseServerUrl, type ConnectionStatus } from '../../shared/team/con
 import type { PreferencesStore } from '../core/ports';
 import type { Router } from '../core/router';
 import { certificateFingerprint } from '../server/certificate';
+import { DESKTOP_CHANNELS } from '../server/team-router';
 import { DesktopConnection, type CertificateCheck, type ConnectionStore } from './desktop-connection';
 import { RemoteDesktop } from './remote-desktop';
 
@@ -103,7 +104,10 @@ export class DesktopMode implements Router {
     if (typeof channel === 'string' && CONNECTION_CHANNELS.has(channel)) return this.connectionCall(channel, input);
     const remote = this.remote;
     if (!remote) return this.options.embedded.router.call(channel, input);
-    if (this.certificate === 'changed') return refusal('FORBIDDEN', 'serverCertificateChanged');
+    // This desktop's own preferences (language) are answered here; nothing goes to a changed server.
+    if (this.certificate === 'changed' && !(typeof channel === 'string' && DESKTOP_CHANNELS.has(channel))) {
+      return refusal('FORBIDDEN', 'serverCertificateChanged');
+    }
     const result = await remote.call(channel, input);
     if (!result.ok && result.error.key === 'serverFingerprintMismatch') {
       // Refused at the handshake: the server shows another certificate now (or an impostor does).

@@ -193,6 +193,8 @@ describe('a desktop connecting to the office server at run time', () => {
       expect(status.certificate).toBe('changed');
       expect(seen).toContainEqual({ event: 'connection.changed', payload: { mode: 'server', certificate: 'changed' } });
       expect(key(await mode.call('persons.list', {}))).toBe('serverCertificateChanged');
+      // The desktop's own preferences still answer (the blocking screen is shown in the chosen language).
+      expect(key(await mode.call('prefs.get', {}))).toBe('accepted');
 
       // A desktop started again on the same store is blocked too.
       mode.close();
