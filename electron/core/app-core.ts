@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit.service';
 import { AutoLock } from './auto-lock';
 import type { KdfProfile } from './crypto/kdf';
 import type { Clock, Logger, PreferencesStore } from './ports';
+import { desktopConnectionRefusals } from './desktop-connection-refusals';
 import { createRouter, type Router } from './router';
 import { refusedCallRecorder } from './audit/refused-calls';
 import { AttachmentService } from './persons/attachment.service';
@@ -215,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
         options.prefs.setLanguage(language);
         return { language: options.prefs.getLanguage() };
       },
+      ...desktopConnectionRefusals,
       'vault.setup': (input) => vault.create(input),
       'vault.rotateRecoveryKey': ({ password }) => vault.rotateRecoveryKey(password),
       'vault.confirmRecoveryKey': () => {

@@ -10,8 +10,7 @@ import { setNativeBinding } from '../../db/connection';
 import { createFileLogger } from './logger';
 import { electronNativeBinding } from './native-binding';
 import { createDesktopPreferences } from './prefs-store';
-import { DesktopConnection } from '../remote/desktop-connection';
-import type { RemoteDesktop } from '../remote/remote-desktop';
+import { DesktopMode } from '../remote/desktop-mode';
 
 export interface AppPaths {
   appPath: string;
@@ -57,11 +56,15 @@ export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; 
 }
 
 /**
- * Team mode: when this desktop was connected to an office server, the router main serves is a
- * RemoteDesktop on the pinned certificate instead of the embedded core (which then opens no vault).
- * A replaced certificate is refused at every handshake until an administrator confirms the new one
- * (DesktopConnection.confirmNewCertificate); see docs/team-server.md.
+ * The router main serves: this computer's own vault, or an office server when this desktop was
+ * connected to one (electron/remote/desktop-mode.ts switches between them while the app runs; the
+ * pin lives in electron-store). A replaced certificate is refused at every handshake until an
+ * administrator confirms the new one; see docs/team-server.md "On the desktop".
  */
-export async function openServerConnection(prefs: ReturnType<typeof createDesktopPreferences>): Promise<RemoteDesktop | null> {
-  return new DesktopConnection(prefs.serverConnection).open();
+export function startDesktopMode(core: Core, prefs: ReturnType<typeof createDesktopPreferences>): Promise<DesktopMode> {
+  return DesktopMode.start({
+    embedded: { router: core.router, onEvent: (listener) => core.onEvent(listener), lock: (reason) => core.vault.lock(reason) },
+    store: prefs.serverConnection,
+    prefs,
+  });
 }

@@ -6,7 +6,7 @@ import { app, BrowserWindow, ipcMain, Menu, powerMonitor, session, type IpcMainI
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
-import { composeApp, openServerConnection } from './compose';
+import { composeApp, startDesktopMode } from './compose';
 import { ReminderTray } from './reminders-desktop';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../shared/security/csp';
 import { guardWebContents } from '../core/security/navigation-policy';
@@ -44,11 +44,9 @@ async function main(): Promise<void> {
     },
     { onNotificationClick: () => showDashboard(), onReminderPrefsChanged: (p) => tray.set(p.keepRunningInTray) },
   );
-  // Connected to an office server: calls and events go there; else the embedded core serves them.
-  const remote = await openServerConnection(prefs);
-  const router = remote ?? core.router;
-  const lockNow = (reason: 'manual' | 'suspend' | 'screen-lock') =>
-    remote ? void remote.call('session.lock', {}) : core.vault.lock(reason);
+  // This computer's vault or the office server, switched at run time (connection.* channels).
+  const router = await startDesktopMode(core, prefs);
+  const lockNow = (reason: 'manual' | 'suspend' | 'screen-lock') => router.lock(reason);
 
   // A packaged app ignores development overrides, has no DevTools and no default menu.
   const development = !app.isPackaged;
@@ -123,7 +121,7 @@ async function main(): Promise<void> {
   const forward = (name: string, payload: unknown) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
   };
-  const unsubscribe = remote ? remote.onEvent(forward) : core.onEvent(forward);
+  const unsubscribe = router.onEvent(forward);
 
   powerMonitor.on('suspend', () => lockNow('suspend'));
   powerMonitor.on('lock-screen', () => lockNow('screen-lock'));
@@ -148,7 +146,7 @@ async function main(): Promise<void> {
     quitting = true;
     tray.set(false);
     unsubscribe();
-    remote?.close();
+    router.close();
     core.dispose();
   });
 

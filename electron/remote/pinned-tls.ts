@@ -46,6 +46,20 @@ export function pinnedAgent(pin: Pin): Agent {
 }
 
 /**
+ * Why a first handshake failed, as the person at the set-up screen must hear it: a server that
+ * offers only an older protocol (OpenSSL's "protocol version" alert) is refused and named as such;
+ * any other TLS error is a refusal too (nothing was sent); a socket error is an outage.
+ */
+export function handshakeFailure(e: NodeJS.ErrnoException): AppError {
+  const code = e.code ?? '';
+  if (/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|WRONG_VERSION_NUMBER/.test(code) || /protocol version|unsupported protocol/i.test(e.message)) {
+    return new AppError('FORBIDDEN', 'serverNotTls13');
+  }
+  if (code.startsWith('ERR_SSL') || code === 'EPROTO') return new AppError('FORBIDDEN', 'serverFingerprintMismatch');
+  return new AppError('INTERNAL', 'serverUnreachable');
+}
+
+/**
  * Fetches the server's certificate without sending anything and checks it against the digits.
  * FORBIDDEN `serverFingerprintMismatch` when it differs; `serverUnreachable` when there is no server.
  */
@@ -69,10 +83,7 @@ export function pinFromDigits(url: string, digitsInput: string, timeoutMs = 10_0
       return resolve({ certPem, hex: fingerprint.hex });
     });
     socket.once('timeout', () => fail(new AppError('INTERNAL', 'serverUnreachable')));
-    socket.once('error', (e: NodeJS.ErrnoException) => {
-      // A protocol error at the handshake (a TLS 1.2-only server) is a refusal, not an outage.
-      fail(new AppError('INTERNAL', e.code?.startsWith('ERR_SSL') || e.code === 'EPROTO' ? 'serverFingerprintMismatch' : 'serverUnreachable'));
-    });
+    socket.once('error', (e: NodeJS.ErrnoException) => fail(handshakeFailure(e)));
   });
 }
 

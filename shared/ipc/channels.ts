@@ -112,9 +112,14 @@ export const CHANNEL_NAMES = [
   'persons.accessRequest',
   'retention.settings',
   'retention.updateSettings',
+  // This desktop's connection to an office server.
+  'connection.status',
+  'connection.connect',
+  'connection.confirmCertificate',
+  'connection.disconnect',
 ] as const;
 
-export const EVENT_NAMES_LIST = ['session.changed', 'reminders.open', 'data.changed', 'server.reachability'] as const;
+export const EVENT_NAMES_LIST = ['session.changed', 'reminders.open', 'data.changed', 'server.reachability', 'connection.changed'] as const;
 
 /** Prefix of every ipcMain/ipcRenderer channel name. */
 export const IPC_PREFIX = 'passerelle:';

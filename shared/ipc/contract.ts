@@ -132,6 +132,11 @@ import {
   importResultSchema,
   importRunInputSchema,
 } from '../import/import.schema';
+import {
+  connectionConfirmInputSchema,
+  connectionConnectInputSchema,
+  connectionStatusSchema,
+} from '../team/connection.schema';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -460,6 +465,14 @@ export const contract = {
   'spreadsheetImport.inspect': channel({ input: importInspectInputSchema, output: importInspectionSchema, access: ['admin'] }),
   'spreadsheetImport.dryRun': channel({ input: importRunInputSchema, output: importReportSchema, access: ['admin'] }),
   'spreadsheetImport.run': channel({ input: importRunInputSchema, output: importResultSchema, access: ['admin'] }),
+  // This desktop's connection to an office server (docs/team-server.md "On the desktop"): answered
+  // by the desktop itself (electron/remote/desktop-mode.ts), never by a vault's router. Connecting
+  // only while this computer has no vault; confirming a changed certificate needs an administrator's
+  // sign-in over the new certificate; disconnecting needs a signed-in administrator.
+  'connection.status': channel({ input: empty, output: connectionStatusSchema, access: 'public' }),
+  'connection.connect': channel({ input: connectionConnectInputSchema, output: connectionStatusSchema, access: 'public' }),
+  'connection.confirmCertificate': channel({ input: connectionConfirmInputSchema, output: connectionStatusSchema, access: 'public' }),
+  'connection.disconnect': channel({ input: empty, output: connectionStatusSchema, access: 'public' }),
 } as const;
 
 export type Contract = typeof contract;
@@ -486,6 +499,8 @@ export const events = {
   'data.changed': z.object({ channel: z.string(), at: z.string() }),
   /** Team mode: the office server stopped or started answering; `since` is when (ISO). */
   'server.reachability': z.object({ reachable: z.boolean(), since: z.string() }),
+  /** Team mode: this desktop connected, disconnected, or found the server's certificate changed. */
+  'connection.changed': connectionStatusSchema.pick({ mode: true, certificate: true }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

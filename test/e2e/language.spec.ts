@@ -12,6 +12,8 @@ test('the set-up wizard switches to Dutch and French, and keeps the choice', asy
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: en.setup.title })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // A vault on this computer (the other choice connects to an office server: team-setup.spec.ts).
+  await page.getByRole('button', { name: en.connection.localAction }).click();
 
   await page.getByRole('combobox', { name: en.language.label }).selectOption('nl');
   await expect(page.getByRole('heading', { level: 1, name: nl.setup.title })).toBeVisible();
@@ -50,6 +52,7 @@ test('the set-up wizard switches to Dutch and French, and keeps the choice', asy
 
 test('field errors already on screen change language with the page', async ({ page, snap }) => {
   await page.goto('/');
+  await page.getByRole('button', { name: en.connection.localAction }).click();
   await page.getByRole('button', { name: en.common.continue }).click();
   await expect(page.getByText(en.validation.chooseOption)).toBeVisible();
   await page.getByRole('combobox', { name: en.language.label }).selectOption('fr');

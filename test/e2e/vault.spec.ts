@@ -11,6 +11,8 @@ import { ADMIN, ORGANISATION, expect, test, unlockInUi } from './fixtures';
 
 test('set-up wizard, recovery key, lock, wrong password, unlock', async ({ page, bridge, invoke, snap }) => {
   await page.goto('/');
+  // This computer, not the office server.
+  await page.getByRole('button', { name: en.connection.localAction }).click();
 
   // Step 1: the organisation.
   await expect(page.getByRole('heading', { level: 1, name: en.setup.title })).toBeVisible();

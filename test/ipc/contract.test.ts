@@ -139,6 +139,10 @@ const valid: { [C in Channel]: In<C> } = {
   'appointments.update': { id: UUID, status: 'done' },
   'appointments.delete': { id: UUID },
   'caseSummary.pdf': { personId: UUID, sections: ['keyFacts'], language: 'nl' },
+  'connection.status': {},
+  'connection.connect': { url: 'https://192.168.10.5:8443', fingerprint: '12345 '.repeat(12).trim() },
+  'connection.confirmCertificate': { fingerprint: '12345 '.repeat(12).trim(), username: 'anna.admin', password: 'a password' },
+  'connection.disconnect': {},
 };
 
 /** Inputs that must be refused, for each channel, beyond the generic ones below. */
@@ -395,6 +399,10 @@ const malformed: { [C in Channel]: unknown[] } = {
     { ...valid['caseSummary.pdf'], sections: ['everything'] },
     { ...valid['caseSummary.pdf'], language: 'de' },
   ],
+  'connection.status': [],
+  'connection.connect': [{ url: 42, fingerprint: '1' }, { url: 'https://a', fingerprint: '1'.repeat(201) }],
+  'connection.confirmCertificate': [{ fingerprint: '1', username: '', password: 'x' }, { fingerprint: '1', username: 'anna', password: '' }],
+  'connection.disconnect': [],
 };
 
 const GENERIC_BAD: unknown[] = ['a string', 42, [], { unexpectedField: true }];

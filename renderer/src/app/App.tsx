@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { call, hasBridge } from '../api/client';
 import { FatalScreen, LoadingScreen } from '../components/StatusScreens';
-import { SetupWizard } from '../setup/SetupWizard';
+import { CertificateChangedScreen } from '../connection/CertificateChangedScreen';
+import { SetupStart } from '../connection/SetupStart';
+import { useConnection } from '../connection/useConnection';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { AppLayout } from './AppLayout';
 import { useAppStatus } from './useAppStatus';
@@ -19,6 +21,13 @@ export function App() {
   // though app.status no longer says 'setup'.
   const [setupInProgress, setSetupInProgress] = useState(false);
   const unlocked = status?.state === 'unlocked' && status.user !== null;
+  // This desktop's own vault or the office server (connected at set-up, switched without a restart).
+  const onConnectionChanged = useCallback(() => void refresh(), [refresh]);
+  const { connection, refreshConnection } = useConnection(onConnectionChanged);
+  const connectionSwitched = useCallback(async () => {
+    await refreshConnection();
+    await refresh();
+  }, [refreshConnection, refresh]);
 
   // Notifications can name users or settings: none survive a lock.
   useEffect(() => {
@@ -41,8 +50,12 @@ export function App() {
 
   if (!hasBridge()) return <FatalScreen title={t('app.bridgeMissing')} />;
 
+  if (connection?.certificate === 'changed') {
+    return <CertificateChangedScreen connection={connection} onConfirmed={connectionSwitched} />;
+  }
+
   if (setupInProgress || status?.state === 'setup') {
-    return <SetupWizard onCreatingVault={setSetupInProgress} onFinished={finishSetup} />;
+    return <SetupStart onCreatingVault={setSetupInProgress} onFinished={finishSetup} onConnected={connectionSwitched} />;
   }
 
   if (status === null) {

@@ -9,6 +9,7 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { MinorityPolicySettings } from './MinorityPolicySettings';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
 import { RetentionSettings } from '../privacy/RetentionSettings';
+import { ServerConnectionSettings } from '../connection/ServerConnectionSettings';
 
 interface SettingsPageProps {
   user: SessionUser;
@@ -55,6 +56,7 @@ export function SettingsPage({ user, organisationName, onStatusChanged }: Settin
           <RecoveryKeySettings organisationName={organisationName} />
         </Paper>
       ) : null}
+      {user.role === 'admin' ? <ServerConnectionSettings /> : null}
     </Stack>
   );
 }

@@ -6,12 +6,20 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain';
 import { onEvent } from '../api/client';
+import { useLanguage } from '../format/labels';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** The Benelux locale of each language, for the clock time in the user's own format. */
+const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+function clockTime(at: Date, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { hour: '2-digit', minute: '2-digit' }).format(at);
+}
 
 export function ServerBanner() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [since, setSince] = useState<Date | null>(null);
   useEffect(
     () =>
@@ -28,7 +36,7 @@ export function ServerBanner() {
       color="orange"
       variant="filled"
       radius={0}
-      title={t('team.unreachable', { time: `${pad(since.getHours())}:${pad(since.getMinutes())}` })}
+      title={t('team.unreachable', { time: clockTime(since, language) })}
       data-testid="server-unreachable"
       style={{ position: 'sticky', top: 0, zIndex: 300 }}
     >

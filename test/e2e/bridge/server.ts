@@ -33,6 +33,8 @@ import { MIGRATIONS_DIR } from '../../../db/migrations-dir';
 import { AppError, type Result } from '../../../shared/errors';
 import { CHANNEL_NAMES, EVENT_NAMES_LIST } from '../../../shared/ipc/channels';
 import { RemoteDesktop } from '../../../electron/remote/remote-desktop';
+import { DesktopMode } from '../../../electron/remote/desktop-mode';
+import type { ConnectionStore, StoredConnection } from '../../../electron/remote/desktop-connection';
 import { pageApiScript, type PageApiOptions } from './page-api';
 
 export const INVOKE_PATH = '/__bridge/invoke';
@@ -97,6 +99,26 @@ export interface BridgeOptions {
   injectApi?: boolean;
   /** Print the core's errors to stderr (default true: an INTERNAL error should be visible). Warnings stay in `log`. */
   echoLog?: boolean;
+  /**
+   * Where this desktop keeps its office-server connection (electron-store in the app). Default: in
+   * memory, empty: the page starts at set-up and can connect to a server a test started.
+   */
+  connectionStore?: ConnectionStore;
+  /** How long a call keeps retrying an unreachable office server once connected (default 30 s). */
+  retryForMs?: number;
+}
+
+/** A connection store in memory, as electron-store holds it in the app. */
+export function memoryConnectionStore(initial: StoredConnection | null = null): ConnectionStore & { value: StoredConnection | null } {
+  return {
+    value: initial,
+    get() {
+      return this.value;
+    },
+    set(connection) {
+      this.value = connection;
+    },
+  };
 }
 
 /** What the page's `window.passerelle` needs to know about this bridge. */
@@ -112,6 +134,11 @@ export interface Bridge {
   url: string;
   /** The core behind the router, for seeding and inspecting state from a test. */
   core: Core;
+  /**
+   * What the page talks to, as main serves it: the embedded core, or an office server once the
+   * page connected this desktop (electron/remote/desktop-mode.ts).
+   */
+  mode: DesktopMode;
   vaultDir: string;
   /** Everything the core logged. */
   log: BridgeLogEntry[];
@@ -230,18 +257,26 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const tempRoot = options.vaultDir ? null : mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
   const vaultDir = options.vaultDir ?? join(tempRoot!, 'vault');
   const log: BridgeLogEntry[] = [];
+  // One preferences store for both modes: the language chosen at set-up stays after connecting.
+  const prefs = options.prefs ?? memoryPreferences();
   const core = createCore({
     vaultDir,
     migrationsFolder: MIGRATIONS_DIR,
     clock: options.clock ?? systemClock,
     logger: recordingLogger(log, options.echoLog ?? true),
-    prefs: options.prefs ?? memoryPreferences(),
+    prefs,
     kdfProfile: options.kdfProfile ?? 'minimum',
+  });
+  const mode = await DesktopMode.start({
+    embedded: { router: core.router, onEvent: (listener) => core.onEvent(listener), lock: (reason) => core.vault.lock(reason) },
+    store: options.connectionStore ?? memoryConnectionStore(),
+    prefs,
+    ...(options.retryForMs !== undefined ? { retryForMs: options.retryForMs } : {}),
   });
   const serving = await serveRouter({
     rendererDir,
-    router: core.router,
-    onEvent: (listener) => core.onEvent(listener),
+    router: mode,
+    onEvent: (listener) => mode.onEvent(listener),
     log,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.injectApi !== undefined ? { injectApi: options.injectApi } : {}),
@@ -250,6 +285,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   return {
     url: serving.url,
     core,
+    mode,
     vaultDir,
     log,
     eventClients: serving.eventClients,
@@ -257,6 +293,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       if (closed) return;
       closed = true;
       await serving.close();
+      mode.close();
       core.dispose();
       if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
     },
