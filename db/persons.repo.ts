@@ -47,7 +47,7 @@ export interface PersonListRow {
   givenNames: string;
   familyName: string;
   aliases: string;
-  ageBasis: 'exact' | 'approximate' | 'presumed';
+  ageBasis: 'exact' | 'approximate' | 'presumed' | 'unknown';
   adultFrom: CalendarDate | null;
   caseworkerId: string | null;
   caseworkerName: string | null;
@@ -85,8 +85,10 @@ function where(f: PersonListFilter): { clauses: string[]; params: Record<string,
   if (f.minorStatus) {
     params.today = f.today;
     // The SQL form of shared/persons/minor-status.ts minorStatusOn().
+    // A missing date of birth ('unknown') is a gap, never a presumed minor (docs/legal-rules.md "Minors").
     if (f.minorStatus === 'minor') clauses.push("p.age_basis = 'exact' AND p.adult_from > @today");
-    else if (f.minorStatus === 'adult') clauses.push("p.age_basis <> 'presumed' AND p.adult_from <= @today");
+    else if (f.minorStatus === 'adult') clauses.push("p.age_basis IN ('exact', 'approximate') AND p.adult_from <= @today");
+    else if (f.minorStatus === 'unknown') clauses.push("p.age_basis = 'unknown'");
     else clauses.push("(p.age_basis = 'presumed' OR (p.age_basis = 'approximate' AND p.adult_from > @today))");
   }
   if (f.caseworkerId === 'unassigned') clauses.push('p.caseworker_id IS NULL');

@@ -26,7 +26,7 @@ export const persons = sqliteTable(
     ageInDoubt: integer('age_in_doubt', { mode: 'boolean' }).notNull(),
     unaccompanied: integer('unaccompanied', { mode: 'boolean' }).notNull(),
     /** shared/persons/minor-status.ts ageThreshold(): how minor status is decided, and from which day the person is an adult. */
-    ageBasis: text('age_basis', { enum: ['exact', 'approximate', 'presumed'] }).notNull(),
+    ageBasis: text('age_basis', { enum: ['exact', 'approximate', 'presumed', 'unknown'] }).notNull(),
     adultFrom: text('adult_from').$type<CalendarDate>(),
     gender: text('gender', { enum: ['female', 'male', 'other', 'unknown'] }).notNull(),
     nationalities: text('nationalities', { mode: 'json' }).$type<string[]>().notNull(),

@@ -27,6 +27,7 @@ export const CASE_SUMMARY_TEXTS = {
   minor: L('Minor', 'Minderjarig', 'Mineur'),
   presumedMinor: L('Presumed minor (age in doubt)', 'Vermoedelijk minderjarig (leeftijd onzeker)', 'Présumé mineur (âge incertain)'),
   adult: L('Adult', 'Meerderjarig', 'Majeur'),
+  dateOfBirthMissing: L('Date of birth missing (not presumed a minor)', 'Geboortedatum ontbreekt (niet vermoedelijk minderjarig)', 'Date de naissance manquante (pas présumé mineur)'),
   nationalities: L('Nationalities', 'Nationaliteiten', 'Nationalités'),
   languages: L('Languages', 'Talen', 'Langues'),
   interpreter: L('Interpreter needed', 'Tolk nodig', 'Interprète nécessaire'),

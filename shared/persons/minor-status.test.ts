@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addYears, toCalendarDate, type CalendarDate } from '../dates/calendar-date';
-import { ageThreshold, minorStatus, minorStatusOn, type BirthFacts, type MinorStatus } from './minor-status';
+import { resolveFactsOn } from '../procedure/engine';
+import { ageThreshold, minorStatus, minorStatusOn, treatedAsMinor, type BirthFacts, type MinorStatus } from './minor-status';
 
 const d = (s: string) => toCalendarDate(s);
 
@@ -21,7 +22,9 @@ describe('minorStatus, table-driven', () => {
     ['exact, but the age is in doubt (§4 LU)', { precision: 'exact', date: d('1990-01-01'), ageInDoubt: true }, '2026-06-01', 'presumedMinor'],
     ['disputed, claimed 30 years old (§4 LU)', { precision: 'disputed', date: d('1996-01-01'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
     ['disputed, no claimed date', { precision: 'disputed', date: null, ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
-    ['unknown', { precision: 'unknown', date: null, ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
+    // No date of birth recorded yet and no doubt recorded: a gap to fill, not a presumption (docs/legal-rules.md "Minors").
+    ['unknown, no doubt recorded', { precision: 'unknown', date: null, ageInDoubt: false }, '2026-06-01', 'unknown'],
+    ['unknown, staff recorded doubt (§4 LU)', { precision: 'unknown', date: null, ageInDoubt: true }, '2026-06-01', 'presumedMinor'],
     ['approximate, estimated 16', { precision: 'approximate', date: d('2010-01-01'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
     ['approximate, estimated 17 years and 364 days', { precision: 'approximate', date: d('2008-06-02'), ageInDoubt: false }, '2026-06-01', 'presumedMinor'],
     ['approximate, estimated exactly 18: an estimate alone is not doubt', { precision: 'approximate', date: d('2008-06-01'), ageInDoubt: false }, '2026-06-01', 'adult'],
@@ -38,6 +41,7 @@ describe('minorStatus, table-driven', () => {
     expect(ageThreshold({ precision: 'exact', date: d('2008-06-01'), ageInDoubt: false })).toEqual({ basis: 'exact', adultFrom: '2026-06-01' });
     expect(ageThreshold({ precision: 'approximate', date: d('2008-06-01'), ageInDoubt: false })).toEqual({ basis: 'approximate', adultFrom: '2026-06-01' });
     expect(ageThreshold({ precision: 'disputed', date: d('2005-06-01'), ageInDoubt: false })).toEqual({ basis: 'presumed', adultFrom: null });
+    expect(ageThreshold({ precision: 'unknown', date: null, ageInDoubt: false })).toEqual({ basis: 'unknown', adultFrom: null });
   });
 });
 
@@ -61,11 +65,48 @@ describe('minorStatus, properties', () => {
     );
   });
 
-  it('doubt always gives presumedMinor: a disputed or unknown date, or the ageInDoubt flag', () => {
+  it('doubt always gives presumedMinor: a disputed date, or the ageInDoubt flag', () => {
     fc.assert(
       fc.property(birthArb, dateArb, (birth, today) => {
-        fc.pre(birth.ageInDoubt || birth.precision === 'disputed' || birth.precision === 'unknown' || birth.date === null);
+        fc.pre(birth.ageInDoubt || birth.precision === 'disputed');
         expect(minorStatus(birth, today)).toBe('presumedMinor');
+      }),
+    );
+  });
+
+  it('no date of birth and no doubt recorded is never a presumed minor, on any day', () => {
+    fc.assert(
+      fc.property(birthArb, dateArb, (birth, today) => {
+        fc.pre(!birth.ageInDoubt && birth.precision !== 'disputed' && (birth.date === null || birth.precision === 'unknown'));
+        expect(minorStatus(birth, today)).toBe('unknown');
+        expect(treatedAsMinor(minorStatus(birth, today))).toBe(false);
+      }),
+    );
+  });
+
+  // The person list and the procedure engine tell one truth: the list's status treats as a minor
+  // exactly whom the engine's facts do (with the organisation's policy on, in Belgium where the
+  // presumption is policy), and the list's "date of birth missing" is the engine's gap notice.
+  const validBirthArb: fc.Arbitrary<BirthFacts> = fc.oneof(
+    fc.record({ precision: fc.constantFrom('exact' as const, 'approximate' as const), date: dateArb, ageInDoubt: fc.boolean() }),
+    fc.record({ precision: fc.constant('disputed' as const), date: fc.option(dateArb, { nil: null }), ageInDoubt: fc.boolean() }),
+    fc.record({ precision: fc.constant('unknown' as const), date: fc.constant(null), ageInDoubt: fc.boolean() }),
+  );
+
+  it('agrees with the procedure engine on who is treated as a minor and whose date of birth is missing', () => {
+    fc.assert(
+      fc.property(validBirthArb, dateArb, fc.constantFrom('BE' as const, 'NL' as const, 'LU' as const), (birth, today, country) => {
+        // The facts as electron/core/persons/track-derivation.ts trackFactsOf builds them from the person.
+        const doubt = birth.ageInDoubt || birth.precision === 'disputed';
+        const adultFrom = !doubt && birth.date ? addYears(birth.date, 18) : null;
+        const facts = resolveFactsOn(
+          { isMinor: false, adultFrom, dateOfBirthRecorded: birth.date !== null, ageInDoubt: doubt, presumeMinorityWhenInDoubt: true, thirdCountryNational: true },
+          country,
+          today,
+        );
+        const status = minorStatus(birth, today);
+        expect(treatedAsMinor(status)).toBe(facts.presumedMinor);
+        expect(status === 'unknown').toBe(facts.dateOfBirthMissing);
       }),
     );
   });

@@ -4,9 +4,12 @@
  *
  * - exact date: 'minor' before the 18th birthday, 'adult' from that day on (a birthday on 29 February
  *   falls on 28 February in a common year: months and years are clamped, shared/dates);
- * - disputed or unknown date, or `ageInDoubt`: 'presumedMinor';
+ * - disputed date, or `ageInDoubt` (staff recorded doubt): 'presumedMinor';
  * - approximate date: 'presumedMinor' while the estimated age is under 18, then 'adult' (an
- *   approximate date alone is not doubt: staff record doubt explicitly).
+ *   approximate date alone is not doubt: staff record doubt explicitly);
+ * - no date recorded yet and no doubt recorded: 'unknown', a gap to fill, not a presumption of
+ *   minority (as the procedure engine reads it: the `dateOfBirthMissing` fact, docs/legal-rules.md
+ *   "Minors"). Staff who doubt the age record it, and the person is then a presumed minor.
  *
  * The presumption of minority when the age is in doubt is Luxembourg's rule (brochure §4 LU
  * "Minderjarige slachtoffers": "Is er twijfel over de leeftijd van het slachtoffer, dan wordt hij/zij
@@ -21,7 +24,7 @@ import { addYears, type CalendarDate } from '../dates/calendar-date';
 export const DOB_PRECISIONS = ['exact', 'approximate', 'disputed', 'unknown'] as const;
 export type DobPrecision = (typeof DOB_PRECISIONS)[number];
 
-export const MINOR_STATUSES = ['minor', 'adult', 'presumedMinor'] as const;
+export const MINOR_STATUSES = ['minor', 'adult', 'presumedMinor', 'unknown'] as const;
 export type MinorStatus = (typeof MINOR_STATUSES)[number];
 
 export const AGE_OF_MAJORITY = 18;
@@ -36,8 +39,11 @@ export interface BirthFacts {
   readonly ageInDoubt: boolean;
 }
 
-/** How the status is decided: on an exact date, on an estimate, or presumed (no usable date). */
-export type AgeBasis = 'exact' | 'approximate' | 'presumed';
+/**
+ * How the status is decided: on an exact date, on an estimate, presumed (the age is in doubt), or not
+ * at all yet (no date of birth recorded, no doubt recorded).
+ */
+export type AgeBasis = 'exact' | 'approximate' | 'presumed' | 'unknown';
 
 export interface AgeThreshold {
   readonly basis: AgeBasis;
@@ -47,20 +53,21 @@ export interface AgeThreshold {
 
 /** The day-independent part of the rule: what db/ stores on the person row. */
 export function ageThreshold(birth: BirthFacts): AgeThreshold {
-  if (birth.ageInDoubt || birth.date === null) return { basis: 'presumed', adultFrom: null };
+  if (birth.ageInDoubt || birth.precision === 'disputed') return { basis: 'presumed', adultFrom: null };
+  if (birth.date === null) return { basis: 'unknown', adultFrom: null };
   switch (birth.precision) {
     case 'exact':
       return { basis: 'exact', adultFrom: addYears(birth.date, AGE_OF_MAJORITY) };
     case 'approximate':
       return { basis: 'approximate', adultFrom: addYears(birth.date, APPROXIMATE_AGE_DOUBT_LIMIT) };
-    case 'disputed':
     case 'unknown':
-      return { basis: 'presumed', adultFrom: null };
+      return { basis: 'unknown', adultFrom: null };
   }
 }
 
 /** The status on `today` from a stored threshold (the same logic the list query runs in SQL). */
 export function minorStatusOn(threshold: AgeThreshold, today: CalendarDate): MinorStatus {
+  if (threshold.basis === 'unknown') return 'unknown';
   if (threshold.basis === 'presumed' || threshold.adultFrom === null) return 'presumedMinor';
   if (today >= threshold.adultFrom) return 'adult';
   return threshold.basis === 'exact' ? 'minor' : 'presumedMinor';
@@ -71,7 +78,7 @@ export function minorStatus(birth: BirthFacts, today: CalendarDate): MinorStatus
   return minorStatusOn(ageThreshold(birth), today);
 }
 
-/** Whether the rules must treat the person as a minor (a minor, or presumed one). */
+/** Whether the rules must treat the person as a minor (a minor, or presumed one; not a missing date of birth). */
 export function treatedAsMinor(status: MinorStatus): boolean {
-  return status !== 'adult';
+  return status === 'minor' || status === 'presumedMinor';
 }

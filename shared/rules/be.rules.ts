@@ -93,7 +93,7 @@ const Q = {
   noCooperationOcmw: {
     nl: 'Geen wil tot samenwerking met bevoegde overheden. Er is de mogelijkheid tot het ontvangen van sociale steun via het OCMW',
     fr: "Pas de volonté de coopérer avec les autorités compétentes. Il est possible de recevoir une aide sociale par l'intermédiaire du CPAS",
-    en: 'No willingness to cooperate with the competent authorities. Social support can be received through the OCMW (public centre for social welfare)',
+    en: 'No willingness to cooperate with the competent authorities. There is the possibility of receiving social support through the OCMW',
   },
   aiByImmigrationOffice: {
     nl: 'Afgifte attest van immatriculatie voor max. 3 maanden door de Dienst Vreemdelingenzaken',
@@ -173,7 +173,7 @@ const Q = {
   threeConditions: {
     nl: 'Drie cumulatieve voorwaarden voor deze opstart',
     fr: 'Trois conditions cumulatives pour ce démarrage',
-    en: 'Three cumulative conditions for this start',
+    en: 'Three cumulative conditions for starting it',
   },
 } as const satisfies Record<string, Quote>;
 

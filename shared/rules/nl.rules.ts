@@ -109,7 +109,7 @@ const Q = {
   },
   prosecution: {
     nl: 'de officier van justitie besluit tot vervolging over te gaan',
-    fr: "le procureur (officier van justitie) décide d'engager des poursuites",
+    fr: "le procureur décide d'engager des poursuites",
     en: 'the public prosecutor decides to prosecute',
   },
   protectedShelter: {

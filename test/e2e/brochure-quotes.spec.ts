@@ -42,6 +42,7 @@ test('a French caseworker reads the brochure in French and reveals the Dutch ori
   await expect(original).toHaveText(`${t.ruleSource.original}: “Duur: 45 dagen”`);
   await expect(original).toHaveAttribute('lang', 'nl');
   await expectAccessible(page, 'person page with the Dutch original revealed');
+  await source.scrollIntoViewIfNeeded();
   await shots(page, testInfo, 'fr-journey-quote-original');
   await page.keyboard.press('Space');
   await expect(source.getByRole('button', { name: t.ruleSource.showOriginal })).toHaveAttribute('aria-expanded', 'false');

@@ -103,7 +103,7 @@ for (const language of LANGUAGES) {
       await expect(listed).toHaveCount(open);
       const identification = template.items.find((i) => i.id === 'handover.to.LU.identification');
       await expect(confirm.getByTestId('open-items').locator('[data-item-id="handover.to.LU.identification"]')).toContainText(identification?.label[language] ?? '-');
-      await expect(confirm).toContainText(fill(t.casework.openItemsText, { count: open }));
+      await expect(confirm).toContainText(fill(open === 1 ? t.casework.openItemsText_one : t.casework.openItemsText_other, { count: open }));
       await expectAccessible(page, 'open checklist items before export');
       await shots(page, testInfo, `${language}-journey-export-open-items`);
       // Back to the checklist: nothing was exported.
@@ -135,7 +135,7 @@ for (const language of LANGUAGES) {
       await offer.scrollIntoViewIfNeeded();
       await expectAccessible(partnerPage, 'track offered from the package');
       await shots(partnerPage, testInfo, `${language}-journey-track-from-package`);
-      await offer.getByRole('button', { name: fill(t.casework.fromPackageConfirm, { country: t.countries.BE, count: 1 }) }).click();
+      await offer.getByRole('button', { name: fill(t.casework.fromPackageConfirm_one, { country: t.countries.BE, count: 1 }) }).click();
       await expect(partnerPage.getByTestId('timeline-BE')).toContainText(annex15);
       await expect(partnerPage.getByTestId('package-track-BE')).toHaveCount(0);
       // 45 days after the annex 15 (brochure §4 BE "Reflectieperiode": "Duur: 45 dagen"), as in Belgium.

@@ -272,7 +272,7 @@ test('a Belgian centre hands a person over to a Luxembourg service: cards, verif
     const offer = partnerPage.getByTestId('package-track-BE');
     await expect(offer).toContainText(annex15.fr);
     await expect(offer.getByRole('checkbox')).toHaveCount(1);
-    await offer.getByRole('button', { name: fill(fr.casework.fromPackageConfirm, { country: fr.countries.BE, count: '1' }) }).click();
+    await offer.getByRole('button', { name: fill(fr.casework.fromPackageConfirm_one, { country: fr.countries.BE, count: '1' }) }).click();
     await expect(partnerPage.getByTestId('timeline-BE')).toContainText(annex15.fr);
     await expect(partnerPage.getByTestId('package-track-BE')).toHaveCount(0);
     await shot(partnerPage, '08b-track-from-package');

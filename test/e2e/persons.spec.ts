@@ -309,7 +309,8 @@ test('the person page in French: document expiry warning, a refusal citing the r
   await form.getByRole('button', { name: fr.procedure.record }).click();
   const refusal = page.getByTestId('record-event-error-BE');
   await expect(refusal).toContainText(`un événement ne peut être daté avant le dernier événement enregistré (${formatDate(today)})`);
-  await expect(refusal).toContainText('source : Passerelle procedure model');
+  // The rule's source in French too (the app's own procedure model, docs/legal-rules.md).
+  await expect(refusal).toContainText('source : modèle de procédure de Passerelle');
 
   // A condition of the evaluation checklist: nobody assessed it yet (no answer, no date); met, today,
   // saved with the checklist's one button.

@@ -64,7 +64,7 @@ function keyFacts(row: PersonRow, db: Db, today: CalendarDate, lang: Language): 
     { text: `${T.name[lang]}: ${name || '-'}` },
   ];
   if (rec.aliases.length) lines.push({ text: `${T.aliases[lang]}: ${rec.aliases.join(', ')}` });
-  lines.push({ text: `${T.dateOfBirth[lang]}: ${dob}` }, { text: T[rec.minorStatus][lang] });
+  lines.push({ text: `${T.dateOfBirth[lang]}: ${dob}` }, { text: T[rec.minorStatus === 'unknown' ? 'dateOfBirthMissing' : rec.minorStatus][lang] });
   if (rec.nationalities.length) lines.push({ text: `${T.nationalities[lang]}: ${rec.nationalities.join(', ')}` });
   if (rec.languages.length) lines.push({ text: `${T.languages[lang]}: ${rec.languages.join(', ')}` });
   lines.push({

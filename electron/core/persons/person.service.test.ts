@@ -194,11 +194,39 @@ describe('the person list', () => {
     expect(codes(await list(core, { status: 'closed' }))).toEqual([closed.caseCode]);
     expect(codes(await list(core, { minorStatus: 'minor' }))).toEqual([esme.caseCode]);
     expect(codes(await list(core, { minorStatus: 'adult' }))).toEqual([bobo.caseCode]);
-    expect(codes(await list(core, { minorStatus: 'presumedMinor', status: 'all', sort: 'caseCode' }))).toEqual([nodue.caseCode, closed.caseCode]);
+    expect(codes(await list(core, { minorStatus: 'presumedMinor', status: 'all', sort: 'caseCode' }))).toEqual([nodue.caseCode]);
+    expect(codes(await list(core, { minorStatus: 'unknown', status: 'all', sort: 'caseCode' }))).toEqual([closed.caseCode]);
     expect(codes(await list(core, { caseworkerId: w1.id }))).toEqual([esme.caseCode]);
     expect(codes(await list(core, { caseworkerId: 'unassigned' }))).toEqual([bobo.caseCode, nodue.caseCode]);
     const page = await list(core, { sort: 'caseCode', offset: 1, limit: 1 });
     expect(page).toMatchObject({ total: 3, offset: 1, items: [{ caseCode: bobo.caseCode }] });
+  });
+
+  it('counts a person with no date of birth as a presumed minor only when staff recorded doubt, as the engine does', async () => {
+    const { core } = await vault();
+    // docs/legal-rules.md "Minors": no date of birth recorded yet is a gap to fill, not a presumption.
+    const gap = await create(core, { familyName: 'Gap', dateOfBirth: { precision: 'unknown' }, unaccompanied: true });
+    const doubted = await create(core, { familyName: 'Doubted', dateOfBirth: { precision: 'unknown' }, ageInDoubt: true, unaccompanied: true });
+    const gapTrack = await call(core, 'procedure.openTrack', { personId: gap.person.id, country: 'BE' });
+    const doubtedTrack = await call(core, 'procedure.openTrack', { personId: doubted.person.id, country: 'BE' });
+
+    expect(gap.person.minorStatus).toBe('unknown');
+    expect(doubted.person.minorStatus).toBe('presumedMinor');
+    expect(codes(await list(core, { minorStatus: 'presumedMinor' }))).toEqual([doubted.person.caseCode]);
+    expect(codes(await list(core, { minorStatus: 'unknown' }))).toEqual([gap.person.caseCode]);
+    expect(codes(await list(core, { minorStatus: 'minor' }))).toEqual([]);
+    expect(codes(await list(core, { minorStatus: 'adult' }))).toEqual([]);
+    const listed = (await list(core, { sort: 'name' })).items.map((i) => [i.familyName, i.minorStatus]);
+    expect(listed).toEqual([
+      ['Doubted', 'presumedMinor'],
+      ['Gap', 'unknown'],
+    ]);
+    // The engine: the gap asks for the date of birth and gives no guardian reminder; doubt presumes minority (policy).
+    const codesOf = (t: typeof gapTrack) => t.state.warnings.map((w) => w.code);
+    expect(codesOf(gapTrack)).toContain('dateOfBirthMissing');
+    expect(codesOf(gapTrack)).not.toContain('guardianRequired');
+    expect(codesOf(doubtedTrack)).toContain('presumedMinorByPolicy');
+    expect(codesOf(doubtedTrack)).toContain('guardianRequired');
   });
 
   it('computes the minor status filter in SQL exactly as the pure rule does, on any day', async () => {
