@@ -35,11 +35,13 @@ describe('migration 0026 on an older vault', () => {
     const disputed = await call(core, 'persons.create', { familyName: 'Disputed', dateOfBirth: { precision: 'disputed', date: null } });
     const adult = await call(core, 'persons.create', { familyName: 'Adult', dateOfBirth: { precision: 'exact', date: '1990-01-01' } });
 
-    // As the build before 0026 stored them: no date of birth was a presumption.
+    // As the build before 0026 stored them: no date of birth was a presumption. The migrations after
+    // it are undone too, since forgetting them makes the next unlock run them again.
     const since = journalWhen('0026_');
     core.vault.write(({ db }) =>
       db.$client.exec(`
         UPDATE persons SET age_basis = 'presumed', adult_from = NULL WHERE dob IS NULL;
+        DROP INDEX procedure_events_statistics;
         DELETE FROM __drizzle_migrations WHERE created_at >= ${since};`),
     );
     const bases = () =>
