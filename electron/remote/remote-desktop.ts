@@ -8,6 +8,9 @@
  *   person pages and the dashboard re-read (docs/team-server.md "Change events").
  * - `server.reachability` when the server stops or starts answering, so the renderer shows one
  *   clear "cannot reach the office server since HH:MM; retrying" state.
+ * - `session.changed` with reason `server-restart` when the server forgot this desktop's session
+ *   after being out of reach (a restart): the renderer keeps the open screens, and their unsaved
+ *   input, hidden behind the sign-in until the same user signs in again.
  *
  * Plain Node (no electron): main only forwards `onEvent` to the window.
  */
@@ -32,6 +35,8 @@ export class RemoteDesktop implements Router {
   private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
   private stopEvents: (() => void) | null = null;
   private remote!: RemoteRouter;
+  /** The server was out of reach while this desktop was signed in: a lost session then means a restart. */
+  private outageWhileSignedIn = false;
 
   private constructor() {}
 
@@ -43,7 +48,10 @@ export class RemoteDesktop implements Router {
       ...(options.prefs ? { prefs: options.prefs } : {}),
       ...(options.retryForMs !== undefined ? { retryForMs: options.retryForMs } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      onReachability: (state: Reachability) => desktop.emit('server.reachability', state),
+      onReachability: (state: Reachability) => {
+        if (!state.reachable && desktop.remote?.signedIn) desktop.outageWhileSignedIn = true;
+        desktop.emit('server.reachability', state);
+      },
     });
     return desktop;
   }
@@ -70,19 +78,32 @@ export class RemoteDesktop implements Router {
     const wasSignedIn = this.remote.signedIn;
     const result = await this.remote.call(channel, input);
     if (channel === 'session.unlock' && result.ok) {
+      this.outageWhileSignedIn = false;
       this.startEvents();
       this.emit('session.changed', { state: 'unlocked', reason: 'unlock' });
     } else if (channel === 'session.lock' && wasSignedIn) {
+      this.outageWhileSignedIn = false;
       this.stopEvents?.();
       this.stopEvents = null;
       this.emit('session.changed', { state: 'locked', reason: 'manual' });
-    } else if (wasSignedIn && !result.ok && result.error.code === 'LOCKED') {
-      // The server ended the session (idle time-out, disabled user): like the embedded idle lock.
+    } else if (wasSignedIn && this.sessionLost(channel, result)) {
+      // The server ended the session: after an outage, because it restarted (every token lives in its
+      // memory), and the window keeps the user's unsaved input behind the sign-in; otherwise an idle
+      // time-out or a disabled user, like the embedded idle lock.
+      this.remote.forgetSession();
+      const reason = this.outageWhileSignedIn ? 'server-restart' : 'idle';
+      this.outageWhileSignedIn = false;
       this.stopEvents?.();
       this.stopEvents = null;
-      this.emit('session.changed', { state: 'locked', reason: 'idle' });
+      this.emit('session.changed', { state: 'locked', reason });
     }
     return result;
+  }
+
+  /** LOCKED on any call, or a status without a user: the server does not know this desktop's token any more. */
+  private sessionLost(channel: unknown, result: Result<unknown>): boolean {
+    if (!result.ok) return result.error.code === 'LOCKED';
+    return channel === 'app.status' && (result.value as { user?: unknown } | null)?.user === null;
   }
 
   private startEvents(): void {

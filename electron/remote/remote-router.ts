@@ -78,6 +78,11 @@ export class RemoteRouter implements Router {
     return this.token !== null;
   }
 
+  /** The server no longer knows this desktop's token (it said so): forget it here too. */
+  forgetSession(): void {
+    this.token = null;
+  }
+
   async call(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (typeof channel === 'string' && DESKTOP_CHANNELS.has(channel)) return this.local(channel, input);
     if (typeof channel !== 'string' || !/^[a-zA-Z]+\.[a-zA-Z]+$/.test(channel)) {

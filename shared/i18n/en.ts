@@ -243,6 +243,7 @@ export const en = {
     lockedIdle: 'The vault was locked after a period of inactivity.',
     lockedSuspend: 'The vault was locked because the computer went to sleep.',
     lockedScreen: 'The vault was locked because the screen was locked.',
+    lockedServerRestart: 'The office server restarted, which signed everyone out. Sign in again: what you typed and did not save yet is kept.',
     recovered: 'The administrator password was reset. Unlock with the new password.',
   },
   recover: {

@@ -243,6 +243,7 @@ export const fr: Translation = {
     lockedIdle: 'Le coffre a été verrouillé après une période d’inactivité.',
     lockedSuspend: "Le coffre a été verrouillé parce que l'ordinateur s'est mis en veille.",
     lockedScreen: "Le coffre a été verrouillé parce que l'écran a été verrouillé.",
+    lockedServerRestart: "Le serveur du bureau a redémarré, ce qui a déconnecté tout le monde. Reconnectez-vous : ce que vous aviez saisi sans l'enregistrer est conservé.",
     recovered: "Le mot de passe de l'administrateur a été réinitialisé. Déverrouillez avec le nouveau mot de passe.",
   },
   recover: {

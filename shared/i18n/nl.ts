@@ -240,6 +240,7 @@ export const nl: Translation = {
     lockedIdle: 'De kluis werd vergrendeld na een periode zonder activiteit.',
     lockedSuspend: 'De kluis werd vergrendeld omdat de computer in slaapstand ging.',
     lockedScreen: 'De kluis werd vergrendeld omdat het scherm vergrendeld werd.',
+    lockedServerRestart: 'De kantoorserver is opnieuw gestart, waardoor iedereen afgemeld is. Meld u opnieuw aan: wat u typte maar nog niet opsloeg, blijft bewaard.',
     recovered: 'Het wachtwoord van de beheerder werd opnieuw ingesteld. Ontgrendel met het nieuwe wachtwoord.',
   },
   recover: {

@@ -488,7 +488,8 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export const events = {
   'session.changed': z.object({
     state: z.enum(['locked', 'unlocked']),
-    reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'unlock']),
+    /** `server-restart`: team mode, the office server forgot every session while it was out of reach. */
+    reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'unlock', 'server-restart']),
   }),
   /** A deadline notification was clicked: show the dashboard (no case data in the event). */
   'reminders.open': z.object({}),

@@ -40,6 +40,10 @@ interface Office {
   caseCodes: string[];
   /** Stops the server, moves its certificate aside and starts it again on the same port: a new fingerprint. */
   rotate(): Promise<void>;
+  /** Stops the server (every session ends with it). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same certificate. */
+  start(): Promise<void>;
 }
 
 function startServer(vaultDir: string, port = 0): Promise<TeamServer> {
@@ -87,9 +91,18 @@ const test = base.extend<{ office: Office }>({
         renameSync(join(vaultDir, 'server-tls'), join(vaultDir, `server-tls.${Date.now()}`));
         server = await startServer(vaultDir, port);
       },
+      async stop() {
+        await server.stop();
+        stopped = true;
+      },
+      async start() {
+        server = await startServer(vaultDir, server.port);
+        stopped = false;
+      },
     };
+    let stopped = false;
     await use(office);
-    await server.stop();
+    if (!stopped) await server.stop();
     cleanup();
   },
 });
@@ -271,4 +284,74 @@ test('a rotated certificate blocks the desktop until an administrator confirms t
   const nav = page.getByRole('navigation', { name: en.shell.navigation });
   await nav.getByRole('button', { name: en.shell.persons, exact: true }).click();
   await expect(page.getByTestId(`person-row-${office.caseCodes[0]}`)).toBeVisible();
+});
+
+test.describe('the office server restarts while a form holds unsaved input', () => {
+  test.use({ bridgeOptions: { retryForMs: 4000 } });
+
+  test('the banner says since when, the input survives the restart and the sign-in, and is saved once', async ({ page, bridge, office }) => {
+    test.setTimeout(120_000);
+    const en = TRANSLATIONS.en;
+    await bridge.mode.connect({ url: office.server.url, fingerprint: office.server.fingerprint.display });
+    await page.goto('/');
+    await unlockInUi(page, CORA, en);
+    const nav = page.getByRole('navigation', { name: en.shell.navigation });
+    await nav.getByRole('button', { name: en.shell.persons, exact: true }).click();
+    await page.getByTestId(`person-row-${office.caseCodes[0]}`).click();
+    await page.getByRole('button', { name: en.person.edit }).click();
+    const familyName = page.getByRole('textbox', { name: en.personForm.familyName });
+    await familyName.fill('Marchetti-Typed');
+
+    await office.stop();
+    await page.getByRole('button', { name: en.personForm.save }).click();
+    const banner = page.getByTestId('server-unreachable');
+    await expect(banner).toBeVisible();
+    // The clock time in the user's format (en-GB, nl-BE and fr-BE all write 24-hour HH:MM).
+    await expect(banner).toContainText(/^Cannot reach the office server since \d\d:\d\d; retrying\./);
+    await expect(page.getByText(en.errors.serverUnreachable)).toBeVisible({ timeout: 10_000 });
+    await expect(familyName).toHaveValue('Marchetti-Typed');
+
+    // Back, but a restarted server knows no session: sign in again, over the kept form.
+    await office.start();
+    await expect(page.getByTestId('lock-reason')).toHaveText(en.unlock.lockedServerRestart, { timeout: 25_000 });
+    await expect(banner).toHaveCount(0);
+    await expect(familyName).toBeHidden();
+    await unlockInUi(page, CORA, en);
+    await expect(familyName).toBeVisible();
+    await expect(familyName).toHaveValue('Marchetti-Typed');
+    await page.getByRole('button', { name: en.personForm.save }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Marchetti-Typed, Ilse' })).toBeVisible();
+
+    // Saved once: one update on top of the record as created (version 1 -> 2).
+    const list = await bridge.mode.call('persons.list', { search: 'Marchetti-Typed' });
+    expect(list.ok).toBe(true);
+    const item = (list.ok ? (list.value as { items: { id: string }[] }).items : [])[0];
+    const detail = await bridge.mode.call('persons.get', { id: item?.id });
+    expect(detail.ok && (detail.value as { person: { version: number; familyName: string } }).person).toMatchObject({ version: 2, familyName: 'Marchetti-Typed' });
+  });
+
+  test('another user signing in after the restart does not get the kept form', async ({ page, bridge, office }) => {
+    test.setTimeout(120_000);
+    const en = TRANSLATIONS.en;
+    await bridge.mode.connect({ url: office.server.url, fingerprint: office.server.fingerprint.display });
+    await page.goto('/');
+    await unlockInUi(page, CORA, en);
+    const nav = page.getByRole('navigation', { name: en.shell.navigation });
+    await nav.getByRole('button', { name: en.shell.persons, exact: true }).click();
+    await page.getByTestId(`person-row-${office.caseCodes[0]}`).click();
+    await page.getByRole('button', { name: en.person.edit }).click();
+    const familyName = page.getByRole('textbox', { name: en.personForm.familyName });
+    await familyName.fill('Marchetti-Cora-Only');
+
+    await office.stop();
+    await page.getByRole('button', { name: en.personForm.save }).click();
+    await expect(page.getByTestId('server-unreachable')).toBeVisible();
+    // Back while the save still retries: the retried save meets a server that knows no session.
+    await office.start();
+    await expect(page.getByTestId('lock-reason')).toHaveText(en.unlock.lockedServerRestart, { timeout: 25_000 });
+    await unlockInUi(page, ADMIN, en);
+    await expect(page.getByRole('navigation', { name: en.shell.navigation })).toBeVisible();
+    await expect(familyName).toHaveCount(0);
+    await expect(page.getByText('Marchetti-Cora-Only')).toHaveCount(0);
+  });
 });

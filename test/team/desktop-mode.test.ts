@@ -18,6 +18,7 @@ import type { EventName } from '../../shared/ipc/contract';
 import type { ConnectionStatus } from '../../shared/team/connection.schema';
 import type { Core } from '../../electron/core/app-core';
 import { DesktopMode } from '../../electron/remote/desktop-mode';
+import { RemoteDesktop } from '../../electron/remote/remote-desktop';
 import type { StoredConnection } from '../../electron/remote/desktop-connection';
 import type { TeamServer } from '../../electron/server/serve';
 import { ADMIN, makeCore, tempDir } from '../helpers/vault';
@@ -232,6 +233,35 @@ describe('a desktop connecting to the office server at run time', () => {
       cleanup();
     }
   }, 90_000);
+
+  it('a session the server forgot after being out of reach is a server restart (the window keeps its input); otherwise an idle lock', async () => {
+    const desktop = await RemoteDesktop.connect({ url: server.url, fingerprint: server.fingerprint.display, retryForMs: 300 });
+    const reasons: string[] = [];
+    desktop.onEvent((event, payload) => {
+      if (event === 'session.changed') reasons.push((payload as { reason: string }).reason);
+    });
+    try {
+      value(await desktop.call('session.unlock', { username: 'co.ord', password: STAFF_PASSWORD }));
+      const port = server.port;
+      await server.stop();
+      expect(key(await desktop.call('persons.list', {}))).toBe('serverUnreachable');
+      server = await serve(vault.dir, { port });
+      countRequests(server);
+      // The status poll is what usually finds out: the server answers, without a user.
+      expect(value<{ user: unknown }>(await desktop.call('app.status', {})).user).toBeNull();
+      expect(reasons).toEqual(['unlock', 'server-restart']);
+      expect(key(await desktop.call('persons.list', {}))).toBe('locked');
+      expect(reasons).toHaveLength(2);
+
+      // No outage: the server ended the session itself (idle time-out, disabled user).
+      value(await desktop.call('session.unlock', { username: 'co.ord', password: STAFF_PASSWORD }));
+      server.sessions.revokeAll('idle');
+      expect(key(await desktop.call('persons.list', {}))).toBe('locked');
+      expect(reasons).toEqual(['unlock', 'server-restart', 'unlock', 'idle']);
+    } finally {
+      desktop.close();
+    }
+  }, 60_000);
 
   it('a vault’s own router refuses the desktop’s connection channels', async () => {
     const answer = await server.core.router.call('connection.disconnect', {});

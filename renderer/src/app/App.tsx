@@ -1,10 +1,14 @@
 /**
  * Which screen the app shows follows the vault's state: set-up, locked, unlocked.
- * The unlocked shell is keyed by the user, so every lock unmounts it and forgets its data.
+ * The unlocked shell is keyed by the user, so every lock unmounts it and forgets its data, with one
+ * exception in team mode: when the office server restarted (and so forgot every session) the shell
+ * stays in memory, hidden behind the sign-in, and comes back with its unsaved form input only for
+ * the same user (docs/team-server.md "On the desktop").
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
+import type { AppStatus, SessionUser } from '../../../shared/ipc/contract';
 import { call, hasBridge } from '../api/client';
 import { FatalScreen, LoadingScreen } from '../components/StatusScreens';
 import { CertificateChangedScreen } from '../connection/CertificateChangedScreen';
@@ -24,6 +28,14 @@ export function App() {
   // This desktop's own vault or the office server (connected at set-up, switched without a restart).
   const onConnectionChanged = useCallback(() => void refresh(), [refresh]);
   const { connection, refreshConnection } = useConnection(onConnectionChanged);
+  // The shell kept through a server restart. Any other lock (the Lock button, an idle time-out, a
+  // disabled user) or leaving team mode drops it; a session lost without a reason yet is kept until
+  // the reason arrives (the status and the event travel separately).
+  const kept = useRef<{ status: AppStatus; user: SessionUser } | null>(null);
+  if (unlocked && status.user) kept.current = { status, user: status.user };
+  else if ((lockReason !== null && lockReason !== 'server-restart') || connection?.mode !== 'server') kept.current = null;
+  const shell = kept.current;
+
   const connectionSwitched = useCallback(async () => {
     await refreshConnection();
     await refresh();
@@ -63,17 +75,21 @@ export function App() {
     return <LoadingScreen />;
   }
 
-  if (!unlocked || status.user === null) {
-    return <UnlockScreen organisation={status.organisation} lockReason={lockReason} onUnlocked={refresh} />;
-  }
-
+  // One shape whether signed in or not, so that the kept shell is the same React element throughout.
   return (
-    <AppLayout
-      key={status.user.id}
-      status={status}
-      user={status.user}
-      onLock={() => void lock().catch(() => undefined)}
-      onStatusChanged={refresh}
-    />
+    <>
+      {shell ? (
+        <div hidden={!unlocked} data-testid={unlocked ? undefined : 'kept-shell'}>
+          <AppLayout
+            key={shell.user.id}
+            status={shell.status}
+            user={shell.user}
+            onLock={() => void lock().catch(() => undefined)}
+            onStatusChanged={refresh}
+          />
+        </div>
+      ) : null}
+      {unlocked ? null : <UnlockScreen organisation={status.organisation} lockReason={lockReason} onUnlocked={refresh} />}
+    </>
   );
 }

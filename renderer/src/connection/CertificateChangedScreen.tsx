@@ -16,6 +16,7 @@ import { PasswordField } from '../components/PasswordField';
 import { requiredRule } from '../forms/form-rules';
 import { useFormFeedback } from '../forms/useFormFeedback';
 import { FingerprintField } from './FingerprintField';
+import { inLines } from './fingerprint-lines';
 
 interface CertificateChangedScreenProps {
   connection: ConnectionStatus;
@@ -70,7 +71,7 @@ export function CertificateChangedScreen({ connection, onConfirmed }: Certificat
               {t('connection.pinnedFingerprint')}
             </Text>
             <Code block data-testid="pinned-fingerprint">
-              {connection.fingerprint ?? ''}
+              {inLines(connection.fingerprint)}
             </Code>
           </div>
           <ErrorAlert error={feedback.formError} ref={feedback.alertRef} testId="confirm-error" />

@@ -10,6 +10,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import type { ConnectionStatus } from '../../../shared/team/connection.schema';
 import { call, toErrorPayload } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { inLines } from './fingerprint-lines';
 
 export function ServerConnectionSettings() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ export function ServerConnectionSettings() {
             {t('connection.settingsFingerprint')}
           </Text>
           <Code block data-testid="server-fingerprint">
-            {connection.fingerprint}
+            {inLines(connection.fingerprint)}
           </Code>
         </div>
         <Group>

@@ -17,6 +17,7 @@ const REASON_KEYS = {
   idle: 'unlock.lockedIdle',
   suspend: 'unlock.lockedSuspend',
   'screen-lock': 'unlock.lockedScreen',
+  'server-restart': 'unlock.lockedServerRestart',
 } as const;
 
 /** The locked vault: sign in, or reset the administrator password with the recovery key. */
