@@ -36,6 +36,13 @@ export function App() {
   else if ((lockReason !== null && lockReason !== 'server-restart') || connection?.mode !== 'server') kept.current = null;
   const shell = kept.current;
 
+  // A call refused because the server shows another certificate: the event saying so may have been
+  // sent before this window listened (a reload), so the connection's state is asked for again.
+  const refusedKey = loadError?.key;
+  useEffect(() => {
+    if (refusedKey === 'serverFingerprintMismatch' || refusedKey === 'serverCertificateChanged') void refreshConnection();
+  }, [refusedKey, refreshConnection]);
+
   const connectionSwitched = useCallback(async () => {
     await refreshConnection();
     await refresh();
