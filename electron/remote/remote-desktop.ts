@@ -37,6 +37,10 @@ export class RemoteDesktop implements Router {
   private remote!: RemoteRouter;
   /** The server was out of reach while this desktop was signed in: a lost session then means a restart. */
   private outageWhileSignedIn = false;
+  /** When this desktop last made a call that keeps its session alive on the server (ms). */
+  private lastActive = 0;
+  /** The organisation's auto-lock, from the last status (ms; 0 when not known). */
+  private autoLockMs = 0;
 
   private constructor() {}
 
@@ -77,6 +81,7 @@ export class RemoteDesktop implements Router {
   async call(channel: unknown, input: unknown): Promise<Result<unknown>> {
     const wasSignedIn = this.remote.signedIn;
     const result = await this.remote.call(channel, input);
+    this.noteActivity(channel, result);
     if (channel === 'session.unlock' && result.ok) {
       this.outageWhileSignedIn = false;
       this.startEvents();
@@ -91,13 +96,33 @@ export class RemoteDesktop implements Router {
       // memory), and the window keeps the user's unsaved input behind the sign-in; otherwise an idle
       // time-out or a disabled user, like the embedded idle lock.
       this.remote.forgetSession();
-      const reason = this.outageWhileSignedIn ? 'server-restart' : 'idle';
+      const reason = this.outageWhileSignedIn || this.activeRecently() ? 'server-restart' : 'idle';
       this.outageWhileSignedIn = false;
       this.stopEvents?.();
       this.stopEvents = null;
       this.emit('session.changed', { state: 'locked', reason });
     }
     return result;
+  }
+
+  private noteActivity(channel: unknown, result: Result<unknown>): void {
+    if (!result.ok) return;
+    if (channel === 'app.status') {
+      const minutes = (result.value as { autoLockMinutes?: unknown } | null)?.autoLockMinutes;
+      if (typeof minutes === 'number' && minutes > 0) this.autoLockMs = minutes * 60_000;
+    } else {
+      // What the server counts as activity: every call but the status poll.
+      this.lastActive = Date.now();
+    }
+  }
+
+  /**
+   * The session ended although this user was active within the auto-lock time: not the server's
+   * idle time-out, so the server restarted (or ended it for another reason the same user can sign
+   * in past). A margin covers the clocks of the two machines drifting apart.
+   */
+  private activeRecently(): boolean {
+    return this.autoLockMs > 0 && Date.now() - this.lastActive < this.autoLockMs - 10_000;
   }
 
   /** LOCKED on any call, or a status without a user: the server does not know this desktop's token any more. */

@@ -355,3 +355,27 @@ test.describe('the office server restarts while a form holds unsaved input', () 
     await expect(page.getByText('Marchetti-Cora-Only')).toHaveCount(0);
   });
 });
+
+test('an open dialog waits behind the sign-in after a server restart too, and comes back to the same user', async ({ page, bridge, office }) => {
+  test.setTimeout(120_000);
+  const en = TRANSLATIONS.en;
+  await bridge.mode.connect({ url: office.server.url, fingerprint: office.server.fingerprint.display });
+  await page.goto('/');
+  await unlockInUi(page, CORA, en);
+  await page.getByRole('button', { name: en.reminders.newTask }).click();
+  const dialog = page.getByRole('dialog', { name: en.reminders.task.newTitle });
+  await expect(dialog).toBeVisible();
+  const what = dialog.getByRole('textbox', { name: en.reminders.task.title });
+  await what.fill('Call the lawyer back');
+
+  await office.stop();
+  await office.start();
+  // The next status poll finds the session gone (it sees the outage first, then the new server).
+  await expect(page.getByTestId('lock-reason')).toHaveText(en.unlock.lockedServerRestart, { timeout: 25_000 });
+  // The dialog renders outside the shell (a portal): hidden with it, nothing of it on the sign-in screen.
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Call the lawyer back')).toBeHidden();
+  await unlockInUi(page, CORA, en);
+  await expect(dialog).toBeVisible();
+  await expect(what).toHaveValue('Call the lawyer back');
+});

@@ -5,7 +5,7 @@
  * stays in memory, hidden behind the sign-in, and comes back with its unsaved form input only for
  * the same user (docs/team-server.md "On the desktop").
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/contract';
@@ -35,6 +35,12 @@ export function App() {
   if (unlocked && status.user) kept.current = { status, user: status.user };
   else if ((lockReason !== null && lockReason !== 'server-restart') || connection?.mode !== 'server') kept.current = null;
   const shell = kept.current;
+  // Dialogs render outside the shell (Mantine portals): hidden with it while it waits behind the sign-in.
+  const shellWaiting = shell !== null && !unlocked;
+  useLayoutEffect(() => {
+    if (shellWaiting) document.body.dataset.shellWaiting = 'true';
+    else delete document.body.dataset.shellWaiting;
+  }, [shellWaiting]);
 
   // A call refused because the server shows another certificate: the event saying so may have been
   // sent before this window listened (a reload), so the connection's state is asked for again.
