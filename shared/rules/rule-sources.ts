@@ -6,7 +6,7 @@
  */
 import type { Country } from '../domain';
 import { COMMON_NOTICES, COMMON_RULES, FACTS_ON_EVENT_DAY } from './common.rules';
-import { RULE_TABLES, type RuleTables } from './index';
+import { RULE_TABLES, type RuleTables } from './tables';
 import type { CountryRules, Source } from './rule.types';
 
 /** Every rule id (and checklist item id) of a table with its source. */
