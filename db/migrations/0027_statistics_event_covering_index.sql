@@ -1,2 +1,2 @@
 DROP INDEX IF EXISTS `procedure_events_type_date`;--> statement-breakpoint
-CREATE INDEX `procedure_events_statistics` ON `procedure_events` (`type`,`date`,`removed_at`,`track_id`);
+CREATE INDEX IF NOT EXISTS `procedure_events_statistics` ON `procedure_events` (`type`,`date`,`removed_at`,`track_id`);

@@ -57,7 +57,9 @@ export const procedureEvents = sqliteTable(
     removalReason: text('removal_reason'),
   },
   (t) => [
-    index('procedure_events_track').on(t.trackId, t.date),
+    // removed_at too, so that a track's last event date (the closing day of a file, in the year's
+    // statistics) is read from the index alone.
+    index('procedure_events_track').on(t.trackId, t.date, t.removedAt),
     // The year's statistics read the events of a few types in a date range (reflection periods
     // started, permits granted): docs/statistics.md. removed_at and track_id are in the index so
     // that those events are found without reading their rows.

@@ -42,6 +42,13 @@ describe('migrations 0013 and 0027 (statistics event index)', () => {
         .all() as { detail: string }[],
     );
     expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX procedure_events_statistics');
+    // A track's last event date (a closed file's closing day) from the track index alone.
+    const closingPlan = current.vault.read((db) =>
+      db.$client
+        .prepare("EXPLAIN QUERY PLAN SELECT max(e.date) FROM procedure_events e WHERE e.track_id = 'x' AND e.removed_at IS NULL")
+        .all() as { detail: string }[],
+    );
+    expect(closingPlan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX procedure_events_track');
     const report = current.statistics.report({ year: 2026, country: null });
     const reflection = report.tables.find((x) => x.id === 'reflection');
     expect(reflection?.rowTotals[reflection.rows.indexOf('running')]).toEqual({ value: 6 });
