@@ -28,7 +28,7 @@ import type { Clock, Logger } from '../ports';
 import { assertSlotCost, decideSlotSet, makeSlot, openFirst, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
 import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, slotAad, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
 import { Lockout, lockoutKey, type FailureKind } from './lockout';
-import { SETTING_ANCHOR_BEFORE_LAST_WRITE, openDatabaseWithKeys, type OpenedDatabase } from './open-database';
+import { SETTING_KEYSLOTS_BEFORE_LAST_WRITE, openDatabaseWithKeys, type OpenedDatabase } from './open-database';
 import { finishRekeyBody, pendingBody, swapInRekeyedCopy } from './rekey';
 import {
   SETTING_RECOVERY_CONFIRMED,
@@ -60,6 +60,11 @@ export interface VaultOptions {
   kdfProfile?: KdfProfile;
   /** What other parts add to a new vault in its first transaction (app-core: the organisation's keys). */
   setup?: readonly VaultSetupStep[];
+  /**
+   * How long after the first audit entry not yet anchored in the key-slot file the anchor is
+   * written (default ANCHOR_DELAY_MS); tests shorten it.
+   */
+  anchorDelayMs?: number;
   /** Test seam: called after each durable step of a re-key, so tests can simulate a crash there. */
   afterRekeyStep?: (step: 'slots-pending' | 'database-swapped') => void;
   /** Office server: a session exists only inside a call whose token names its user (session/call-context.ts). */
@@ -75,10 +80,23 @@ export interface WriteContext {
 
 type Session = SessionUser & { slotId: string };
 
+/**
+ * The audit anchor is written in batches (docs/vault-format.md "The audit anchor"): at most this
+ * long after the first entry it does not cover yet, or at once when this many entries wait, and
+ * always on lock, close, backup, re-key, checkpoint, any key-slot change and before a verification.
+ */
+export const ANCHOR_DELAY_MS = 250;
+export const ANCHOR_MAX_PENDING = 500;
+
 interface OpenVault {
   conn: VaultConnection;
   dataKey: Buffer;
   body: KeySlotBody;
+  /** The MAC of the key-slot file on disk: what each audited transaction records it saw. */
+  fileMac: string;
+  /** Audit entries committed since the key-slot file's anchor was last written. */
+  unanchored: number;
+  anchorTimer: ReturnType<typeof setTimeout> | null;
   /** Null while the vault is open for a recovery-key password reset only. */
   session: Session | null;
   /** The slot whose secret opened this session (the one copy of a duplicated slot id known genuine). */
@@ -186,19 +204,34 @@ export class VaultService {
 
   // ---------------------------------------------------------------- reading and writing
 
-  /** Runs `fn` in one transaction; audit entries written in it are anchored in the key-slot file after commit. */
+  /**
+   * Runs `fn` in one transaction. Its audit entries are anchored in the key-slot file soon after
+   * the commit (writeAnchor), not at each call: the file's atomic rewrite costs two fsyncs.
+   */
   write<T>(fn: (ctx: WriteContext) => T): T {
     const open = this.requireOpen();
     const repo = new AuditRepo(open.conn.db);
     const now = this.nowIso();
-    const anchored = open.body.audit.seq;
+    let appended = 0;
     const result = open.conn.sqlite.transaction(() => {
-      const r = fn({ db: open.conn.db, now, audit: (input) => void appendAudit(repo, now, input) });
-      // Lets unlock tell a crash before the anchor below from a key-slot file put back (open-database.ts).
-      if ((repo.last()?.seq ?? 0) > anchored) new SettingsRepo(open.conn.db).set(SETTING_ANCHOR_BEFORE_LAST_WRITE, anchored, now);
+      const r = fn({
+        db: open.conn.db,
+        now,
+        audit: (input) => {
+          appendAudit(repo, now, input);
+          appended += 1;
+        },
+      });
+      // Names the key-slot file this transaction saw, so that unlock can tell the entries of a
+      // crash before the next anchor from a key-slot file put back (open-database.ts).
+      if (appended > 0) new SettingsRepo(open.conn.db).set(SETTING_KEYSLOTS_BEFORE_LAST_WRITE, open.fileMac, now);
       return r;
     })();
-    this.anchorAudit();
+    if (appended > 0 && !open.conn.sqlite.inTransaction) {
+      open.unanchored += appended;
+      if (open.unanchored >= ANCHOR_MAX_PENDING) this.writeAnchor();
+      else this.scheduleAnchor(open);
+    }
     return result;
   }
 
@@ -213,6 +246,7 @@ export class VaultService {
    */
   checkpoint(): boolean {
     try {
+      this.writeAnchor();
       const [r] = this.requireOpen().conn.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       const done = r !== undefined && r.busy === 0 && r.log === r.checkpointed;
       if (!done) this.options.logger.warn('vault.checkpoint-incomplete', { busy: r?.busy ?? -1, log: r?.log ?? -1, checkpointed: r?.checkpointed ?? -1 });
@@ -229,13 +263,52 @@ export class VaultService {
     return this.requireOpen().body;
   }
 
-  /** Writes the audit chain head into the key-slot file, so a rolled-back database is detected. */
-  private anchorAudit(): void {
+  private scheduleAnchor(open: OpenVault): void {
+    if (open.anchorTimer) return;
+    open.anchorTimer = setTimeout(() => {
+      open.anchorTimer = null;
+      if (this.open !== open) return;
+      try {
+        this.writeAnchor();
+      } catch (e) {
+        // The entries stay unanchored (unlock accepts that); the next write or the lock tries again.
+        this.options.logger.error('vault.anchor-failed', e);
+      }
+    }, this.options.anchorDelayMs ?? ANCHOR_DELAY_MS);
+    open.anchorTimer.unref?.();
+  }
+
+  /**
+   * Writes the audit chain head into the key-slot file now, so a database rolled back to an older
+   * copy is detected. Nothing to do when the file already holds the head, or inside a transaction
+   * (an entry not yet committed must never be anchored).
+   */
+  writeAnchor(): void {
     const open = this.requireOpen();
+    if (open.conn.sqlite.inTransaction) return;
     const last = new AuditRepo(open.conn.db).last();
-    if (!last || last.seq === open.body.audit.seq) return;
-    open.body = { ...open.body, audit: { seq: last.seq, head: last.hash } };
-    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+    if (!last || last.seq === open.body.audit.seq) {
+      open.unanchored = 0;
+      return;
+    }
+    this.writeSlots(open, open.body);
+  }
+
+  /**
+   * Every rewrite of the key-slot file goes through here: it carries the current audit head (a
+   * key-slot change anchors the entries waiting), and the file's MAC is kept for write().
+   */
+  private writeSlots(open: OpenVault, body: KeySlotBody, dataKey: Buffer = open.dataKey, previousKey?: Buffer): KeySlotBody {
+    if (open.conn.sqlite.inTransaction) throw new Error('the key-slot file is never written inside a transaction');
+    const last = new AuditRepo(open.conn.db).last();
+    const anchored: KeySlotBody = last ? { ...body, audit: { seq: last.seq, head: last.hash } } : body;
+    const file = writeKeySlotFile(this.options.dir, anchored, dataKey, previousKey);
+    open.body = anchored;
+    open.fileMac = file.mac;
+    open.unanchored = 0;
+    if (open.anchorTimer) clearTimeout(open.anchorTimer);
+    open.anchorTimer = null;
+    return anchored;
   }
 
   // ---------------------------------------------------------------- creation
@@ -258,6 +331,9 @@ export class VaultService {
         conn: made.conn,
         dataKey: made.dataKey,
         body: made.body,
+        fileMac: readKeySlotFile(this.options.dir).mac,
+        unanchored: 0,
+        anchorTimer: null,
         session: toSession(made.admin),
         opened: { id: adminSlot.id, publicKey: adminSlot.publicKey },
         releaseDirLock: made.releaseDirLock,
@@ -314,6 +390,8 @@ export class VaultService {
     try {
       this.recordUnlock(opened, key);
       await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
+      // Entries a crash left unanchored, and this unlock's, are anchored before any work begins.
+      this.writeAnchor();
     } catch (e) {
       // Never leave a session open behind an error.
       this.closeDatabase();
@@ -332,6 +410,9 @@ export class VaultService {
       conn: opened.conn,
       dataKey: opened.dataKey,
       body: opened.body,
+      fileMac: opened.fileMac,
+      unanchored: 0,
+      anchorTimer: null,
       session,
       opened: { id: slot.id, publicKey: slot.publicKey },
       releaseDirLock: opened.releaseDirLock,
@@ -398,10 +479,18 @@ export class VaultService {
     if (hadSession) this.emit({ state: 'locked', reason });
   }
 
-  /** Closes the database and overwrites the data key. */
+  /** Anchors what waits, closes the database and overwrites the data key. */
   private closeDatabase(): void {
     const open = this.open;
     if (!open) return;
+    try {
+      this.writeAnchor();
+    } catch (e) {
+      // The entries stay unanchored: the next unlock accepts them (the database names this file).
+      this.options.logger.error('vault.anchor-failed', e);
+    }
+    if (open.anchorTimer) clearTimeout(open.anchorTimer);
+    open.anchorTimer = null;
     this.open = null;
     try {
       open.conn.sqlite.close();
@@ -445,8 +534,7 @@ export class VaultService {
       // Crash-safe order: add the new slot beside the old one, point the user row to it, then the
       // re-key below removes the old slot (its password may be known to someone: that is often
       // why recovery is needed).
-      open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
       this.recordUnlock(opened, key);
       this.write(({ db, audit }) => {
         new UsersRepo(db).setSlot(user.id, newSlot.id);
@@ -468,8 +556,7 @@ export class VaultService {
       const open = this.requireOpen();
       const slot = await makeSlot({ kind: 'user', userId, username }, password, this.slotContext(open));
       this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, slot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
       return slot;
     });
   }
@@ -489,8 +576,7 @@ export class VaultService {
         const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
         wipe(newKek);
         this.assertStillOpen(open);
-        open.body = { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) };
-        writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+        this.writeSlots(open, { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) });
       } finally {
         wipe(privateKey);
       }
@@ -513,8 +599,7 @@ export class VaultService {
       wipe(await this.unwrapOwnSlot(open, slot, currentPassword));
       const newSlot = await makeSlot({ kind: 'user', userId: session.id, username: session.username }, newPassword, this.slotContext(open));
       this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
       this.write(({ db, audit }) => {
         new UsersRepo(db).setSlot(session.id, newSlot.id);
         audit({ actorId: session.id, actorName: session.username, action: 'user.passwordChange', subjectType: 'user', subjectId: session.id, details: { rekeyed: true } });
@@ -593,8 +678,8 @@ export class VaultService {
     const newGen = body.pendingGeneration as number;
     this.assertStillOpen(open);
     const session = open.session;
-    open.body = body;
-    writeKeySlotFile(this.options.dir, open.body, newKey, oldKey); // (a)
+    // (a) carries the current head: no transaction runs from here until the re-key's own entry.
+    this.writeSlots(open, body, newKey, oldKey); // (a)
     this.open = null;
     try {
       this.options.afterRekeyStep?.('slots-pending');
@@ -610,10 +695,10 @@ export class VaultService {
       throw e;
     }
     const finished = finishRekeyBody(open.body, newGen);
-    writeKeySlotFile(this.options.dir, finished, newKey); // (c)
+    const fileMac = writeKeySlotFile(this.options.dir, finished, newKey).mac; // (c)
     wipe(oldKey);
     const conn = openVaultDatabase(join(this.options.dir, DATABASE_FILE), newKey, { create: false, migrationsFolder: this.options.migrationsFolder });
-    this.open = { ...open, conn, dataKey: newKey, body: finished };
+    this.open = { ...open, conn, dataKey: newKey, body: finished, fileMac, unanchored: 0, anchorTimer: null };
     this.write(({ audit }) =>
       audit({
         actorId: session?.id ?? null,
@@ -649,8 +734,7 @@ export class VaultService {
       const secret = newRecoveryKey();
       const slot = await makeSlot({ kind: 'recovery', userId: null, username: null }, secret, this.slotContext(open));
       this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, slot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
       this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, slot.id, now));
       await this.reconcileSlotsNow(new Set(typeof recordedBefore === 'string' ? [recordedBefore] : []), true);
       this.write(({ db, now, audit }) => {
@@ -688,6 +772,8 @@ export class VaultService {
     this.write(({ audit }) =>
       audit({ actorId: s?.id ?? null, actorName: s?.username ?? null, action: 'vault.backup' }),
     );
+    // The copy's key-slot file must anchor the copy's last entry (this backup's).
+    this.writeAnchor();
     const target = join(stagingDir, DATABASE_FILE);
     createPrivateFile(target);
     copyEncrypted(open.conn.sqlite, target);
