@@ -2,6 +2,7 @@
  * Builds every service with plain `new` and wires the router. electron/main, the CLI and the
  * end-to-end test bridge all start from here, so they run the same code.
  */
+import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AuditService } from './audit/audit.service';
 import { AutoLock } from './auto-lock';
@@ -228,7 +229,8 @@ export function createCore(options: CoreOptions): Core {
       },
       'session.unlock': ({ username, password }) => vault.unlock(username, password),
       'session.lock': () => {
-        vault.lock('manual');
+        // Locked either way; the user must know when the session's audit entries were left unprotected.
+        if (!vault.lock('manual')) throw new AppError('INTERNAL', 'anchorFailedAtLock');
         return null;
       },
       'session.activity': () => null,

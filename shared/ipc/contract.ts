@@ -159,9 +159,9 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
-/** Something about the vault's files an administrator must see once (slots dropped, modes tightened). */
+/** Something about the vault's files an administrator must see once (slots dropped, modes tightened, key file not writable, trail cut while open). */
 export const securityNoticeSchema = z.object({
-  kind: z.enum(['slotsDropped', 'modesTightened']),
+  kind: z.enum(['slotsDropped', 'modesTightened', 'anchorFailed', 'databaseRolledBack']),
   at: z.iso.datetime(),
   count: z.number().int().nonnegative(),
 });

@@ -5,6 +5,7 @@
  * See docs/vault-format.md "Unlocking".
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import { DatabaseOpenError, openVaultDatabase, type VaultConnection } from '../../../db/connection';
 import { AuditRepo } from '../../../db/audit.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
@@ -17,12 +18,15 @@ import { dropPendingBody, finishRekeyBody } from './rekey';
 import { removeLeftovers, tightenVaultFolder } from './vault-files';
 
 /**
- * In the database, written by every transaction that appends to the audit trail: the MAC of the
- * key-slot file that was on disk when that transaction began (the file names its own version: its
- * MAC covers the slots and the anchor, under the data key). The anchor in the file is written
- * after the commits, in batches (vault.service.ts), so the database may be ahead of it after a
- * crash; it may be ahead only while the file on disk is the one the last such transaction saw. A
- * file that differs was put back from an earlier copy. See docs/vault-format.md "The audit anchor".
+ * In the database, written by every transaction that appends to the audit trail: `{ mac, seq }`,
+ * the MAC of the key-slot file that was on disk when that transaction ran (the file names its own
+ * version: its MAC covers the slots and the anchor, under the data key) and the sequence number of
+ * the last entry the transaction wrote. The anchor in the file is written after the commits, in
+ * batches (vault.service.ts), so the database may be ahead of it after a crash; it may be ahead
+ * only while the file on disk is the one the last such transaction saw. A file that differs was
+ * put back from an earlier copy. The pair vouches only for the trail as it was when it was written:
+ * it is trusted only when `seq` is the chain's head (entries appended by anything that did not
+ * update it would otherwise be accepted on a stale word). See docs/vault-format.md "The audit anchor".
  */
 export const SETTING_KEYSLOTS_BEFORE_LAST_WRITE = 'keySlotsBeforeLastWrite';
 /**
@@ -30,6 +34,10 @@ export const SETTING_KEYSLOTS_BEFORE_LAST_WRITE = 'keySlotsBeforeLastWrite';
  * for a database last written by such a version.
  */
 export const SETTING_ANCHOR_BEFORE_LAST_WRITE = 'auditAnchorBeforeLastWrite';
+
+/** The value of SETTING_KEYSLOTS_BEFORE_LAST_WRITE. */
+export const keySlotsSeen = z.object({ mac: z.string().min(1), seq: z.number().int().positive() });
+export type KeySlotsSeen = z.infer<typeof keySlotsSeen>;
 
 export interface OpenedDatabase {
   conn: VaultConnection;
@@ -123,7 +131,7 @@ export function openDatabaseWithKeys(o: OpenDatabaseOptions, file: KeySlotFile, 
  * The audit head anchored in the key-slot file against the database: the anchored entry must be
  * in the database with the same hash (else the database is older than the file), and the database
  * may be ahead of it only if the last transaction that appended to the trail saw this very file
- * (else the file is older). `mac` is the file as found, before an interrupted re-key was settled:
+ * and wrote the head (else the file is older, or the record does not describe the head). `mac` is the file as found, before an interrupted re-key was settled:
  * settling rewrites the file but no transaction ran in between.
  */
 function checkAnchor(conn: VaultConnection, body: KeySlotBody, mac: string): void {
@@ -136,9 +144,9 @@ function checkAnchor(conn: VaultConnection, body: KeySlotBody, mac: string): voi
   const head = audit.last()?.seq ?? 0;
   if (head <= anchor.seq) return;
   const settings = new SettingsRepo(conn.db);
-  const seen = settings.get(SETTING_KEYSLOTS_BEFORE_LAST_WRITE);
-  if (typeof seen === 'string') {
-    if (seen !== mac) throw new AppError('INTERNAL', 'keySlotsOutdated');
+  const seen = keySlotsSeen.safeParse(settings.get(SETTING_KEYSLOTS_BEFORE_LAST_WRITE));
+  if (seen.success) {
+    if (seen.data.seq !== head || seen.data.mac !== mac) throw new AppError('INTERNAL', 'keySlotsOutdated');
     return;
   }
   const before = settings.get(SETTING_ANCHOR_BEFORE_LAST_WRITE);

@@ -13,6 +13,7 @@
  * lockout.ts (failed attempts), vault-files.ts (modes and leftovers).
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import { copyEncrypted, openVaultDatabase, type Db, type VaultConnection } from '../../../db/connection';
 import { AuditRepo } from '../../../db/audit.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
@@ -28,7 +29,7 @@ import type { Clock, Logger } from '../ports';
 import { assertSlotCost, decideSlotSet, makeSlot, openFirst, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
 import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, slotAad, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
 import { Lockout, lockoutKey, type FailureKind } from './lockout';
-import { SETTING_KEYSLOTS_BEFORE_LAST_WRITE, openDatabaseWithKeys, type OpenedDatabase } from './open-database';
+import { SETTING_KEYSLOTS_BEFORE_LAST_WRITE, openDatabaseWithKeys, type KeySlotsSeen, type OpenedDatabase } from './open-database';
 import { finishRekeyBody, pendingBody, swapInRekeyedCopy } from './rekey';
 import {
   SETTING_RECOVERY_CONFIRMED,
@@ -49,6 +50,8 @@ export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock';
 export interface VaultChange {
   state: 'locked' | 'unlocked';
   reason: LockReason | 'unlock';
+  /** On lock: the key-slot file could not take the final audit anchor (lock() also returns this). */
+  anchorFailed?: true;
 }
 
 export interface VaultOptions {
@@ -87,6 +90,17 @@ type Session = SessionUser & { slotId: string };
  */
 export const ANCHOR_DELAY_MS = 250;
 export const ANCHOR_MAX_PENDING = 500;
+/** After a failed anchor write, retries wait twice as long each time, up to this. */
+export const ANCHOR_RETRY_MAX_MS = 60_000;
+
+/** The anchor could not be written since `since`, `attempts` times in a row. */
+const anchorFailureSchema = z.object({ since: z.iso.datetime(), attempts: z.number().int().positive() });
+type AnchorFailure = z.infer<typeof anchorFailureSchema>;
+/**
+ * In the database while the key-slot file could not take the anchor: so that a lock, a quit or a
+ * crash during the failure does not lose it. The next audited write records it and clears it.
+ */
+const SETTING_ANCHOR_FAILURE = 'anchorFailure';
 
 interface OpenVault {
   conn: VaultConnection;
@@ -97,6 +111,13 @@ interface OpenVault {
   /** Audit entries committed since the key-slot file's anchor was last written. */
   unanchored: number;
   anchorTimer: ReturnType<typeof setTimeout> | null;
+  /**
+   * Set while the key-slot file cannot be written: audited writes are refused until it can (the
+   * 250 ms / on-lock guarantee would silently stop holding otherwise).
+   */
+  anchorFailure: AnchorFailure | null;
+  /** A failure that ended: recorded in the trail and as a security notice by the next outer write. */
+  anchorRecovered: AnchorFailure | null;
   /** Null while the vault is open for a recovery-key password reset only. */
   session: Session | null;
   /** The slot whose secret opened this session (the one copy of a duplicated slot id known genuine). */
@@ -210,10 +231,23 @@ export class VaultService {
    */
   write<T>(fn: (ctx: WriteContext) => T): T {
     const open = this.requireOpen();
+    const outer = !open.conn.sqlite.inTransaction;
+    // While the anchor cannot be written, nothing more is written either: retry it first, and
+    // refuse (anchorWriteFailed) if it still fails, so entries never pile up unanchored.
+    if (open.anchorFailure && outer) this.writeAnchor();
     const repo = new AuditRepo(open.conn.db);
     const now = this.nowIso();
     let appended = 0;
+    const recovered = outer ? open.anchorRecovered : null;
     const result = open.conn.sqlite.transaction(() => {
+      const settings = new SettingsRepo(open.conn.db);
+      if (recovered) {
+        // A failure to write the anchor that has ended (in this session or before a lock or crash).
+        appendAudit(repo, now, { actorId: null, actorName: null, action: 'vault.anchorFailed', details: { attempts: recovered.attempts, since: recovered.since } });
+        appended += 1;
+        addNotice(open.conn.db, now, { kind: 'anchorFailed', at: recovered.since, count: recovered.attempts });
+        settings.set(SETTING_ANCHOR_FAILURE, null, now);
+      }
       const r = fn({
         db: open.conn.db,
         now,
@@ -222,12 +256,16 @@ export class VaultService {
           appended += 1;
         },
       });
-      // Names the key-slot file this transaction saw, so that unlock can tell the entries of a
-      // crash before the next anchor from a key-slot file put back (open-database.ts).
-      if (appended > 0) new SettingsRepo(open.conn.db).set(SETTING_KEYSLOTS_BEFORE_LAST_WRITE, open.fileMac, now);
+      // Names the key-slot file this transaction saw and the head it left, so that unlock can tell
+      // the entries of a crash before the next anchor from a key-slot file put back (open-database.ts).
+      if (appended > 0) {
+        const seen: KeySlotsSeen = { mac: open.fileMac, seq: repo.last()?.seq ?? 0 };
+        settings.set(SETTING_KEYSLOTS_BEFORE_LAST_WRITE, seen, now);
+      }
       return r;
     })();
-    if (appended > 0 && !open.conn.sqlite.inTransaction) {
+    if (recovered) open.anchorRecovered = null;
+    if (appended > 0 && outer) {
       open.unanchored += appended;
       if (open.unanchored >= ANCHOR_MAX_PENDING) this.writeAnchor();
       else this.scheduleAnchor(open);
@@ -246,7 +284,13 @@ export class VaultService {
    */
   checkpoint(): boolean {
     try {
+      // In its own try: a key-slot file that cannot be written must not keep the WAL from being
+      // emptied after an erasure (the failure is tracked and reported by writeAnchor).
       this.writeAnchor();
+    } catch (e) {
+      if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
+    }
+    try {
       const [r] = this.requireOpen().conn.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       const done = r !== undefined && r.busy === 0 && r.log === r.checkpointed;
       if (!done) this.options.logger.warn('vault.checkpoint-incomplete', { busy: r?.busy ?? -1, log: r?.log ?? -1, checkpointed: r?.checkpointed ?? -1 });
@@ -263,18 +307,21 @@ export class VaultService {
     return this.requireOpen().body;
   }
 
-  private scheduleAnchor(open: OpenVault): void {
+  private scheduleAnchor(open: OpenVault, delayMs?: number): void {
     if (open.anchorTimer) return;
     open.anchorTimer = setTimeout(() => {
       open.anchorTimer = null;
       if (this.open !== open) return;
       try {
         this.writeAnchor();
+        // A failure just ended: record it now rather than at the next write.
+        if (open.anchorRecovered) this.write(() => undefined);
       } catch (e) {
-        // The entries stay unanchored (unlock accepts that); the next write or the lock tries again.
-        this.options.logger.error('vault.anchor-failed', e);
+        // A failed write was logged, kept and retried by anchorFailed (writes are refused meanwhile);
+        // a trail found cut was logged by rolledBack.
+        if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
       }
-    }, this.options.anchorDelayMs ?? ANCHOR_DELAY_MS);
+    }, delayMs ?? this.options.anchorDelayMs ?? ANCHOR_DELAY_MS);
     open.anchorTimer.unref?.();
   }
 
@@ -287,7 +334,7 @@ export class VaultService {
     const open = this.requireOpen();
     if (open.conn.sqlite.inTransaction) return;
     const last = new AuditRepo(open.conn.db).last();
-    if (!last || last.seq === open.body.audit.seq) {
+    if (!open.anchorFailure && (!last || (last.seq === open.body.audit.seq && last.hash === open.body.audit.head))) {
       open.unanchored = 0;
       return;
     }
@@ -300,15 +347,73 @@ export class VaultService {
    */
   private writeSlots(open: OpenVault, body: KeySlotBody, dataKey: Buffer = open.dataKey, previousKey?: Buffer): KeySlotBody {
     if (open.conn.sqlite.inTransaction) throw new Error('the key-slot file is never written inside a transaction');
-    const last = new AuditRepo(open.conn.db).last();
+    const repo = new AuditRepo(open.conn.db);
+    const last = repo.last();
+    // The anchor only moves forward: the entry it names must still be there, unchanged, and the
+    // trail may only have grown since. Otherwise the trail was cut or rewritten under the open
+    // vault: anchoring it would hide that from the next unlock and from the verification.
+    const held = open.body.audit;
+    if (held.seq > 0 && (!last || last.seq < held.seq || repo.bySeq(held.seq)?.hash !== held.head)) this.rolledBack(open);
     const anchored: KeySlotBody = last ? { ...body, audit: { seq: last.seq, head: last.hash } } : body;
-    const file = writeKeySlotFile(this.options.dir, anchored, dataKey, previousKey);
+    let file: ReturnType<typeof writeKeySlotFile>;
+    try {
+      file = writeKeySlotFile(this.options.dir, anchored, dataKey, previousKey);
+    } catch (e) {
+      this.anchorFailed(open, e);
+    }
+    if (open.anchorFailure) {
+      open.anchorRecovered = open.anchorFailure;
+      open.anchorFailure = null;
+      this.options.logger.warn('vault.anchor-recovered', { attempts: open.anchorRecovered.attempts });
+    }
     open.body = anchored;
     open.fileMac = file.mac;
     open.unanchored = 0;
     if (open.anchorTimer) clearTimeout(open.anchorTimer);
     open.anchorTimer = null;
     return anchored;
+  }
+
+  /**
+   * The key-slot file could not be written (on Windows: another program holds it open; a full or
+   * read-only disk): remembered, retried with a growing delay, and every write is refused until an
+   * attempt succeeds. Without this, the entries since the last anchor could be cut off undetected.
+   */
+  private anchorFailed(open: OpenVault, cause: unknown): never {
+    const failure = { since: open.anchorFailure?.since ?? this.nowIso(), attempts: (open.anchorFailure?.attempts ?? 0) + 1 };
+    open.anchorFailure = failure;
+    this.options.logger.error('vault.anchor-failed', cause);
+    try {
+      // Kept in the database (which can still be written), not only in memory: a lock, a quit or a
+      // crash before the file can be written again must not lose it.
+      open.conn.sqlite.transaction(() => new SettingsRepo(open.conn.db).set(SETTING_ANCHOR_FAILURE, failure, this.nowIso()))();
+    } catch (e) {
+      this.options.logger.error('vault.anchor-failure-not-kept', e);
+    }
+    if (open.anchorTimer) clearTimeout(open.anchorTimer);
+    open.anchorTimer = null;
+    const base = this.options.anchorDelayMs ?? ANCHOR_DELAY_MS;
+    this.scheduleAnchor(open, Math.min(base * 2 ** failure.attempts, ANCHOR_RETRY_MAX_MS));
+    throw new AppError('INTERNAL', 'anchorWriteFailed');
+  }
+
+  /**
+   * The open database's trail is behind the anchor held in memory (cut or rewritten while open):
+   * kept as a security notice, the vault is locked without anchoring, and the caller gets
+   * databaseRolledBack.
+   */
+  private rolledBack(open: OpenVault): never {
+    this.options.logger.error('vault.database-rolled-back', { anchored: open.body.audit.seq });
+    try {
+      const now = this.nowIso();
+      open.conn.sqlite.transaction(() => addNotice(open.conn.db, now, { kind: 'databaseRolledBack', at: now, count: 1 }))();
+    } catch (e) {
+      this.options.logger.error('vault.notice-failed', e);
+    }
+    const hadSession = open.session !== null;
+    this.closeDatabase(false);
+    if (hadSession) this.emit({ state: 'locked', reason: 'manual' });
+    throw new AppError('INTERNAL', 'databaseRolledBack');
   }
 
   // ---------------------------------------------------------------- creation
@@ -334,6 +439,8 @@ export class VaultService {
         fileMac: readKeySlotFile(this.options.dir).mac,
         unanchored: 0,
         anchorTimer: null,
+        anchorFailure: null,
+        anchorRecovered: null,
         session: toSession(made.admin),
         opened: { id: adminSlot.id, publicKey: adminSlot.publicKey },
         releaseDirLock: made.releaseDirLock,
@@ -406,6 +513,9 @@ export class VaultService {
   }
 
   private adopt(opened: OpenedDatabase, session: Session | null, slot: KeySlot): OpenVault {
+    // A failure to write the anchor that a lock, quit or crash left unrecorded: the unlock's own
+    // write records it (recordUnlock).
+    const failed = anchorFailureSchema.safeParse(new SettingsRepo(opened.conn.db).get(SETTING_ANCHOR_FAILURE));
     return {
       conn: opened.conn,
       dataKey: opened.dataKey,
@@ -413,6 +523,8 @@ export class VaultService {
       fileMac: opened.fileMac,
       unanchored: 0,
       anchorTimer: null,
+      anchorFailure: null,
+      anchorRecovered: failed.success ? failed.data : null,
       session,
       opened: { id: slot.id, publicKey: slot.publicKey },
       releaseDirLock: opened.releaseDirLock,
@@ -462,9 +574,14 @@ export class VaultService {
 
   // ---------------------------------------------------------------- locking
 
-  lock(reason: LockReason = 'manual'): void {
+  /**
+   * Locks; returns false when the key-slot file could not take the final anchor (the vault is
+   * locked all the same): the caller must tell the user, since the session's entries, its lock
+   * included, could then be cut off undetected (session.lock reports anchorFailedAtLock).
+   */
+  lock(reason: LockReason = 'manual'): boolean {
     const open = this.open;
-    if (!open) return;
+    if (!open) return true;
     if (open.session) {
       try {
         const s = open.session;
@@ -474,20 +591,31 @@ export class VaultService {
       }
     }
     const hadSession = open.session !== null;
-    this.closeDatabase();
+    const anchored = this.closeDatabase();
     this.options.logger.info('vault.locked', { reason });
-    if (hadSession) this.emit({ state: 'locked', reason });
+    if (hadSession) this.emit(anchored ? { state: 'locked', reason } : { state: 'locked', reason, anchorFailed: true });
+    return anchored;
   }
 
-  /** Anchors what waits, closes the database and overwrites the data key. */
-  private closeDatabase(): void {
+  /**
+   * Anchors what waits (unless `anchor` is false), closes the database and overwrites the data key.
+   * False when the anchor could not be written (logged by writeAnchor).
+   */
+  private closeDatabase(anchor = true): boolean {
     const open = this.open;
-    if (!open) return;
-    try {
-      this.writeAnchor();
-    } catch (e) {
-      // The entries stay unanchored: the next unlock accepts them (the database names this file).
-      this.options.logger.error('vault.anchor-failed', e);
+    if (!open) return true;
+    let anchored = true;
+    if (anchor) {
+      try {
+        this.writeAnchor();
+      } catch (e) {
+        // Unlock still accepts the entries (the database names this file), but nothing would
+        // notice them cut off: lock() reports it.
+        anchored = false;
+        if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
+      }
+      // A trail found cut while anchoring has closed the vault already (rolledBack).
+      if (this.open !== open) return false;
     }
     if (open.anchorTimer) clearTimeout(open.anchorTimer);
     open.anchorTimer = null;
@@ -498,6 +626,7 @@ export class VaultService {
       wipe(open.dataKey);
       open.releaseDirLock();
     }
+    return anchored;
   }
 
   // ---------------------------------------------------------------- recovery
