@@ -194,7 +194,7 @@ export function createCore(options: CoreOptions): Core {
     else reminderNotifications?.locked();
     if (change.state === 'unlocked' && !options.callsOnly) autoLock.start(settings.current().autoLockMinutes);
     else autoLock.stop();
-    for (const l of listeners) l('session.changed', { state: change.state, reason: change.reason });
+    for (const l of listeners) l('session.changed', { state: change.state, reason: change.reason, ...(change.anchorFailed ? { anchorFailed: true as const } : {}) });
   });
   settings.onChange((s) => autoLock.setTimeoutMinutes(s.autoLockMinutes));
 

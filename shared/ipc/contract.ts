@@ -476,6 +476,8 @@ export const events = {
   'session.changed': z.object({
     state: z.enum(['locked', 'unlocked']),
     reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'unlock']),
+    /** On lock: the key-slot file could not take the audit anchor one last time (the unlock screen says so). */
+    anchorFailed: z.literal(true).optional(),
   }),
   /** A deadline notification was clicked: show the dashboard (no case data in the event). */
   'reminders.open': z.object({}),

@@ -244,8 +244,12 @@ describe('a key-slot file that cannot take the anchor', () => {
     core.settings.update({ autoLockMinutes: 5 });
     const written = head(core);
     keySlotFileHeld();
+    const events: unknown[] = [];
+    core.onEvent((name, payload) => events.push({ name, payload }));
     const locked = await core.router.call('session.lock', {});
     expect(locked.ok ? null : locked.error.key).toBe('anchorFailedAtLock');
+    // What the unlock screen reads to say so, whichever lock it was (idle, suspend, a button).
+    expect(events).toContainEqual({ name: 'session.changed', payload: { state: 'locked', reason: 'manual', anchorFailed: true } });
     expect(core.vault.state()).toBe('locked');
     expect(anchorOnDisk(dir).seq).toBeLessThan(written.seq);
 

@@ -14,7 +14,7 @@ import { useAppStatus } from './useAppStatus';
 
 export function App() {
   const { t } = useTranslation();
-  const { status, loadError, lockReason, refresh, markLocked } = useAppStatus();
+  const { status, loadError, lockReason, anchorFailedAtLock, refresh, markLocked } = useAppStatus();
   // Once the vault exists, the wizard must stay until the recovery key was confirmed, even
   // though app.status no longer says 'setup'.
   const [setupInProgress, setSetupInProgress] = useState(false);
@@ -51,7 +51,7 @@ export function App() {
   }
 
   if (!unlocked || status.user === null) {
-    return <UnlockScreen organisation={status.organisation} lockReason={lockReason} onUnlocked={refresh} />;
+    return <UnlockScreen organisation={status.organisation} lockReason={lockReason} anchorFailedAtLock={anchorFailedAtLock} onUnlocked={refresh} />;
   }
 
   return (
