@@ -147,8 +147,8 @@ export async function runNotesBench(): Promise<BenchResult[]> {
         NOTE_INSERT_TARGET_MS,
       ),
     );
-    // The same without the audit entry and its anchoring in the key-slot file (two fsyncs, vault.service.ts):
-    // what the note and its index entries cost themselves.
+    // The same without the audit entry (the anchor in the key-slot file is written in batches,
+    // vault.service.ts): what the note and its index entries cost themselves.
     results.push(
       ...measure(
         'note insert, the row and its index entries only (one transaction, no audit)',

@@ -11,8 +11,9 @@ import { runStatisticsBench } from './statistics.bench';
 import { runNotesBench } from './notes.bench';
 import { runImportBench } from './import.bench';
 import { runTeamBench } from './team.bench';
+import { runAuditedCallBench } from './audited-call.bench';
 
-/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, stats, notes, import, team); none: all. */
+/** `npm run bench -- persons` runs only the named benchmarks (vault, persons, reminders, handover, stats, notes, import, audited, team); none: all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
@@ -40,6 +41,9 @@ if (wanted('notes')) {
 }
 if (wanted('import')) {
   printResults('Spreadsheet import: 10,000 invented persons with 3 events each (ratio = measured / target: dry run 10 s, import 30 s)', await runImportBench());
+}
+if (wanted('audited')) {
+  printResults('Audited calls in the embedded mode: 2,000 invented persons (300 calls each; ratio = measured / target)', await runAuditedCallBench());
 }
 if (wanted('team')) {
   printResults('Team mode: 30 desktops over TLS against one office server, mixed workload (ratio: TLS p50 / embedded p50, or p95 / target)', await runTeamBench());

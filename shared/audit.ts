@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'vault.leftoversRemoved',
   'vault.modesTightened',
   'vault.noticesDismissed',
+  // The key-slot file could not take the audit anchor for a while (details: attempts, since).
+  'vault.anchorFailed',
   'session.unlock',
   'session.unlockFailed',
   'session.lock',

@@ -2,6 +2,7 @@
  * Builds every service with plain `new` and wires the router. electron/main, the CLI and the
  * end-to-end test bridge all start from here, so they run the same code.
  */
+import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AuditService } from './audit/audit.service';
 import { AutoLock } from './auto-lock';
@@ -194,7 +195,7 @@ export function createCore(options: CoreOptions): Core {
     else reminderNotifications?.locked();
     if (change.state === 'unlocked' && !options.callsOnly) autoLock.start(settings.current().autoLockMinutes);
     else autoLock.stop();
-    for (const l of listeners) l('session.changed', { state: change.state, reason: change.reason });
+    for (const l of listeners) l('session.changed', { state: change.state, reason: change.reason, ...(change.anchorFailed ? { anchorFailed: true as const } : {}) });
   });
   settings.onChange((s) => autoLock.setTimeoutMinutes(s.autoLockMinutes));
 
@@ -230,7 +231,8 @@ export function createCore(options: CoreOptions): Core {
       },
       'session.unlock': ({ username, password }) => vault.unlock(username, password),
       'session.lock': () => {
-        vault.lock('manual');
+        // Locked either way; the user must know when the session's audit entries were left unprotected.
+        if (!vault.lock('manual')) throw new AppError('INTERNAL', 'anchorFailedAtLock');
         return null;
       },
       'session.activity': () => null,

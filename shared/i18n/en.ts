@@ -36,6 +36,10 @@ export const en = {
       'The vault database is older than its key file: it may have been replaced by an older copy. Restore the latest backup.',
     keySlotsOutdated:
       "The vault's key file is older than its database: it may have been replaced by an older copy. Restore the latest backup.",
+    anchorWriteFailed:
+      "Passerelle cannot write the vault's key file (keyslots.json), so nothing more is saved until it can. Close any other program that may hold the file open (backup, antivirus, sync) and check that the disk is not full or read-only; Passerelle keeps retrying.",
+    anchorFailedAtLock:
+      "The vault is locked, but Passerelle could not write its key file (keyslots.json) one last time: the entries of this session in the audit trail, this lock included, are not protected against removal. Close any program that may hold the file open, unlock again and lock, and tell an administrator.",
     usernameTaken: 'This user name is already in use.',
     lastAdmin: 'The last active administrator cannot be disabled or lose the administrator role.',
     cannotDisableSelf: 'You cannot disable your own account.',
@@ -348,6 +352,10 @@ export const en = {
       '{{date}}: {{count}} key slot(s) in the key file did not match any user and were removed; the vault was re-encrypted. Someone may have edited the key file: check who could reach the vault folder.',
     securityNoticeModesTightened:
       '{{date}}: {{count}} file(s) or the folder of the vault could be read by other accounts on this computer; Passerelle restricted them to the account that runs it.',
+    securityNoticeAnchorFailed:
+      '{{date}}: the key file (keyslots.json) could not be written ({{count}} attempt(s)); writes were refused meanwhile. If no program is known to have held it, check who could reach the vault folder.',
+    securityNoticeDatabaseRolledBack:
+      '{{date}}: the audit trail of the open vault was found shorter than, or different from, the point recorded in the key file; the vault was locked. Someone may have replaced or edited the database: restore the latest backup and check who could reach the vault folder.',
     securityNoticesDismiss: 'I have read this',
   },
   rulesPolicy: {
@@ -395,6 +403,7 @@ export const en = {
       leftoversRemoved: 'Leftover temporary files removed',
       modesTightened: 'File permissions of the vault folder tightened',
       noticesDismissed: 'Security notices read by an administrator',
+      anchorFailed: 'Key file could not be written for a while',
     },
     session: {
       unlock: 'Signed in',

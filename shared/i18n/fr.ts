@@ -33,6 +33,10 @@ export const fr: Translation = {
       'La base de données du coffre est plus ancienne que son fichier de clés : elle a peut-être été remplacée par une copie antérieure. Restaurez la dernière sauvegarde.',
     keySlotsOutdated:
       "Le fichier de clés du coffre est plus ancien que sa base de données : il a peut-être été remplacé par une copie plus ancienne. Restaurez la dernière sauvegarde.",
+    anchorWriteFailed:
+      "Passerelle ne peut pas écrire le fichier de clés du coffre (keyslots.json) : plus rien n'est enregistré tant que ce n'est pas possible. Fermez les programmes qui pourraient garder le fichier ouvert (sauvegarde, antivirus, synchronisation) et vérifiez que le disque n'est ni plein ni en lecture seule ; Passerelle réessaie.",
+    anchorFailedAtLock:
+      "Le coffre est verrouillé, mais Passerelle n'a pas pu écrire une dernière fois son fichier de clés (keyslots.json) : les entrées de cette session dans le journal d'audit, ce verrouillage compris, ne sont pas protégées contre une suppression. Fermez les programmes qui pourraient garder le fichier ouvert, déverrouillez puis verrouillez à nouveau, et prévenez un administrateur.",
     usernameTaken: "Ce nom d'utilisateur est déjà utilisé.",
     lastAdmin: 'Le dernier administrateur actif ne peut pas être désactivé ni perdre le rôle d’administrateur.',
     cannotDisableSelf: 'Vous ne pouvez pas désactiver votre propre compte.',
@@ -348,6 +352,10 @@ export const fr: Translation = {
       "{{date}} : {{count}} emplacement(s) de clé du fichier de clés ne correspondai(en)t à aucun utilisateur et ont été retirés ; le coffre a été rechiffré. Quelqu'un a peut-être modifié le fichier de clés : vérifiez qui avait accès au dossier du coffre.",
     securityNoticeModesTightened:
       "{{date}} : {{count}} fichier(s) ou le dossier du coffre étaient lisibles par d'autres comptes de cet ordinateur ; Passerelle les a réservés au compte qui l'exécute.",
+    securityNoticeAnchorFailed:
+      "{{date}} : le fichier de clés (keyslots.json) n'a pas pu être écrit ({{count}} tentative(s)) ; les modifications ont été refusées entre-temps. Si aucun programme connu ne le gardait ouvert, vérifiez qui pouvait accéder au dossier du coffre.",
+    securityNoticeDatabaseRolledBack:
+      "{{date}} : le journal d'audit du coffre ouvert était plus court que le point noté dans le fichier de clés, ou différent ; le coffre a été verrouillé. Quelqu'un a peut-être remplacé ou modifié la base de données : restaurez la dernière sauvegarde et vérifiez qui pouvait accéder au dossier du coffre.",
     securityNoticesDismiss: "J'ai lu cet avis",
   },
   rulesPolicy: {
@@ -394,6 +402,7 @@ export const fr: Translation = {
       leftoversRemoved: 'Fichiers temporaires restants supprimés',
       modesTightened: 'Droits des fichiers du dossier du coffre resserrés',
       noticesDismissed: 'Avis de sécurité lus par un administrateur',
+      anchorFailed: "Fichier de clés impossible à écrire pendant un moment",
     },
     session: {
       unlock: 'Connexion',

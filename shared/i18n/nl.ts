@@ -33,6 +33,10 @@ export const nl: Translation = {
       'De databank van de kluis is ouder dan haar sleutelbestand: ze werd mogelijk vervangen door een oudere kopie. Herstel de laatste back-up.',
     keySlotsOutdated:
       'Het sleutelbestand van de kluis is ouder dan de databank: het werd mogelijk vervangen door een oudere kopie. Herstel de laatste back-up.',
+    anchorWriteFailed:
+      'Passerelle kan het sleutelbestand van de kluis (keyslots.json) niet schrijven; tot dat weer lukt, wordt niets meer opgeslagen. Sluit andere programma’s die het bestand open kunnen houden (back-up, antivirus, synchronisatie) en controleer of de schijf niet vol of alleen-lezen is; Passerelle probeert het opnieuw.',
+    anchorFailedAtLock:
+      'De kluis is vergrendeld, maar Passerelle kon het sleutelbestand (keyslots.json) geen laatste keer schrijven: de regels van deze sessie in het auditlogboek, deze vergrendeling inbegrepen, zijn niet beschermd tegen verwijdering. Sluit programma’s die het bestand open kunnen houden, ontgrendel en vergrendel opnieuw, en verwittig een beheerder.',
     usernameTaken: 'Deze gebruikersnaam is al in gebruik.',
     lastAdmin: 'De laatste actieve beheerder kan niet worden uitgeschakeld of de beheerdersrol verliezen.',
     cannotDisableSelf: 'U kunt uw eigen account niet uitschakelen.',
@@ -345,6 +349,10 @@ export const nl: Translation = {
       '{{date}}: {{count}} sleutelvak(ken) in het sleutelbestand hoorde(n) bij geen enkele gebruiker en werd(en) verwijderd; de kluis werd opnieuw versleuteld. Mogelijk heeft iemand het sleutelbestand bewerkt: ga na wie bij de kluismap kon.',
     securityNoticeModesTightened:
       '{{date}}: {{count}} bestand(en) of de map van de kluis waren leesbaar voor andere accounts op deze computer; Passerelle heeft ze beperkt tot het account dat het programma uitvoert.',
+    securityNoticeAnchorFailed:
+      '{{date}}: het sleutelbestand (keyslots.json) kon niet worden geschreven ({{count}} poging(en)); wijzigingen werden intussen geweigerd. Als geen programma bekend is dat het bestand openhield, ga na wie bij de kluismap kon.',
+    securityNoticeDatabaseRolledBack:
+      '{{date}}: het auditlogboek van de geopende kluis was korter dan, of verschillend van, het punt dat in het sleutelbestand staat; de kluis werd vergrendeld. Iemand heeft de databank mogelijk vervangen of gewijzigd: herstel de laatste back-up en ga na wie bij de kluismap kon.',
     securityNoticesDismiss: 'Gelezen',
   },
   rulesPolicy: {
@@ -391,6 +399,7 @@ export const nl: Translation = {
       leftoversRemoved: 'Achtergebleven tijdelijke bestanden verwijderd',
       modesTightened: 'Bestandsrechten van de kluismap aangescherpt',
       noticesDismissed: 'Beveiligingsmeldingen gelezen door een beheerder',
+      anchorFailed: 'Sleutelbestand kon een tijd niet worden geschreven',
     },
     session: {
       unlock: 'Aangemeld',

@@ -164,9 +164,9 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
-/** Something about the vault's files an administrator must see once (slots dropped, modes tightened). */
+/** Something about the vault's files an administrator must see once (slots dropped, modes tightened, key file not writable, trail cut while open). */
 export const securityNoticeSchema = z.object({
-  kind: z.enum(['slotsDropped', 'modesTightened']),
+  kind: z.enum(['slotsDropped', 'modesTightened', 'anchorFailed', 'databaseRolledBack']),
   at: z.iso.datetime(),
   count: z.number().int().nonnegative(),
 });
@@ -490,6 +490,8 @@ export const events = {
     state: z.enum(['locked', 'unlocked']),
     /** `server-restart`: team mode, the office server forgot every session while it was out of reach. */
     reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'unlock', 'server-restart']),
+    /** On lock: the key-slot file could not take the audit anchor one last time (the unlock screen says so). */
+    anchorFailed: z.literal(true).optional(),
   }),
   /** A deadline notification was clicked: show the dashboard (no case data in the event). */
   'reminders.open': z.object({}),

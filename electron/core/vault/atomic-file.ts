@@ -36,7 +36,14 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
     throw e;
   }
   closeSync(fd);
-  atomicWriteHooks.beforeRename?.(tmp);
-  renameSync(tmp, path);
+  try {
+    atomicWriteHooks.beforeRename?.(tmp);
+    renameSync(tmp, path);
+  } catch (e) {
+    // A rename refused (on Windows: the target held open) leaves no temp file per attempt; the
+    // caller may retry every few seconds (the audit anchor does).
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw e;
+  }
   fsyncDir(dir);
 }

@@ -13,6 +13,7 @@
  * lockout.ts (failed attempts), vault-files.ts (modes and leftovers).
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import { copyEncrypted, openVaultDatabase, type Db, type VaultConnection } from '../../../db/connection';
 import { AuditRepo } from '../../../db/audit.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
@@ -28,7 +29,7 @@ import type { Clock, Logger } from '../ports';
 import { assertSlotCost, decideSlotSet, makeSlot, openFirst, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
 import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, slotAad, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
 import { Lockout, lockoutKey, type FailureKind } from './lockout';
-import { SETTING_ANCHOR_BEFORE_LAST_WRITE, openDatabaseWithKeys, type OpenedDatabase } from './open-database';
+import { SETTING_KEYSLOTS_BEFORE_LAST_WRITE, openDatabaseWithKeys, type KeySlotsSeen, type OpenedDatabase } from './open-database';
 import { finishRekeyBody, pendingBody, swapInRekeyedCopy } from './rekey';
 import {
   SETTING_RECOVERY_CONFIRMED,
@@ -49,6 +50,8 @@ export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock';
 export interface VaultChange {
   state: 'locked' | 'unlocked';
   reason: LockReason | 'unlock';
+  /** On lock: the key-slot file could not take the final audit anchor (lock() also returns this). */
+  anchorFailed?: true;
 }
 
 export interface VaultOptions {
@@ -60,6 +63,11 @@ export interface VaultOptions {
   kdfProfile?: KdfProfile;
   /** What other parts add to a new vault in its first transaction (app-core: the organisation's keys). */
   setup?: readonly VaultSetupStep[];
+  /**
+   * How long after the first audit entry not yet anchored in the key-slot file the anchor is
+   * written (default ANCHOR_DELAY_MS); tests shorten it.
+   */
+  anchorDelayMs?: number;
   /** Test seam: called after each durable step of a re-key, so tests can simulate a crash there. */
   afterRekeyStep?: (step: 'slots-pending' | 'database-swapped') => void;
   /** Office server: a session exists only inside a call whose token names its user (session/call-context.ts). */
@@ -75,10 +83,41 @@ export interface WriteContext {
 
 type Session = SessionUser & { slotId: string };
 
+/**
+ * The audit anchor is written in batches (docs/vault-format.md "The audit anchor"): at most this
+ * long after the first entry it does not cover yet, or at once when this many entries wait, and
+ * always on lock, close, backup, re-key, checkpoint, any key-slot change and before a verification.
+ */
+export const ANCHOR_DELAY_MS = 250;
+export const ANCHOR_MAX_PENDING = 500;
+/** After a failed anchor write, retries wait twice as long each time, up to this. */
+export const ANCHOR_RETRY_MAX_MS = 60_000;
+
+/** The anchor could not be written since `since`, `attempts` times in a row. */
+const anchorFailureSchema = z.object({ since: z.iso.datetime(), attempts: z.number().int().positive() });
+type AnchorFailure = z.infer<typeof anchorFailureSchema>;
+/**
+ * In the database while the key-slot file could not take the anchor: so that a lock, a quit or a
+ * crash during the failure does not lose it. The next audited write records it and clears it.
+ */
+const SETTING_ANCHOR_FAILURE = 'anchorFailure';
+
 interface OpenVault {
   conn: VaultConnection;
   dataKey: Buffer;
   body: KeySlotBody;
+  /** The MAC of the key-slot file on disk: what each audited transaction records it saw. */
+  fileMac: string;
+  /** Audit entries committed since the key-slot file's anchor was last written. */
+  unanchored: number;
+  anchorTimer: ReturnType<typeof setTimeout> | null;
+  /**
+   * Set while the key-slot file cannot be written: audited writes are refused until it can (the
+   * 250 ms / on-lock guarantee would silently stop holding otherwise).
+   */
+  anchorFailure: AnchorFailure | null;
+  /** A failure that ended: recorded in the trail and as a security notice by the next outer write. */
+  anchorRecovered: AnchorFailure | null;
   /** Null while the vault is open for a recovery-key password reset only. */
   session: Session | null;
   /** The slot whose secret opened this session (the one copy of a duplicated slot id known genuine). */
@@ -186,19 +225,51 @@ export class VaultService {
 
   // ---------------------------------------------------------------- reading and writing
 
-  /** Runs `fn` in one transaction; audit entries written in it are anchored in the key-slot file after commit. */
+  /**
+   * Runs `fn` in one transaction. Its audit entries are anchored in the key-slot file soon after
+   * the commit (writeAnchor), not at each call: the file's atomic rewrite costs two fsyncs.
+   */
   write<T>(fn: (ctx: WriteContext) => T): T {
     const open = this.requireOpen();
+    const outer = !open.conn.sqlite.inTransaction;
+    // While the anchor cannot be written, nothing more is written either: retry it first, and
+    // refuse (anchorWriteFailed) if it still fails, so entries never pile up unanchored.
+    if (open.anchorFailure && outer) this.writeAnchor();
     const repo = new AuditRepo(open.conn.db);
     const now = this.nowIso();
-    const anchored = open.body.audit.seq;
+    let appended = 0;
+    const recovered = outer ? open.anchorRecovered : null;
     const result = open.conn.sqlite.transaction(() => {
-      const r = fn({ db: open.conn.db, now, audit: (input) => void appendAudit(repo, now, input) });
-      // Lets unlock tell a crash before the anchor below from a key-slot file put back (open-database.ts).
-      if ((repo.last()?.seq ?? 0) > anchored) new SettingsRepo(open.conn.db).set(SETTING_ANCHOR_BEFORE_LAST_WRITE, anchored, now);
+      const settings = new SettingsRepo(open.conn.db);
+      if (recovered) {
+        // A failure to write the anchor that has ended (in this session or before a lock or crash).
+        appendAudit(repo, now, { actorId: null, actorName: null, action: 'vault.anchorFailed', details: { attempts: recovered.attempts, since: recovered.since } });
+        appended += 1;
+        addNotice(open.conn.db, now, { kind: 'anchorFailed', at: recovered.since, count: recovered.attempts });
+        settings.set(SETTING_ANCHOR_FAILURE, null, now);
+      }
+      const r = fn({
+        db: open.conn.db,
+        now,
+        audit: (input) => {
+          appendAudit(repo, now, input);
+          appended += 1;
+        },
+      });
+      // Names the key-slot file this transaction saw and the head it left, so that unlock can tell
+      // the entries of a crash before the next anchor from a key-slot file put back (open-database.ts).
+      if (appended > 0) {
+        const seen: KeySlotsSeen = { mac: open.fileMac, seq: repo.last()?.seq ?? 0 };
+        settings.set(SETTING_KEYSLOTS_BEFORE_LAST_WRITE, seen, now);
+      }
       return r;
     })();
-    this.anchorAudit();
+    if (recovered) open.anchorRecovered = null;
+    if (appended > 0 && outer) {
+      open.unanchored += appended;
+      if (open.unanchored >= ANCHOR_MAX_PENDING) this.writeAnchor();
+      else this.scheduleAnchor(open);
+    }
     return result;
   }
 
@@ -212,6 +283,13 @@ export class VaultService {
    * not finish now; closing the vault checkpoints again.
    */
   checkpoint(): boolean {
+    try {
+      // In its own try: a key-slot file that cannot be written must not keep the WAL from being
+      // emptied after an erasure (the failure is tracked and reported by writeAnchor).
+      this.writeAnchor();
+    } catch (e) {
+      if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
+    }
     try {
       const [r] = this.requireOpen().conn.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       const done = r !== undefined && r.busy === 0 && r.log === r.checkpointed;
@@ -229,13 +307,113 @@ export class VaultService {
     return this.requireOpen().body;
   }
 
-  /** Writes the audit chain head into the key-slot file, so a rolled-back database is detected. */
-  private anchorAudit(): void {
+  private scheduleAnchor(open: OpenVault, delayMs?: number): void {
+    if (open.anchorTimer) return;
+    open.anchorTimer = setTimeout(() => {
+      open.anchorTimer = null;
+      if (this.open !== open) return;
+      try {
+        this.writeAnchor();
+        // A failure just ended: record it now rather than at the next write.
+        if (open.anchorRecovered) this.write(() => undefined);
+      } catch (e) {
+        // A failed write was logged, kept and retried by anchorFailed (writes are refused meanwhile);
+        // a trail found cut was logged by rolledBack.
+        if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
+      }
+    }, delayMs ?? this.options.anchorDelayMs ?? ANCHOR_DELAY_MS);
+    open.anchorTimer.unref?.();
+  }
+
+  /**
+   * Writes the audit chain head into the key-slot file now, so a database rolled back to an older
+   * copy is detected. Nothing to do when the file already holds the head, or inside a transaction
+   * (an entry not yet committed must never be anchored).
+   */
+  writeAnchor(): void {
     const open = this.requireOpen();
+    if (open.conn.sqlite.inTransaction) return;
     const last = new AuditRepo(open.conn.db).last();
-    if (!last || last.seq === open.body.audit.seq) return;
-    open.body = { ...open.body, audit: { seq: last.seq, head: last.hash } };
-    writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+    if (!open.anchorFailure && (!last || (last.seq === open.body.audit.seq && last.hash === open.body.audit.head))) {
+      open.unanchored = 0;
+      return;
+    }
+    this.writeSlots(open, open.body);
+  }
+
+  /**
+   * Every rewrite of the key-slot file goes through here: it carries the current audit head (a
+   * key-slot change anchors the entries waiting), and the file's MAC is kept for write().
+   */
+  private writeSlots(open: OpenVault, body: KeySlotBody, dataKey: Buffer = open.dataKey, previousKey?: Buffer): KeySlotBody {
+    if (open.conn.sqlite.inTransaction) throw new Error('the key-slot file is never written inside a transaction');
+    const repo = new AuditRepo(open.conn.db);
+    const last = repo.last();
+    // The anchor only moves forward: the entry it names must still be there, unchanged, and the
+    // trail may only have grown since. Otherwise the trail was cut or rewritten under the open
+    // vault: anchoring it would hide that from the next unlock and from the verification.
+    const held = open.body.audit;
+    if (held.seq > 0 && (!last || last.seq < held.seq || repo.bySeq(held.seq)?.hash !== held.head)) this.rolledBack(open);
+    const anchored: KeySlotBody = last ? { ...body, audit: { seq: last.seq, head: last.hash } } : body;
+    let file: ReturnType<typeof writeKeySlotFile>;
+    try {
+      file = writeKeySlotFile(this.options.dir, anchored, dataKey, previousKey);
+    } catch (e) {
+      this.anchorFailed(open, e);
+    }
+    if (open.anchorFailure) {
+      open.anchorRecovered = open.anchorFailure;
+      open.anchorFailure = null;
+      this.options.logger.warn('vault.anchor-recovered', { attempts: open.anchorRecovered.attempts });
+    }
+    open.body = anchored;
+    open.fileMac = file.mac;
+    open.unanchored = 0;
+    if (open.anchorTimer) clearTimeout(open.anchorTimer);
+    open.anchorTimer = null;
+    return anchored;
+  }
+
+  /**
+   * The key-slot file could not be written (on Windows: another program holds it open; a full or
+   * read-only disk): remembered, retried with a growing delay, and every write is refused until an
+   * attempt succeeds. Without this, the entries since the last anchor could be cut off undetected.
+   */
+  private anchorFailed(open: OpenVault, cause: unknown): never {
+    const failure = { since: open.anchorFailure?.since ?? this.nowIso(), attempts: (open.anchorFailure?.attempts ?? 0) + 1 };
+    open.anchorFailure = failure;
+    this.options.logger.error('vault.anchor-failed', cause);
+    try {
+      // Kept in the database (which can still be written), not only in memory: a lock, a quit or a
+      // crash before the file can be written again must not lose it.
+      open.conn.sqlite.transaction(() => new SettingsRepo(open.conn.db).set(SETTING_ANCHOR_FAILURE, failure, this.nowIso()))();
+    } catch (e) {
+      this.options.logger.error('vault.anchor-failure-not-kept', e);
+    }
+    if (open.anchorTimer) clearTimeout(open.anchorTimer);
+    open.anchorTimer = null;
+    const base = this.options.anchorDelayMs ?? ANCHOR_DELAY_MS;
+    this.scheduleAnchor(open, Math.min(base * 2 ** failure.attempts, ANCHOR_RETRY_MAX_MS));
+    throw new AppError('INTERNAL', 'anchorWriteFailed');
+  }
+
+  /**
+   * The open database's trail is behind the anchor held in memory (cut or rewritten while open):
+   * kept as a security notice, the vault is locked without anchoring, and the caller gets
+   * databaseRolledBack.
+   */
+  private rolledBack(open: OpenVault): never {
+    this.options.logger.error('vault.database-rolled-back', { anchored: open.body.audit.seq });
+    try {
+      const now = this.nowIso();
+      open.conn.sqlite.transaction(() => addNotice(open.conn.db, now, { kind: 'databaseRolledBack', at: now, count: 1 }))();
+    } catch (e) {
+      this.options.logger.error('vault.notice-failed', e);
+    }
+    const hadSession = open.session !== null;
+    this.closeDatabase(false);
+    if (hadSession) this.emit({ state: 'locked', reason: 'manual' });
+    throw new AppError('INTERNAL', 'databaseRolledBack');
   }
 
   // ---------------------------------------------------------------- creation
@@ -258,6 +436,11 @@ export class VaultService {
         conn: made.conn,
         dataKey: made.dataKey,
         body: made.body,
+        fileMac: readKeySlotFile(this.options.dir).mac,
+        unanchored: 0,
+        anchorTimer: null,
+        anchorFailure: null,
+        anchorRecovered: null,
         session: toSession(made.admin),
         opened: { id: adminSlot.id, publicKey: adminSlot.publicKey },
         releaseDirLock: made.releaseDirLock,
@@ -314,6 +497,8 @@ export class VaultService {
     try {
       this.recordUnlock(opened, key);
       await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
+      // Entries a crash left unanchored, and this unlock's, are anchored before any work begins.
+      this.writeAnchor();
     } catch (e) {
       // Never leave a session open behind an error.
       this.closeDatabase();
@@ -328,10 +513,18 @@ export class VaultService {
   }
 
   private adopt(opened: OpenedDatabase, session: Session | null, slot: KeySlot): OpenVault {
+    // A failure to write the anchor that a lock, quit or crash left unrecorded: the unlock's own
+    // write records it (recordUnlock).
+    const failed = anchorFailureSchema.safeParse(new SettingsRepo(opened.conn.db).get(SETTING_ANCHOR_FAILURE));
     return {
       conn: opened.conn,
       dataKey: opened.dataKey,
       body: opened.body,
+      fileMac: opened.fileMac,
+      unanchored: 0,
+      anchorTimer: null,
+      anchorFailure: null,
+      anchorRecovered: failed.success ? failed.data : null,
       session,
       opened: { id: slot.id, publicKey: slot.publicKey },
       releaseDirLock: opened.releaseDirLock,
@@ -381,9 +574,14 @@ export class VaultService {
 
   // ---------------------------------------------------------------- locking
 
-  lock(reason: LockReason = 'manual'): void {
+  /**
+   * Locks; returns false when the key-slot file could not take the final anchor (the vault is
+   * locked all the same): the caller must tell the user, since the session's entries, its lock
+   * included, could then be cut off undetected (session.lock reports anchorFailedAtLock).
+   */
+  lock(reason: LockReason = 'manual'): boolean {
     const open = this.open;
-    if (!open) return;
+    if (!open) return true;
     if (open.session) {
       try {
         const s = open.session;
@@ -393,15 +591,34 @@ export class VaultService {
       }
     }
     const hadSession = open.session !== null;
-    this.closeDatabase();
+    const anchored = this.closeDatabase();
     this.options.logger.info('vault.locked', { reason });
-    if (hadSession) this.emit({ state: 'locked', reason });
+    if (hadSession) this.emit(anchored ? { state: 'locked', reason } : { state: 'locked', reason, anchorFailed: true });
+    return anchored;
   }
 
-  /** Closes the database and overwrites the data key. */
-  private closeDatabase(): void {
+  /**
+   * Anchors what waits (unless `anchor` is false), closes the database and overwrites the data key.
+   * False when the anchor could not be written (logged by writeAnchor).
+   */
+  private closeDatabase(anchor = true): boolean {
     const open = this.open;
-    if (!open) return;
+    if (!open) return true;
+    let anchored = true;
+    if (anchor) {
+      try {
+        this.writeAnchor();
+      } catch (e) {
+        // Unlock still accepts the entries (the database names this file), but nothing would
+        // notice them cut off: lock() reports it.
+        anchored = false;
+        if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
+      }
+      // A trail found cut while anchoring has closed the vault already (rolledBack).
+      if (this.open !== open) return false;
+    }
+    if (open.anchorTimer) clearTimeout(open.anchorTimer);
+    open.anchorTimer = null;
     this.open = null;
     try {
       open.conn.sqlite.close();
@@ -409,6 +626,7 @@ export class VaultService {
       wipe(open.dataKey);
       open.releaseDirLock();
     }
+    return anchored;
   }
 
   // ---------------------------------------------------------------- recovery
@@ -445,8 +663,7 @@ export class VaultService {
       // Crash-safe order: add the new slot beside the old one, point the user row to it, then the
       // re-key below removes the old slot (its password may be known to someone: that is often
       // why recovery is needed).
-      open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
       this.recordUnlock(opened, key);
       this.write(({ db, audit }) => {
         new UsersRepo(db).setSlot(user.id, newSlot.id);
@@ -468,8 +685,7 @@ export class VaultService {
       const open = this.requireOpen();
       const slot = await makeSlot({ kind: 'user', userId, username }, password, this.slotContext(open));
       this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, slot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
       return slot;
     });
   }
@@ -489,8 +705,7 @@ export class VaultService {
         const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
         wipe(newKek);
         this.assertStillOpen(open);
-        open.body = { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) };
-        writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+        this.writeSlots(open, { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) });
       } finally {
         wipe(privateKey);
       }
@@ -513,8 +728,7 @@ export class VaultService {
       wipe(await this.unwrapOwnSlot(open, slot, currentPassword));
       const newSlot = await makeSlot({ kind: 'user', userId: session.id, username: session.username }, newPassword, this.slotContext(open));
       this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, newSlot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
       this.write(({ db, audit }) => {
         new UsersRepo(db).setSlot(session.id, newSlot.id);
         audit({ actorId: session.id, actorName: session.username, action: 'user.passwordChange', subjectType: 'user', subjectId: session.id, details: { rekeyed: true } });
@@ -593,8 +807,8 @@ export class VaultService {
     const newGen = body.pendingGeneration as number;
     this.assertStillOpen(open);
     const session = open.session;
-    open.body = body;
-    writeKeySlotFile(this.options.dir, open.body, newKey, oldKey); // (a)
+    // (a) carries the current head: no transaction runs from here until the re-key's own entry.
+    this.writeSlots(open, body, newKey, oldKey); // (a)
     this.open = null;
     try {
       this.options.afterRekeyStep?.('slots-pending');
@@ -610,10 +824,10 @@ export class VaultService {
       throw e;
     }
     const finished = finishRekeyBody(open.body, newGen);
-    writeKeySlotFile(this.options.dir, finished, newKey); // (c)
+    const fileMac = writeKeySlotFile(this.options.dir, finished, newKey).mac; // (c)
     wipe(oldKey);
     const conn = openVaultDatabase(join(this.options.dir, DATABASE_FILE), newKey, { create: false, migrationsFolder: this.options.migrationsFolder });
-    this.open = { ...open, conn, dataKey: newKey, body: finished };
+    this.open = { ...open, conn, dataKey: newKey, body: finished, fileMac, unanchored: 0, anchorTimer: null };
     this.write(({ audit }) =>
       audit({
         actorId: session?.id ?? null,
@@ -649,8 +863,7 @@ export class VaultService {
       const secret = newRecoveryKey();
       const slot = await makeSlot({ kind: 'recovery', userId: null, username: null }, secret, this.slotContext(open));
       this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, slot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
       this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, slot.id, now));
       await this.reconcileSlotsNow(new Set(typeof recordedBefore === 'string' ? [recordedBefore] : []), true);
       this.write(({ db, now, audit }) => {
@@ -688,6 +901,8 @@ export class VaultService {
     this.write(({ audit }) =>
       audit({ actorId: s?.id ?? null, actorName: s?.username ?? null, action: 'vault.backup' }),
     );
+    // The copy's key-slot file must anchor the copy's last entry (this backup's).
+    this.writeAnchor();
     const target = join(stagingDir, DATABASE_FILE);
     createPrivateFile(target);
     copyEncrypted(open.conn.sqlite, target);

@@ -20,7 +20,7 @@ import { useAppStatus } from './useAppStatus';
 
 export function App() {
   const { t } = useTranslation();
-  const { status, loadError, lockReason, refresh, markLocked } = useAppStatus();
+  const { status, loadError, lockReason, anchorFailedAtLock, refresh, markLocked } = useAppStatus();
   // Once the vault exists, the wizard must stay until the recovery key was confirmed, even
   // though app.status no longer says 'setup'.
   const [setupInProgress, setSetupInProgress] = useState(false);
@@ -102,7 +102,7 @@ export function App() {
           />
         </div>
       ) : null}
-      {unlocked ? null : <UnlockScreen organisation={status.organisation} lockReason={lockReason} onUnlocked={refresh} />}
+      {unlocked ? null : <UnlockScreen organisation={status.organisation} lockReason={lockReason} anchorFailedAtLock={anchorFailedAtLock} onUnlocked={refresh} />}
     </>
   );
 }

@@ -19,6 +19,8 @@ export interface AppStatusState {
   loadError: ErrorPayload | null;
   /** Why the vault was last locked while this window watched, if known. */
   lockReason: LockReason | null;
+  /** The last lock could not write the key-slot file's audit anchor: the unlock screen says so. */
+  anchorFailedAtLock: boolean;
   refresh: () => Promise<void>;
   /** Show the locked state now, without waiting for the main process to confirm. */
   markLocked: (reason: LockReason) => void;
@@ -32,6 +34,7 @@ export function useAppStatus(): AppStatusState {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
   const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  const [anchorFailedAtLock, setAnchorFailedAtLock] = useState(false);
   // Each request gets a number; an answer older than the latest request or lock is dropped,
   // so a poll that started before a lock cannot bring the unlocked screens back.
   const generation = useRef(0);
@@ -66,6 +69,7 @@ export function useAppStatus(): AppStatusState {
     const offChanged = onEvent('session.changed', (payload) => {
       if (payload.state === 'locked') markLocked(payload.reason);
       else setLockReason(null);
+      setAnchorFailedAtLock(payload.state === 'locked' && payload.anchorFailed === true);
       void refresh();
     });
     const offLocked = onLockedError(() => void refresh());
@@ -81,5 +85,5 @@ export function useAppStatus(): AppStatusState {
     };
   }, [refresh, markLocked]);
 
-  return { status, loadError, lockReason, refresh, markLocked };
+  return { status, loadError, lockReason, anchorFailedAtLock, refresh, markLocked };
 }

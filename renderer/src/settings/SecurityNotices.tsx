@@ -11,6 +11,13 @@ import { call, toErrorPayload } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../format/date-format';
 
+const NOTICE_TEXT = {
+  slotsDropped: 'settings.securityNoticeSlotsDropped',
+  modesTightened: 'settings.securityNoticeModesTightened',
+  anchorFailed: 'settings.securityNoticeAnchorFailed',
+  databaseRolledBack: 'settings.securityNoticeDatabaseRolledBack',
+} as const satisfies Record<SecurityNotice['kind'], string>;
+
 export function SecurityNotices({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const [notices, setNotices] = useState<SecurityNotice[]>([]);
@@ -50,7 +57,7 @@ export function SecurityNotices({ isAdmin }: { isAdmin: boolean }) {
         <ErrorAlert error={error} />
         {notices.map((n) => (
           <Text key={`${n.kind}-${n.at}`} size="sm">
-            {t(n.kind === 'slotsDropped' ? 'settings.securityNoticeSlotsDropped' : 'settings.securityNoticeModesTightened', {
+            {t(NOTICE_TEXT[n.kind], {
               date: formatDateTime(n.at),
               count: n.count,
             })}

@@ -10,6 +10,8 @@ import { UnlockForm } from './UnlockForm';
 interface UnlockScreenProps {
   organisation: AppStatus['organisation'];
   lockReason: LockReason | null;
+  /** The lock could not write the key-slot file's audit anchor one last time. */
+  anchorFailedAtLock?: boolean;
   onUnlocked: () => Promise<void>;
 }
 
@@ -21,7 +23,7 @@ const REASON_KEYS = {
 } as const;
 
 /** The locked vault: sign in, or reset the administrator password with the recovery key. */
-export function UnlockScreen({ organisation, lockReason, onUnlocked }: UnlockScreenProps) {
+export function UnlockScreen({ organisation, lockReason, anchorFailedAtLock = false, onUnlocked }: UnlockScreenProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
   const [recoveredUsername, setRecoveredUsername] = useState<string | null>(null);
@@ -35,6 +37,11 @@ export function UnlockScreen({ organisation, lockReason, onUnlocked }: UnlockScr
           {reasonKey && !recoveredUsername ? (
             <Alert color="blue" variant="light" role="status" data-testid="lock-reason">
               {t(reasonKey)}
+            </Alert>
+          ) : null}
+          {anchorFailedAtLock ? (
+            <Alert color="red" variant="light" role="alert" data-testid="anchor-failed-at-lock">
+              {t('errors.anchorFailedAtLock')}
             </Alert>
           ) : null}
           {recoveredUsername ? (
