@@ -233,7 +233,7 @@ export class RemindersRepo {
     return this.db.select().from(staffTasks).where(eq(staffTasks.id, id)).get();
   }
 
-  insertTask(row: TaskRow): void {
+  insertTask(row: typeof staffTasks.$inferInsert): void {
     this.db.insert(staffTasks).values(row).run();
   }
 
