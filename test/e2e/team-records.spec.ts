@@ -1,0 +1,234 @@
+/**
+ * Team mode on the person page: two browser contexts are two desktops (the test bridge in its client
+ * mode, a RemoteRouter over pinned TLS) signed in as two coordinators on one office server on
+ * loopback. What a user relies on: a task added on one desktop appears on the other's open person
+ * page without a reload; a checklist being filled in on one desktop is not wiped when the other saves
+ * the same checklist, and its save then opens the conflict dialog naming who saved first, whose two
+ * choices do what they say. Run with --workers=1 (docs/team-server.md).
+ */
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { en, type Translation } from '../../shared/i18n/en';
+import { nl } from '../../shared/i18n/nl';
+import type { PasserelleApi } from '../../shared/ipc/contract';
+import { startTeamServer, type TeamServer } from '../../electron/server/serve';
+import { MIGRATIONS_DIR } from '../../db/migrations-dir';
+import { silentLogger, systemClock } from '../../electron/core/ports';
+import { makeCore, tempDir } from '../helpers/vault';
+import { installPasserelleApi } from './bridge/page-api';
+import { PAGE_API_OPTIONS, startClientBridge, type ClientBridge } from './bridge/server';
+import { expectAccessible, pageToday } from './casework-helpers';
+import { unlockInUi, untranslatedText } from './fixtures';
+
+const ADMIN = { username: 'anna.admin', displayName: 'Anna Admin', password: 'correct horse battery staple' };
+const CORA = { username: 'cora.coord', displayName: 'Cora Coordinator', password: 'a coordinator password', role: 'coordinator' } as const;
+const COLIN = { username: 'colin.coord', displayName: 'Colin Coordinator', password: 'another coordinator password', role: 'coordinator' } as const;
+
+interface Desktop {
+  bridge: ClientBridge;
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+const test = base.extend<{ twoDesktops: [Desktop, Desktop] }>({
+  twoDesktops: async ({ browser }, use) => {
+    const { dir, cleanup } = tempDir('passerelle-team-records-');
+    const vaultDir = `${dir}/vault`;
+    const core = makeCore(vaultDir, systemClock);
+    await core.vault.create({ organisationName: 'Maison Passerelle', country: 'BE', admin: ADMIN });
+    for (const user of [CORA, COLIN]) await core.users.add(user);
+    core.dispose();
+    const server = await startTeamServer({
+      vaultDir,
+      migrationsFolder: MIGRATIONS_DIR,
+      host: '127.0.0.1',
+      port: 0,
+      username: ADMIN.username,
+      password: ADMIN.password,
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    const desktops = [await openDesktop(browser, server), await openDesktop(browser, server)] as [Desktop, Desktop];
+    await use(desktops);
+    for (const desktop of desktops) {
+      await desktop.context.close();
+      await desktop.bridge.close();
+    }
+    await server.stop();
+    cleanup();
+    for (const desktop of desktops) expect(desktop.problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+async function openDesktop(browser: Browser, server: TeamServer): Promise<Desktop> {
+  const bridge = await startClientBridge({ server: { url: server.url, fingerprint: server.fingerprint.display } });
+  const context = await browser.newContext({ baseURL: bridge.url });
+  await context.addInitScript(installPasserelleApi, PAGE_API_OPTIONS);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return { bridge, context, page, problems };
+}
+
+async function signIn(desktop: Desktop, user: { username: string; password: string }, t: Translation = en): Promise<void> {
+  await desktop.page.goto('/');
+  if (t !== en) await desktop.page.getByRole('combobox', { name: en.language.label }).selectOption(t === nl ? 'nl' : 'fr');
+  await unlockInUi(desktop.page, user, t);
+  await expect(desktop.page.getByRole('navigation', { name: t.shell.navigation })).toBeVisible();
+}
+
+/** A call through the page's own desktop (its bridge, its session on the server). */
+async function invokeFromPage<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    ([c, i]) => (globalThis as unknown as { passerelle: PasserelleApi }).passerelle.invoke(c as never, i as never),
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
+  return result.value as T;
+}
+
+interface Created {
+  person: { id: string; caseCode: string };
+}
+
+async function openPerson(page: Page, caseCode: string, t: Translation = en): Promise<void> {
+  await page.getByRole('navigation', { name: t.shell.navigation }).getByRole('button', { name: t.shell.persons, exact: true }).click();
+  await page.getByTestId(`person-row-${caseCode}`).click();
+  await expect(page.getByTestId('tasks-panel')).toBeVisible();
+}
+
+/**
+ * Both desktops signed in (Cora on the first; on the second Colin, or `second`, in its language), a
+ * person with a Belgian track, open on both.
+ */
+async function personOnBoth(
+  [one, two]: [Desktop, Desktop],
+  second: { user: { username: string; password: string }; t: Translation } = { user: COLIN, t: en },
+): Promise<Created & { trackId: string }> {
+  await signIn(one, CORA);
+  await signIn(two, second.user, second.t);
+  const created = await invokeFromPage<Created>(one.page, 'persons.create', { givenNames: 'Ilse', familyName: 'Marchetti' });
+  const track = await invokeFromPage<{ id: string }>(one.page, 'procedure.openTrack', { personId: created.person.id, country: 'BE' });
+  await openPerson(one.page, created.person.caseCode);
+  await openPerson(two.page, created.person.caseCode, second.t);
+  await expect.poll(() => two.bridge.eventClients()).toBe(1);
+  return { ...created, trackId: track.id };
+}
+
+const item = (page: Page, id: string) => page.getByTestId(`checklist-item-${id}`);
+
+test('a task added on one desktop appears on the other desktop’s open person page without a reload', async ({ twoDesktops }) => {
+  const [one, two] = twoDesktops;
+  await personOnBoth(twoDesktops);
+  await two.page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+  // Something typed on the second desktop stays while its list is read again.
+  await two.page.getByTestId('person-task-title').fill('Half-typed task');
+
+  await one.page.getByTestId('person-task-title').fill('Book an interpreter for Tuesday');
+  await one.page.getByTestId('save-person-task').click();
+  await expect(one.page.getByTestId('person-tasks')).toContainText('Book an interpreter for Tuesday');
+
+  await expect(two.page.getByTestId('person-tasks')).toContainText('Book an interpreter for Tuesday', { timeout: 1500 });
+  await expect(two.page.getByTestId('person-task-title')).toHaveValue('Half-typed task');
+  expect(await two.page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test('both fill in the same checklist: the second save opens the conflict dialog; re-apply keeps both answers, reload shows theirs', async ({
+  twoDesktops,
+}) => {
+  const [one, two] = twoDesktops;
+  const { person, trackId } = await personOnBoth(twoDesktops);
+  const dialog = two.page.getByRole('dialog', { name: en.team.conflictTitle });
+  const save = (page: Page) => page.getByTestId('checklist-save-be.entryConditions').click();
+
+  // Colin starts on one condition; Cora answers another and saves first.
+  await item(two.page, 'be.entry.cooperation').getByRole('radio', { name: 'Met', exact: true }).check();
+  await item(one.page, 'be.entry.breakContact').getByRole('radio', { name: 'Not met', exact: true }).check();
+  await save(one.page);
+  // Colin's page follows Cora's save, and his unsaved answer is still in the form.
+  await expect(item(two.page, 'be.entry.breakContact')).toHaveAttribute('data-status', 'notMet', { timeout: 1500 });
+  await expect(item(two.page, 'be.entry.cooperation').getByRole('radio', { name: 'Met', exact: true })).toBeChecked();
+
+  await save(two.page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`${CORA.displayName} saved this record on`);
+  await expect(dialog.getByRole('button', { name: en.team.conflictReload })).toBeFocused();
+  await dialog.getByRole('button', { name: en.team.conflictReapply }).click();
+  await expect(dialog).toBeHidden();
+  await expect(item(two.page, 'be.entry.cooperation')).toHaveAttribute('data-status', 'met');
+  const answers = async () => {
+    const detail = await invokeFromPage<{ tracks: { id: string; checklists: { items: { id: string; answer: { status: string } | null }[] }[] }[] }>(
+      one.page,
+      'persons.get',
+      { id: person.id },
+    );
+    const items = detail.tracks.find((t) => t.id === trackId)?.checklists[0]?.items ?? [];
+    return Object.fromEntries(items.map((i) => [i.id, i.answer?.status ?? null]));
+  };
+  expect(await answers()).toMatchObject({ 'be.entry.breakContact': 'notMet', 'be.entry.cooperation': 'met' });
+
+  // Reload: Colin changes his answer while Cora saves again; he takes her version, his input goes.
+  await expect(item(one.page, 'be.entry.cooperation')).toHaveAttribute('data-status', 'met', { timeout: 1500 });
+  await item(two.page, 'be.entry.cooperation').getByRole('radio', { name: 'Not met', exact: true }).check();
+  await item(one.page, 'be.entry.breakContact').getByRole('radio', { name: 'Met', exact: true }).check();
+  await save(one.page);
+  await expect(item(two.page, 'be.entry.breakContact')).toHaveAttribute('data-status', 'met', { timeout: 1500 });
+  await save(two.page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: en.team.conflictReload }).click();
+  await expect(dialog).toBeHidden();
+  await expect(item(two.page, 'be.entry.cooperation').getByRole('radio', { name: 'Met', exact: true })).toBeChecked();
+  expect(await answers()).toMatchObject({ 'be.entry.breakContact': 'met', 'be.entry.cooperation': 'met' });
+});
+
+test('nl: a note changed on two desktops: the conflict dialog over the note form is keyboard-driven and accessible; Escape keeps the typed change, re-apply saves it', async ({
+  twoDesktops,
+}) => {
+  // Two sign-ins, axe and two rounds of the dialog: longer than a single-desktop test.
+  test.slow();
+  const [one, two] = twoDesktops;
+  // A note can be changed by its author only: Cora, on her office desktop and on a second one in Dutch.
+  const { person } = await personOnBoth(twoDesktops, { user: CORA, t: nl });
+  const occurredOn = await pageToday(one.page);
+  const written = { occurredOn, type: 'visit', body: 'Visited the shelter.' };
+  const note = await invokeFromPage<{ id: string; version: number }>(one.page, 'notes.add', { personId: person.id, ...written, correctsId: null });
+  const notes = two.page.getByRole('region', { name: nl.casework.notes.title });
+  await expect(notes.getByTestId('note-body')).toHaveText(written.body, { timeout: 1500 });
+
+  await notes.getByTestId('note').locator('button', { hasText: nl.casework.notes.edit }).click();
+  const noteDialog = two.page.getByRole('dialog', { name: nl.casework.notes.editTitle });
+  const body = noteDialog.getByRole('textbox', { name: nl.casework.notes.body });
+  const mine = 'Visited the shelter with an interpreter.';
+  await body.fill(mine);
+  // Meanwhile the same note is changed on the first desktop.
+  await invokeFromPage(one.page, 'notes.update', { id: note.id, ...written, body: 'Visited the shelter; met the coordinator.', expectedVersion: note.version });
+
+  const conflict = two.page.getByRole('dialog', { name: nl.team.conflictTitle });
+  await noteDialog.getByRole('button', { name: nl.casework.notes.save }).press('Enter');
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`${CORA.displayName} heeft dit dossier opgeslagen op`);
+  await expect(conflict.getByRole('button', { name: nl.team.conflictReload })).toBeFocused();
+  await two.page.keyboard.press('Tab');
+  await expect(conflict.getByRole('button', { name: nl.team.conflictReapply })).toBeFocused();
+  await expectAccessible(two.page, 'the conflict dialog over the note form (nl)');
+  expect(await untranslatedText(two.page, 'nl')).toEqual([]);
+
+  // Escape closes only the conflict dialog: the note form stays open with what was typed.
+  await two.page.keyboard.press('Escape');
+  await expect(conflict).toBeHidden();
+  await expect(noteDialog).toBeVisible();
+  await expect(body).toHaveValue(mine);
+
+  await noteDialog.getByRole('button', { name: nl.casework.notes.save }).press('Enter');
+  await expect(conflict).toBeVisible();
+  await two.page.keyboard.press('Tab');
+  await two.page.keyboard.press('Enter');
+  await expect(conflict).toBeHidden();
+  await expect(noteDialog).toBeHidden();
+  await expect(notes.getByTestId('note-body')).toHaveText(mine);
+  const saved = await invokeFromPage<{ id: string; body: string; version: number }[]>(one.page, 'notes.list', { personId: person.id });
+  expect(saved).toMatchObject([{ id: note.id, body: mine, version: note.version + 2 }]);
+});
