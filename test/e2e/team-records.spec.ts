@@ -4,10 +4,13 @@
  * loopback. What a user relies on: a task added on one desktop appears on the other's open person
  * page without a reload; a checklist being filled in on one desktop is not wiped when the other saves
  * the same checklist, and its save then opens the conflict dialog naming who saved first, whose two
- * choices do what they say. Run with --workers=1 (docs/team-server.md).
+ * choices do what they say. The same dialog over a form that is itself a dialog (a note in Dutch, a
+ * directory entry in French, a staff member's role): reached by keyboard, no serious axe finding, and
+ * Escape closes only the conflict dialog. Run with --workers=1 (docs/team-server.md).
  */
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { en, type Translation } from '../../shared/i18n/en';
+import { fr } from '../../shared/i18n/fr';
 import { nl } from '../../shared/i18n/nl';
 import type { PasserelleApi } from '../../shared/ipc/contract';
 import { startTeamServer, type TeamServer } from '../../electron/server/serve';
@@ -22,6 +25,7 @@ import { unlockInUi, untranslatedText } from './fixtures';
 const ADMIN = { username: 'anna.admin', displayName: 'Anna Admin', password: 'correct horse battery staple' };
 const CORA = { username: 'cora.coord', displayName: 'Cora Coordinator', password: 'a coordinator password', role: 'coordinator' } as const;
 const COLIN = { username: 'colin.coord', displayName: 'Colin Coordinator', password: 'another coordinator password', role: 'coordinator' } as const;
+const BRAM = { username: 'bram.admin', displayName: 'Bram Admin', password: 'a second admin password', role: 'admin' } as const;
 
 interface Desktop {
   bridge: ClientBridge;
@@ -36,7 +40,7 @@ const test = base.extend<{ twoDesktops: [Desktop, Desktop] }>({
     const vaultDir = `${dir}/vault`;
     const core = makeCore(vaultDir, systemClock);
     await core.vault.create({ organisationName: 'Maison Passerelle', country: 'BE', admin: ADMIN });
-    for (const user of [CORA, COLIN]) await core.users.add(user);
+    for (const user of [CORA, COLIN, BRAM]) await core.users.add(user);
     core.dispose();
     const server = await startTeamServer({
       vaultDir,
@@ -231,4 +235,93 @@ test('nl: a note changed on two desktops: the conflict dialog over the note form
   await expect(notes.getByTestId('note-body')).toHaveText(mine);
   const saved = await invokeFromPage<{ id: string; body: string; version: number }[]>(one.page, 'notes.list', { personId: person.id });
   expect(saved).toMatchObject([{ id: note.id, body: mine, version: note.version + 2 }]);
+});
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? `{{${k}}}`);
+
+/** The directory, searched for one entry, with that entry's card. */
+async function directoryEntry(page: Page, t: Translation, query: string, testId: string) {
+  await page.getByRole('navigation', { name: t.shell.navigation }).getByRole('button', { name: t.handoverNav.directory, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.directory.title })).toBeVisible();
+  await page.getByRole('searchbox', { name: t.directory.search }).fill(query);
+  return page.getByTestId(testId);
+}
+
+test('fr: a directory entry corrected on two desktops: the conflict dialog over the contact form; reload closes the form and shows their number', async ({
+  twoDesktops,
+}) => {
+  test.slow();
+  const [one, two] = twoDesktops;
+  await signIn(one, CORA);
+  await signIn(two, COLIN, fr);
+  const payokeOne = await directoryEntry(one.page, en, 'payoke', 'contact-be-payoke');
+  const payokeTwo = await directoryEntry(two.page, fr, 'payoke', 'contact-be-payoke');
+  await expect.poll(() => two.bridge.eventClients()).toBe(1);
+
+  // Colin starts a correction of Payoke's number in French.
+  await payokeTwo.getByRole('button', { name: fill(fr.directory.editOf, { name: 'Payoke ASBL' }) }).click();
+  const form = two.page.getByRole('dialog', { name: fill(fr.directory.form.editTitle, { name: 'Payoke ASBL' }) });
+  await form.getByRole('textbox', { name: fr.directory.fields.phones }).fill('+32 3 201 16 77');
+
+  // Cora corrects it first; Colin's list follows, his form keeps what he typed.
+  await payokeOne.getByRole('button', { name: fill(en.directory.editOf, { name: 'Payoke ASBL' }) }).click();
+  const formOne = one.page.getByRole('dialog', { name: fill(en.directory.form.editTitle, { name: 'Payoke ASBL' }) });
+  await formOne.getByRole('textbox', { name: en.directory.fields.phones }).fill('+32 3 201 16 99');
+  await formOne.getByRole('button', { name: en.directory.form.save }).click();
+  await expect(formOne).toBeHidden();
+  await expect(payokeTwo).toContainText('+32 3 201 16 99', { timeout: 1500 });
+  await expect(form.getByRole('textbox', { name: fr.directory.fields.phones })).toHaveValue('+32 3 201 16 77');
+
+  await form.getByRole('button', { name: fr.directory.form.save }).press('Enter');
+  const conflict = two.page.getByRole('dialog', { name: fr.team.conflictTitle });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`${CORA.displayName} a enregistré cette fiche le`);
+  await expect(conflict.getByRole('button', { name: fr.team.conflictReload })).toBeFocused();
+  await expectAccessible(two.page, 'the conflict dialog over the contact form (fr)');
+  expect(await untranslatedText(two.page, 'fr')).toEqual([]);
+
+  // Reload their version: the form closes, nothing of Colin's is saved, the card shows Cora's number.
+  await two.page.keyboard.press('Enter');
+  await expect(conflict).toBeHidden();
+  await expect(form).toBeHidden();
+  await expect(payokeTwo).toContainText('+32 3 201 16 99');
+  await expect(payokeTwo).not.toContainText('+32 3 201 16 77');
+  const list = await invokeFromPage<unknown>(one.page, 'directory.list', {});
+  expect(JSON.stringify(list)).not.toContain('+32 3 201 16 77');
+});
+
+test('a staff member’s role changed by two administrators: the conflict dialog over the role dialog; re-apply sets the role chosen last', async ({
+  twoDesktops,
+}) => {
+  test.slow();
+  const [one, two] = twoDesktops;
+  await signIn(one, ADMIN);
+  await signIn(two, BRAM);
+  await two.page.getByRole('navigation', { name: en.shell.navigation }).getByRole('button', { name: en.shell.users, exact: true }).click();
+  const row = two.page.getByRole('row').filter({ hasText: COLIN.username });
+  await expect(row).toContainText(en.roles.coordinator);
+  await expect.poll(() => two.bridge.eventClients()).toBe(1);
+
+  // Bram opens Colin's role and chooses administrator; meanwhile Anna makes Colin a caseworker.
+  await row.getByRole('button', { name: fill(en.users.changeRoleOf, { username: COLIN.username }) }).click();
+  const roleDialog = two.page.getByRole('dialog', { name: fill(en.users.changeRoleTitle, { username: COLIN.username }) });
+  await roleDialog.getByRole('combobox', { name: en.users.role }).selectOption({ label: en.roles.admin });
+  const users = () => invokeFromPage<{ id: string; username: string; role: string; version: number }[]>(one.page, 'users.list', {});
+  const colin = (await users()).find((u) => u.username === COLIN.username);
+  if (!colin) throw new Error('Colin is missing');
+  await invokeFromPage(one.page, 'users.setRole', { userId: colin.id, role: 'caseworker', expectedVersion: colin.version });
+  // Bram's list follows; his dialog keeps his choice.
+  await expect(row).toContainText(en.roles.caseworker, { timeout: 1500 });
+  await expect(roleDialog.getByRole('combobox', { name: en.users.role })).toHaveValue('admin');
+
+  await roleDialog.getByRole('button', { name: en.users.saveRole }).click();
+  const conflict = two.page.getByRole('dialog', { name: en.team.conflictTitle });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`${ADMIN.displayName} saved this record on`);
+  await expectAccessible(two.page, 'the conflict dialog over the role dialog');
+  await conflict.getByRole('button', { name: en.team.conflictReapply }).click();
+  await expect(conflict).toBeHidden();
+  await expect(roleDialog).toBeHidden();
+  await expect(row).toContainText(en.roles.admin);
+  expect((await users()).find((u) => u.username === COLIN.username)).toMatchObject({ role: 'admin', version: colin.version + 2 });
 });
