@@ -13,6 +13,7 @@ import { en, type Translation } from '../../shared/i18n/en';
 import { fr } from '../../shared/i18n/fr';
 import { nl } from '../../shared/i18n/nl';
 import type { PasserelleApi } from '../../shared/ipc/contract';
+import { beRules } from '../../shared/rules/be.rules';
 import { startTeamServer, type TeamServer } from '../../electron/server/serve';
 import { MIGRATIONS_DIR } from '../../db/migrations-dir';
 import { silentLogger, systemClock } from '../../electron/core/ports';
@@ -324,4 +325,32 @@ test('a staff member’s role changed by two administrators: the conflict dialog
   await expect(roleDialog).toBeHidden();
   await expect(row).toContainText(en.roles.admin);
   expect((await users()).find((u) => u.username === COLIN.username)).toMatchObject({ role: 'admin', version: colin.version + 2 });
+});
+
+test('an event recorded on one desktop while the other fills in the same track’s event form: the conflict dialog; reload shows theirs and empties the form', async ({
+  twoDesktops,
+}) => {
+  test.slow();
+  const [one, two] = twoDesktops;
+  const { person, trackId } = await personOnBoth(twoDesktops);
+  const annex15 = beRules.events.find((e) => e.type === 'annex15Issued')?.label.en ?? 'annex15Issued';
+  const formOf = (page: Page) => page.getByTestId('record-event-BE');
+
+  // Colin chooses the annex 15 on his desktop; Cora records it first on hers.
+  await formOf(two.page).getByRole('combobox', { name: en.procedure.eventType }).selectOption({ label: annex15 });
+  await formOf(one.page).getByRole('combobox', { name: en.procedure.eventType }).selectOption({ label: annex15 });
+  await formOf(one.page).getByRole('button', { name: en.procedure.record }).click();
+  await expect(one.page.getByTestId('timeline-BE')).toContainText(annex15);
+  // Colin's track follows; his form was changed, so it stays on the version he started from.
+  await expect(two.page.getByTestId('timeline-BE')).toContainText(annex15, { timeout: 1500 });
+
+  await formOf(two.page).getByRole('button', { name: en.procedure.record }).click();
+  const conflict = two.page.getByRole('dialog', { name: en.team.conflictTitle });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`${CORA.displayName} saved this record on`);
+  await conflict.getByRole('button', { name: en.team.conflictReload }).click();
+  await expect(conflict).toBeHidden();
+  await expect(formOf(two.page).getByRole('combobox', { name: en.procedure.eventType })).toHaveValue('');
+  const detail = await invokeFromPage<{ tracks: { id: string; events: { type: string }[] }[] }>(one.page, 'persons.get', { id: person.id });
+  expect(detail.tracks.find((t) => t.id === trackId)?.events.map((e) => e.type)).toEqual(['annex15Issued']);
 });
