@@ -260,6 +260,23 @@ describe('record versions', () => {
     expect(updated).toMatchObject({ title: 'Ask for the full report', version: 3 });
   });
 
+  it('sends a task’s dashboard row with the task’s version, so a done from the dashboard on an older one is refused', async () => {
+    const d = await desk();
+    const task = await d.anna('tasks.create', { title: 'Call the lawyer', dueDate: '2026-12-04', personId: d.personId });
+    const row = async () => {
+      const view = await d.anna('reminders.dashboard', { scope: 'all' });
+      return Object.values(view.groups)
+        .flatMap((g) => g.rows)
+        .find((r) => r.id === `task:${task.id}`);
+    };
+    expect((await row())?.version).toBe(task.version);
+    await d.bea('tasks.update', { id: task.id, title: 'Call the lawyer today', expectedVersion: task.version });
+    expect((await row())?.version).toBe(task.version + 1);
+    const refused = await refusal(d.anna('reminders.markDone', { itemId: `task:${task.id}`, reason: 'actionTaken', note: '', expectedVersion: task.version }));
+    expect(refused.code).toBe('CONFLICT');
+    expect((await row())?.state).toBe('open');
+  });
+
   it('refuses a stale event before the rules are asked, so the refusal says someone saved first', async () => {
     const d = await desk();
     const track = await d.anna('procedure.openTrack', { personId: d.personId, country: 'BE' });

@@ -124,6 +124,8 @@ export const dashboardRowSchema = z.object({
   basis: z.enum(DUE_BASES).nullable().default(null),
   /** A procedure due date recomputed under corrected rules, not yet acknowledged. */
   recomputed: z.boolean().default(false),
+  /** A task's version, sent back as expectedVersion when it is changed, done, snoozed or reopened; null for other kinds. */
+  version: recordVersionSchema.nullable().default(null),
 });
 export type DashboardRowView = z.infer<typeof dashboardRowSchema>;
 

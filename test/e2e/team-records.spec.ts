@@ -5,8 +5,9 @@
  * page without a reload; a checklist being filled in on one desktop is not wiped when the other saves
  * the same checklist, and its save then opens the conflict dialog naming who saved first, whose two
  * choices do what they say. The same dialog over a form that is itself a dialog (a note in Dutch, a
- * directory entry in French, a staff member's role): reached by keyboard, no serious axe finding, and
- * Escape closes only the conflict dialog. Run with --workers=1 (docs/team-server.md).
+ * directory entry in French, a staff member's role, a task on the dashboard): reached by keyboard, no
+ * serious axe finding, and Escape closes only the conflict dialog; an event or a "done" sent on an
+ * older version is not applied. Run with --workers=1 (docs/team-server.md).
  */
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { en, type Translation } from '../../shared/i18n/en';
@@ -353,4 +354,53 @@ test('an event recorded on one desktop while the other fills in the same track�
   await expect(formOf(two.page).getByRole('combobox', { name: en.procedure.eventType })).toHaveValue('');
   const detail = await invokeFromPage<{ tracks: { id: string; events: { type: string }[] }[] }>(one.page, 'persons.get', { id: person.id });
   expect(detail.tracks.find((t) => t.id === trackId)?.events.map((e) => e.type)).toEqual(['annex15Issued']);
+});
+
+test('a task on the dashboard changed on another desktop while its dialogs are open: re-apply the edit; a stale “done” is not applied', async ({
+  twoDesktops,
+}) => {
+  test.slow();
+  const [one, two] = twoDesktops;
+  await signIn(one, CORA);
+  await signIn(two, COLIN);
+  await two.page.getByRole('navigation', { name: en.shell.navigation }).getByRole('button', { name: en.shell.home, exact: true }).click();
+  await expect.poll(() => two.bridge.eventClients()).toBe(1);
+  const today = await pageToday(one.page);
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const inDays = (n: number) => new Date(Date.UTC(year, month - 1, day + n)).toISOString().slice(0, 10);
+  type Task = { id: string; title: string; dueDate: string; state: string; version: number };
+  const task = await invokeFromPage<Task>(one.page, 'tasks.create', { title: 'Call the lawyer', dueDate: inDays(2), personId: null });
+  const tasks = async () => (await invokeFromPage<Task[]>(one.page, 'tasks.list', {})).find((x) => x.id === task.id);
+  const edit = two.page.getByRole('button', { name: fill(en.reminders.task.editOf, { title: 'Call the lawyer' }) });
+  await expect(edit).toBeVisible({ timeout: 1500 });
+
+  // Colin retitles the task; Cora moves its due date meanwhile.
+  await edit.click();
+  const taskDialog = two.page.getByRole('dialog', { name: en.reminders.task.editTitle });
+  await taskDialog.getByRole('textbox', { name: en.reminders.task.title }).fill('Call the lawyer about the hearing');
+  await invokeFromPage(one.page, 'tasks.update', { id: task.id, dueDate: inDays(3), expectedVersion: task.version });
+  await taskDialog.getByRole('button', { name: en.reminders.task.save }).click();
+  const conflict = two.page.getByRole('dialog', { name: en.team.conflictTitle });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`${CORA.displayName} saved this record on`);
+  await expectAccessible(two.page, 'the conflict dialog over the task dialog');
+  await conflict.getByRole('button', { name: en.team.conflictReapply }).click();
+  await expect(conflict).toBeHidden();
+  await expect(taskDialog).toBeHidden();
+  expect(await tasks()).toMatchObject({ title: 'Call the lawyer about the hearing', version: task.version + 2 });
+
+  // Colin opens "done"; Cora changes the task first: his done is refused, and reload leaves it open.
+  const done = two.page.getByRole('button', { name: /^Done: .*Call the lawyer about the hearing/ });
+  await expect(done).toBeVisible();
+  await done.click();
+  const doneDialog = two.page.getByRole('dialog', { name: en.reminders.doneTitle });
+  await expect(doneDialog).toBeVisible();
+  await invokeFromPage(one.page, 'tasks.update', { id: task.id, title: 'Call the lawyer (hearing moved)', expectedVersion: task.version + 2 });
+  await doneDialog.getByRole('button', { name: en.reminders.doneConfirm }).click();
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole('button', { name: en.team.conflictReload }).click();
+  await expect(conflict).toBeHidden();
+  await expect(doneDialog).toBeHidden();
+  await expect(two.page.getByRole('button', { name: fill(en.reminders.task.editOf, { title: 'Call the lawyer (hearing moved)' }) })).toBeVisible();
+  expect(await tasks()).toMatchObject({ state: 'open', version: task.version + 3 });
 });

@@ -39,6 +39,8 @@ export interface SourceItem extends DashboardItem {
   /** Kept by the source itself (tasks); undefined: look it up in reminder_dispositions. */
   readonly state?: ReminderState;
   readonly snoozedUntil?: CalendarDate | null;
+  /** A task's version (a versioned record); undefined for the other sources. */
+  readonly version?: number;
 }
 
 /** Who is looking, and whether they asked for their own cases or all they may see. */
@@ -227,6 +229,7 @@ export function taskToItem(t: TaskDueRow): SourceItem {
     title: t.title,
     state: t.state,
     snoozedUntil: t.snoozedUntil,
+    version: t.version,
   };
 }
 
@@ -249,6 +252,7 @@ export function visibleTask(db: Db, actor: SessionUser, taskId: string): TaskDue
     caseworkerId: person?.caseworkerId ?? null,
     state: task.state,
     snoozedUntil: task.snoozedUntil,
+    version: task.version,
   };
   if (!maySeeTask(actor, row)) throw notFound();
   return row;

@@ -303,6 +303,7 @@ export class ReminderService {
           followedUpOn: state === 'open' ? followedUp(item) : null,
           basis: item.basis ?? null,
           recomputed: item.recomputed ?? false,
+          version: item.version ?? null,
         };
       };
 
