@@ -96,6 +96,9 @@ export function loadInventedPersons(write: (fn: (db: Db) => void) => void, peopl
           openedAt: now,
           openedBy: null,
           ...trackDerivedColumns(state, now),
+          version: 1,
+          updatedAt: now,
+          updatedBy: null,
         };
         tracks.push(track);
         eventRows.push(...events);

@@ -58,7 +58,7 @@ export class CaseworkRepo {
     this.db.insert(caseNotes).values(row).run();
   }
 
-  updateNote(id: string, values: Partial<Pick<NoteRow, 'occurredOn' | 'type' | 'body' | 'durationMinutes' | 'attachmentId' | 'updatedAt'>>): void {
+  updateNote(id: string, values: Partial<Pick<NoteRow, 'occurredOn' | 'type' | 'body' | 'durationMinutes' | 'attachmentId' | 'updatedAt' | 'version'>>): void {
     this.db.update(caseNotes).set(values).where(eq(caseNotes.id, id)).run();
   }
 
@@ -201,7 +201,7 @@ export class CaseworkRepo {
       .all();
   }
 
-  insertAppointment(row: AppointmentRow): void {
+  insertAppointment(row: typeof appointments.$inferInsert): void {
     this.db.insert(appointments).values(row).run();
   }
 

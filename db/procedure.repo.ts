@@ -3,12 +3,14 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Country } from '../shared/domain';
 import type { CalendarDate } from '../shared/dates/calendar-date';
 import type { Db } from './connection';
-import { checklistAnswers, procedureEvents, trackDueDates, tracks } from './schema';
+import type { RecordChange } from './record-change';
+import { checklistAnswers, checklistVersions, procedureEvents, trackDueDates, tracks } from './schema';
 
 export type TrackRow = typeof tracks.$inferSelect;
 export type EventRow = typeof procedureEvents.$inferSelect;
 export type DueDateRow = typeof trackDueDates.$inferSelect;
 export type ChecklistAnswerRow = typeof checklistAnswers.$inferSelect;
+export type ChecklistVersionRow = typeof checklistVersions.$inferSelect;
 
 export interface UpcomingRow {
   personId: string;
@@ -89,6 +91,25 @@ export class ProcedureRepo {
 
   insertDueDates(rows: DueDateRow[]): void {
     for (let i = 0; i < rows.length; i += 500) this.db.insert(trackDueDates).values(rows.slice(i, i + 500)).run();
+  }
+
+  /** A change staff made to the track (an event recorded or withdrawn): who, when, the new version. */
+  touchTrack(id: string, change: RecordChange): void {
+    this.db.update(tracks).set({ version: change.version, updatedAt: change.at, updatedBy: change.by }).where(eq(tracks.id, id)).run();
+  }
+
+  /** The versions of the track's checklists that were saved since versions exist (others: version 1). */
+  checklistVersions(trackId: string): ChecklistVersionRow[] {
+    return this.db.select().from(checklistVersions).where(eq(checklistVersions.trackId, trackId)).all();
+  }
+
+  setChecklistVersion(trackId: string, checklistId: string, change: RecordChange): void {
+    const set = { version: change.version, updatedAt: change.at, updatedBy: change.by };
+    this.db
+      .insert(checklistVersions)
+      .values({ trackId, checklistId, ...set })
+      .onConflictDoUpdate({ target: [checklistVersions.trackId, checklistVersions.checklistId], set })
+      .run();
   }
 
   answers(trackId: string): ChecklistAnswerRow[] {

@@ -43,6 +43,8 @@ export interface TaskDueRow {
   caseworkerId: string | null;
   state: 'open' | 'done' | 'snoozed';
   snoozedUntil: CalendarDate | null;
+  /** Raised by every change of the task (docs/team-server.md "Concurrent edits"). */
+  version: number;
 }
 
 /** Whose tasks: everyone's, those assigned to a user, or a caseworker's (assigned to them or about their cases). */
@@ -199,7 +201,8 @@ export class RemindersRepo {
     ].filter(Boolean);
     const sqlText = `
       SELECT t.id, t.title, t.due_date AS dueDate, t.country, t.assignee_id AS assigneeId, t.person_id AS personId,
-             p.case_code AS caseCode, p.caseworker_id AS caseworkerId, t.state, t.snoozed_until AS snoozedUntil
+             p.case_code AS caseCode, p.caseworker_id AS caseworkerId, t.state, t.snoozed_until AS snoozedUntil,
+             t.version
         FROM staff_tasks t LEFT JOIN persons p ON p.id = t.person_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY t.due_date, t.id
@@ -233,7 +236,7 @@ export class RemindersRepo {
     return this.db.select().from(staffTasks).where(eq(staffTasks.id, id)).get();
   }
 
-  insertTask(row: TaskRow): void {
+  insertTask(row: typeof staffTasks.$inferInsert): void {
     this.db.insert(staffTasks).values(row).run();
   }
 

@@ -29,6 +29,8 @@ export const caseNotes = sqliteTable(
     authorId: text('author_id').references(() => users.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Raised by every change staff make; a write against an older one is refused (docs/team-server.md "Concurrent edits"). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('case_notes_id_unique').on(t.id),
@@ -59,6 +61,8 @@ export const appointments = sqliteTable(
     createdBy: text('created_by'),
     updatedAt: text('updated_at').notNull(),
     updatedBy: text('updated_by'),
+    /** Raised by every change staff make; a write against an older one is refused (docs/team-server.md "Concurrent edits"). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('appointments_due').on(t.status, t.date), index('appointments_person').on(t.personId, t.date)],
 );

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { CalendarDate } from '../../shared/dates/calendar-date';
 import type { DATA_CATEGORIES } from '../../shared/persons/consent.schema';
 import { persons } from './persons.table';
@@ -24,6 +24,9 @@ export const consents = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by'),
     updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by'),
+    /** Raised by every change staff make; a write against an older one is refused (docs/team-server.md "Concurrent edits"). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('consents_person').on(t.personId)],
 );

@@ -192,4 +192,7 @@ export const directoryEdits = sqliteTable('directory_edits', {
   changed: text('changed', { mode: 'json' }).$type<Record<string, unknown>>(),
   hiddenAt: text('hidden_at'),
   updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+  /** A seed entry nobody edited has no row: version 1. */
+  version: integer('version').notNull().default(1),
 });

@@ -34,6 +34,11 @@ export const tracks = sqliteTable(
     derivedAt: text('derived_at').notNull(),
     /** shared/rules RULES_VERSION the stored state was derived with; older tracks are re-derived at unlock. */
     rulesVersion: integer('rules_version').notNull().default(0),
+    /** Raised by every change staff make; a write against an older one is refused (docs/team-server.md "Concurrent edits"). */
+    version: integer('version').notNull().default(1),
+    /** Who recorded, corrected or withdrew an event last, and when (null before versions existed). */
+    updatedAt: text('updated_at'),
+    updatedBy: text('updated_by'),
   },
   (t) => [uniqueIndex('tracks_person_country_unique').on(t.personId, t.country)],
 );
@@ -125,4 +130,23 @@ export const checklistAnswers = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.trackId, t.checklistId, t.itemId] })],
+);
+
+/**
+ * The version of one checklist of a track, raised by every answer saved in it: a checklist is one
+ * form, so a save made on an older version is refused. No row: version 1, never answered since
+ * versions exist.
+ */
+export const checklistVersions = sqliteTable(
+  'checklist_versions',
+  {
+    trackId: text('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    checklistId: text('checklist_id').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.checklistId] })],
 );

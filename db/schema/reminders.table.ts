@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { CalendarDate } from '../../shared/dates/calendar-date';
 import { persons } from './persons.table';
 import { users } from './users.table';
@@ -65,6 +65,8 @@ export const staffTasks = sqliteTable(
     createdBy: text('created_by'),
     updatedAt: text('updated_at').notNull(),
     updatedBy: text('updated_by'),
+    /** Raised by every change staff make; a write against an older one is refused (docs/team-server.md "Concurrent edits"). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('staff_tasks_due').on(t.state, t.dueDate),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 
 export const SERVICE_KINDS = [
   'medical',
@@ -52,6 +53,7 @@ export const appointmentUpdateInputSchema = z.strictObject({
   place: z.string().trim().max(200).optional(),
   interpreterBooked: z.boolean().optional(),
   status: appointmentStatusSchema.optional(),
+  expectedVersion: expectedVersionSchema,
 });
 export type AppointmentUpdateInput = z.output<typeof appointmentUpdateInputSchema>;
 
@@ -70,5 +72,6 @@ export const appointmentSchema = z.object({
   status: appointmentStatusSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: recordVersionSchema,
 });
 export type AppointmentView = z.infer<typeof appointmentSchema>;

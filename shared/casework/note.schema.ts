@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 
 export const NOTE_TYPES = ['meeting', 'phoneCall', 'visit', 'accompaniment', 'message', 'other'] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
@@ -47,7 +48,7 @@ export const noteAddInputSchema = noteFieldsSchema.extend({
 });
 export type NoteAddInput = z.output<typeof noteAddInputSchema>;
 
-export const noteUpdateInputSchema = noteFieldsSchema.extend({ id: z.uuid() });
+export const noteUpdateInputSchema = noteFieldsSchema.extend({ id: z.uuid(), expectedVersion: expectedVersionSchema });
 export type NoteUpdateInput = z.output<typeof noteUpdateInputSchema>;
 
 export const noteListInputSchema = z.strictObject({ personId: z.uuid() });
@@ -68,6 +69,8 @@ export const noteSchema = z.object({
   authorName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Raised by every change (the author's, from any desktop); sent back as expectedVersion. */
+  version: recordVersionSchema,
   /** Until when the signed-in user may still change it; null: they may not (not the author, or too late). */
   editableUntil: z.string().nullable(),
 });

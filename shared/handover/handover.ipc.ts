@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema } from '../domain';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 import {
   CONTACT_FIELD_NAMES,
   contactCategorySchema,
@@ -135,6 +136,8 @@ export const directoryEntrySchema = contactPointSchema.extend({
   ),
   /** The seed no longer has this entry; kept because the user edited it. */
   seedRemoved: z.boolean(),
+  /** Raised by every edit of the entry (1: never edited); sent back as expectedVersion. */
+  version: recordVersionSchema,
 });
 export type DirectoryEntryView = z.infer<typeof directoryEntrySchema>;
 
@@ -146,14 +149,15 @@ export const directoryListSchema = z.object({
 });
 export type DirectoryList = z.infer<typeof directoryListSchema>;
 
-export const directoryUpdateInputSchema = z.strictObject({ id: contactIdSchema, fields: contactFieldsSchema.partial() });
+export const directoryUpdateInputSchema = z.strictObject({ id: contactIdSchema, fields: contactFieldsSchema.partial(), expectedVersion: expectedVersionSchema });
 export const directoryAddInputSchema = contactFieldsSchema.extend({ country: countrySchema });
-export const directorySetHiddenInputSchema = z.strictObject({ id: contactIdSchema, hidden: z.boolean() });
-export const directoryRemoveInputSchema = z.strictObject({ id: contactIdSchema });
+export const directorySetHiddenInputSchema = z.strictObject({ id: contactIdSchema, hidden: z.boolean(), expectedVersion: expectedVersionSchema });
+export const directoryRemoveInputSchema = z.strictObject({ id: contactIdSchema, expectedVersion: expectedVersionSchema });
 export const directoryResolveInputSchema = z.strictObject({
   id: contactIdSchema,
   field: contactFieldNameSchema,
   choice: z.enum(['takeSeed', 'keepMine']),
+  expectedVersion: expectedVersionSchema,
 });
 
 // ---------------------------------------------------------------- handovers (sending side)

@@ -1061,7 +1061,7 @@ export const en = {
   // Reminders. End.
   // Team mode on the desktop: renderer/src/team. Begin.
   team: {
-    conflictTitle: 'Someone else saved this person',
+    conflictTitle: 'Someone else saved this record',
     conflictBody: '{{changedBy}} saved this record on {{when}}, after you opened it.',
     conflictSomeone: 'Another staff member',
     conflictChoose: 'Choose what happens to the changes in your form.',

@@ -1060,7 +1060,7 @@ export const fr: Translation = {
   // Reminders. End.
   // Team mode on the desktop: renderer/src/team. Begin.
   team: {
-    conflictTitle: 'Quelqu’un d’autre a enregistré cette personne',
+    conflictTitle: 'Quelqu’un d’autre a enregistré cette fiche',
     conflictBody: '{{changedBy}} a enregistré cette fiche le {{when}}, après que vous l’avez ouverte.',
     conflictSomeone: 'Un autre membre du personnel',
     conflictChoose: 'Choisissez ce que deviennent les modifications de votre formulaire.',

@@ -1057,7 +1057,7 @@ export const nl: Translation = {
   // Reminders. End.
   // Team mode on the desktop: renderer/src/team. Begin.
   team: {
-    conflictTitle: 'Iemand anders heeft deze persoon opgeslagen',
+    conflictTitle: 'Iemand anders heeft dit intussen opgeslagen',
     conflictBody: '{{changedBy}} heeft dit dossier opgeslagen op {{when}}, nadat u het opende.',
     conflictSomeone: 'Een andere medewerker',
     conflictChoose: 'Kies wat er met de wijzigingen in uw formulier gebeurt.',

@@ -137,6 +137,7 @@ import {
   connectionConnectInputSchema,
   connectionStatusSchema,
 } from '../team/connection.schema';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 import type { CHANNEL_NAMES, EVENT_NAMES_LIST } from './channels';
 
 /** Who may call a channel: anyone (also while locked), any unlocked session, or listed roles. */
@@ -183,6 +184,8 @@ export const userSummarySchema = z.object({
   status: z.enum(['active', 'disabled']),
   createdAt: z.string(),
   disabledAt: z.string().nullable(),
+  /** Raised by a role or status change; sent back as expectedVersion. */
+  version: recordVersionSchema,
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
@@ -194,6 +197,8 @@ export const organisationSettingsSchema = z.object({
   name: z.string(),
   country: countrySchema,
   caseCodePrefix: z.string(),
+  /** Raised by every change of the organisation's settings; sent back as expectedVersion. */
+  version: recordVersionSchema,
 });
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
@@ -315,12 +320,12 @@ export const contract = {
     access: ['admin'],
   }),
   'users.setRole': channel({
-    input: z.strictObject({ userId: z.uuid(), role: roleSchema }),
+    input: z.strictObject({ userId: z.uuid(), role: roleSchema, expectedVersion: expectedVersionSchema }),
     output: userSummarySchema,
     access: ['admin'],
   }),
   'users.disable': channel({
-    input: z.strictObject({ userId: z.uuid() }),
+    input: z.strictObject({ userId: z.uuid(), expectedVersion: expectedVersionSchema }),
     output: z.null(),
     access: ['admin'],
   }),
@@ -353,7 +358,7 @@ export const contract = {
   'audit.verify': channel({ input: empty, output: auditVerificationSchema, access: ['admin'] }),
   'settings.organisation': channel({ input: empty, output: organisationSettingsSchema, access: 'unlocked' }),
   'settings.updateOrganisation': channel({
-    input: z.strictObject({ caseCodePrefix: caseCodePrefixSchema }),
+    input: z.strictObject({ caseCodePrefix: caseCodePrefixSchema, expectedVersion: expectedVersionSchema }),
     output: organisationSettingsSchema,
     access: ['admin'],
   }),

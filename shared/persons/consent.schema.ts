@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 import { contactIdSchema } from '../directory/contact.schema';
 
 export const CONSENT_KINDS = ['processing', 'sharing'] as const;
@@ -50,7 +51,7 @@ export const consentRecordInputSchema = z
   });
 export type ConsentRecordInput = z.input<typeof consentRecordInputSchema>;
 
-export const consentWithdrawInputSchema = z.strictObject({ consentId: z.uuid(), withdrawnOn: calendarDateSchema });
+export const consentWithdrawInputSchema = z.strictObject({ consentId: z.uuid(), withdrawnOn: calendarDateSchema, expectedVersion: expectedVersionSchema });
 
 export const consentSchema = z.object({
   id: z.string(),
@@ -72,5 +73,7 @@ export const consentSchema = z.object({
   withdrawnOn: calendarDateSchema.nullable(),
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
+  /** Raised by a withdrawal; sent back as expectedVersion. */
+  version: recordVersionSchema,
 });
 export type Consent = z.infer<typeof consentSchema>;

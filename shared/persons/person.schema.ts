@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema } from '../domain';
 import { phaseIdSchema } from '../procedure/track.schema';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 import { DUE_KINDS } from '../rules/rule.types';
 import { EXPLOITATION_FORMS } from './exploitation';
 import { ISO_COUNTRY_CODES, ISO_LANGUAGE_CODES } from './iso-codes';
@@ -133,7 +134,7 @@ export type PersonCreateInput = z.input<typeof personCreateSchema>;
 
 /** `persons.update`: every field (a full replacement), by record id. The caseworker changes through `persons.assign`. */
 export const personUpdateSchema = z
-  .strictObject({ id: z.uuid(), ...personFieldsShape, expectedVersion: z.number().int().min(1).optional() })
+  .strictObject({ id: z.uuid(), ...personFieldsShape, expectedVersion: expectedVersionSchema })
   .refine(hasAName, nameCheck);
 export type PersonUpdateInput = z.input<typeof personUpdateSchema>;
 
@@ -201,7 +202,7 @@ export const personRecordSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Goes back with persons.update as expectedVersion; a stale one is refused with CONFLICT. */
-  version: z.number().int().min(1),
+  version: recordVersionSchema,
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 

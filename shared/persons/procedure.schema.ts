@@ -6,6 +6,7 @@ import { DUE_BASES } from '../procedure/engine';
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
 import { countrySchema } from '../domain';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 import { checklistItemStatusSchema, CHECKLIST_OUTCOMES } from '../procedure/checklist';
 import type { TrackState } from '../procedure/engine';
 import { ALL_EVENT_TYPES, phaseIdSchema, type EventType } from '../procedure/track.schema';
@@ -30,11 +31,13 @@ export type EventInput = z.input<typeof eventInputSchema>;
 export const EVENT_REMOVAL_REASONS = ['enteredInError', 'wrongDate', 'wrongType', 'duplicate', 'recordedOnWrongPerson'] as const;
 
 export const openTrackInputSchema = z.strictObject({ personId: z.uuid(), country: countrySchema });
-export const recordEventInputSchema = z.strictObject({ trackId: z.uuid(), event: eventInputSchema });
+/** `expectedVersion`: the track's version the user saw (a stale one is refused with CONFLICT). */
+export const recordEventInputSchema = z.strictObject({ trackId: z.uuid(), event: eventInputSchema, expectedVersion: expectedVersionSchema });
 export const removeEventInputSchema = z.strictObject({
   trackId: z.uuid(),
   eventId: z.uuid(),
   reason: z.enum(EVENT_REMOVAL_REASONS),
+  expectedVersion: expectedVersionSchema,
 });
 
 export const checklistAnswerInputSchema = z.strictObject({
@@ -47,6 +50,8 @@ export const checklistAnswerInputSchema = z.strictObject({
   note: z.string().trim().max(2000).default(''),
   /** An attachment of the same person that supports the answer. */
   attachmentId: z.uuid().nullable().default(null),
+  /** The checklist's version the form was loaded at (a checklist is one form; a stale one is refused). */
+  expectedVersion: expectedVersionSchema,
 });
 export type ChecklistAnswerInput = z.input<typeof checklistAnswerInputSchema>;
 
@@ -81,6 +86,8 @@ export const checklistViewSchema = z.object({
   source: z.string(),
   satisfiedMeans: labelsSchema,
   outcome: z.enum(CHECKLIST_OUTCOMES),
+  /** Raised by every answer saved in this checklist; sent back as expectedVersion. */
+  version: recordVersionSchema,
   items: z.array(
     z.object({
       id: z.string(),
@@ -98,6 +105,8 @@ export const trackViewSchema = z.object({
   personId: z.string(),
   country: countrySchema,
   openedAt: z.string(),
+  /** Raised by every event recorded or withdrawn; sent back as expectedVersion. */
+  version: recordVersionSchema,
   /** Closed when the phase is terminal (ended, returned, closed): then it has no due dates. */
   closed: z.boolean(),
   events: z.array(recordedEventSchema),

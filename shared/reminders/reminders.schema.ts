@@ -8,6 +8,7 @@
 import { DUE_BASES } from '../procedure/engine';
 import { z } from 'zod';
 import { calendarDateSchema } from '../dates/calendar-date';
+import { expectedVersionSchema, recordVersionSchema } from '../record-version';
 import { countrySchema, languageSchema } from '../domain';
 import { DASHBOARD_GROUPS } from './dashboard';
 import { REMINDER_KINDS, REMINDER_SOURCES, reminderKindSchema, type ReminderKind } from './reminder.types';
@@ -50,6 +51,8 @@ export const markDoneInputSchema = z.strictObject({
   itemId: reminderItemIdSchema,
   reason: z.enum(DONE_REASONS),
   note: noteSchema,
+  /** For a task: the version it was shown at (a stale one is refused with CONFLICT). */
+  expectedVersion: expectedVersionSchema,
 });
 export const snoozeInputSchema = z.strictObject({
   itemId: reminderItemIdSchema,
@@ -57,8 +60,9 @@ export const snoozeInputSchema = z.strictObject({
   until: calendarDateSchema,
   reason: z.enum(SNOOZE_REASONS),
   note: noteSchema,
+  expectedVersion: expectedVersionSchema,
 });
-export const reopenInputSchema = z.strictObject({ itemId: reminderItemIdSchema });
+export const reopenInputSchema = z.strictObject({ itemId: reminderItemIdSchema, expectedVersion: expectedVersionSchema });
 
 export const reminderStateSchema = z.enum(['open', 'done', 'snoozed']);
 export type ReminderState = z.infer<typeof reminderStateSchema>;
@@ -120,6 +124,8 @@ export const dashboardRowSchema = z.object({
   basis: z.enum(DUE_BASES).nullable().default(null),
   /** A procedure due date recomputed under corrected rules, not yet acknowledged. */
   recomputed: z.boolean().default(false),
+  /** A task's version, sent back as expectedVersion when it is changed, done, snoozed or reopened; null for other kinds. */
+  version: recordVersionSchema.nullable().default(null),
 });
 export type DashboardRowView = z.infer<typeof dashboardRowSchema>;
 
@@ -167,6 +173,7 @@ export const taskUpdateSchema = z.strictObject({
   dueDate: calendarDateSchema.optional(),
   assigneeId: z.uuid().optional(),
   personId: z.uuid().nullable().optional(),
+  expectedVersion: expectedVersionSchema,
 });
 export const taskIdInputSchema = z.strictObject({ id: z.uuid() });
 export const taskListInputSchema = z.strictObject({
@@ -187,6 +194,8 @@ export const taskSchema = z.object({
   snoozedUntil: calendarDateSchema.nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
+  /** Raised by every change (also done, snoozed, reopened); sent back as expectedVersion. */
+  version: recordVersionSchema,
 });
 export type TaskView = z.infer<typeof taskSchema>;
 

@@ -59,6 +59,20 @@ describe('migrations 0019 and 0020 on an older vault', () => {
         ALTER TABLE consents DROP COLUMN partner_contact_id;
         DROP INDEX procedure_events_statistics;
         CREATE INDEX procedure_events_type_date ON procedure_events (type, date);
+        -- The later migrations are forgotten too (drizzle re-runs every migration after the last
+        -- one it finds), so their changes go as well: 0021 record versions.
+        DROP TABLE checklist_versions;
+        DROP TABLE record_versions;
+        ALTER TABLE tracks DROP COLUMN version;
+        ALTER TABLE tracks DROP COLUMN updated_at;
+        ALTER TABLE tracks DROP COLUMN updated_by;
+        ALTER TABLE consents DROP COLUMN updated_by;
+        ALTER TABLE consents DROP COLUMN version;
+        ALTER TABLE directory_edits DROP COLUMN updated_by;
+        ALTER TABLE directory_edits DROP COLUMN version;
+        ALTER TABLE staff_tasks DROP COLUMN version;
+        ALTER TABLE appointments DROP COLUMN version;
+        ALTER TABLE case_notes DROP COLUMN version;
         DELETE FROM __drizzle_migrations WHERE created_at >= ${since};`),
     );
     core.vault.lock();

@@ -11,6 +11,7 @@ import type { SessionUser } from '../../../shared/ipc/contract';
 import type { Db } from '../../../db/connection';
 import { personSubject, reachablePerson } from '../persons/person-access';
 import type { ReminderService } from '../reminders/reminder.service';
+import { checkVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 
 export function toAppointmentView(row: AppointmentRow): AppointmentView {
@@ -26,6 +27,7 @@ export function toAppointmentView(row: AppointmentRow): AppointmentView {
     status: row.status,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 
@@ -71,6 +73,7 @@ export class AppointmentService {
         createdBy: actor.id,
         updatedAt: now,
         updatedBy: actor.id,
+        version: 1,
       };
       new CaseworkRepo(db).insertAppointment(row);
       audit({ ...personSubject(actor, person.id), action: 'appointment.add', details: { appointmentId: row.id } });
@@ -84,6 +87,7 @@ export class AppointmentService {
     const actor = this.vault.requireSession();
     const view = this.vault.write(({ db, now, audit }) => {
       const row = reachableAppointment(db, actor, input.id);
+      checkVersion(db, input.expectedVersion, { version: row.version, changedBy: row.updatedBy ?? null, changedAt: row.updatedAt });
       const changes: Partial<AppointmentRow> = {};
       const fields: string[] = [];
       for (const f of FIELDS) {
@@ -95,7 +99,7 @@ export class AppointmentService {
       }
       const repo = new CaseworkRepo(db);
       if (fields.length === 0) return toAppointmentView(row);
-      repo.updateAppointment(row.id, { ...changes, updatedAt: now, updatedBy: actor.id });
+      repo.updateAppointment(row.id, { ...changes, updatedAt: now, updatedBy: actor.id, version: row.version + 1 });
       audit({ ...personSubject(actor, row.personId), action: 'appointment.update', details: { appointmentId: row.id, fields: fields.join(',') } });
       return toAppointmentView(repo.appointment(row.id) as AppointmentRow);
     });

@@ -25,6 +25,7 @@ import { AppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { personSubject, reachablePerson, seesEveryCase } from '../persons/person-access';
 import type { Clock } from '../ports';
+import { checkVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 
 const WINDOW_MS = NOTE_EDIT_WINDOW_MINUTES * 60_000;
@@ -69,6 +70,7 @@ export class NoteService {
       authorName: nameOf(r.authorId ?? null),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
+      version: r.version,
       editableUntil: editableUntil(r, actor, now),
     }));
   }
@@ -139,6 +141,8 @@ export class NoteService {
       if (!row) throw new AppError('NOT_FOUND', 'notFound');
       reachablePerson(db, actor, row.personId);
       if (row.authorId !== actor.id) throw new AppError('FORBIDDEN', 'noteNotAuthor');
+      // Only the author edits, but from more than one desktop (or window) at a time.
+      checkVersion(db, input.expectedVersion, { version: row.version, changedBy: row.authorId ?? null, changedAt: row.updatedAt });
       if (editableUntil(row, actor, new Date(now)) === null) {
         throw new AppError('RULE_VIOLATION', 'noteEditWindowClosed', { minutes: NOTE_EDIT_WINDOW_MINUTES });
       }
@@ -154,6 +158,7 @@ export class NoteService {
         durationMinutes: input.durationMinutes,
         attachmentId: input.attachmentId,
         updatedAt: now,
+        version: row.version + 1,
       });
       audit({ ...personSubject(actor, row.personId), action: 'note.update', details: { noteId: row.id, fields: fields.join(',') } });
       return this.views(db, actor, [repo.note(row.id) as NoteRow])[0] as NoteView;

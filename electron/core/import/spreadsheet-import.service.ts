@@ -246,7 +246,7 @@ export class SpreadsheetImportService {
             state = validateNewEvent(engineTrack(country, facts, recorded), engineEvent(row));
             recorded.push(row);
           }
-          const track: TrackRow = { id: trackId, personId: id, country, openedAt: now, openedBy: actor.id, ...trackDerivedColumns(state, now) };
+          const track: TrackRow = { id: trackId, personId: id, country, openedAt: now, openedBy: actor.id, ...trackDerivedColumns(state, now), version: 1, updatedAt: now, updatedBy: actor.id };
           tracks.push(track);
           eventRows.push(...recorded);
           dueRows.push(...dueDateRows(track, state));

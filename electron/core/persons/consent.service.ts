@@ -6,6 +6,7 @@ import { PartnersRepo } from '../../../db/handover.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import { AppError } from '../../../shared/errors';
 import type { Consent, consentRecordInputSchema } from '../../../shared/persons/consent.schema';
+import { checkVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 import { personSubject, reachablePerson } from './person-access';
 
@@ -35,6 +36,7 @@ export function toConsent(row: ConsentRow): Consent {
     withdrawnOn: row.withdrawnOn ?? null,
     recordedAt: row.recordedAt,
     recordedBy: row.recordedBy ?? null,
+    version: row.version,
   };
 }
 
@@ -75,6 +77,8 @@ export class ConsentService {
         recordedAt: now,
         recordedBy: actor.id,
         updatedAt: now,
+        updatedBy: actor.id,
+        version: 1,
       };
       new ConsentsRepo(db).insert(row);
       // The partner's name stays out of the audit trail: only the kind and the number of categories.
@@ -87,22 +91,23 @@ export class ConsentService {
     });
   }
 
-  withdraw(input: { consentId: string; withdrawnOn: CalendarDate }): Consent {
+  withdraw(input: { consentId: string; withdrawnOn: CalendarDate; expectedVersion?: number | undefined }): Consent {
     const actor = this.vault.requireSession();
     return this.vault.write(({ db, now, audit }) => {
       const repo = new ConsentsRepo(db);
       const row = repo.byId(input.consentId);
       if (!row) throw new AppError('NOT_FOUND', 'notFound');
       reachablePerson(db, actor, row.personId);
+      checkVersion(db, input.expectedVersion, { version: row.version, changedBy: row.updatedBy ?? row.recordedBy, changedAt: row.updatedAt });
       if (row.withdrawnOn) throw new AppError('CONFLICT', 'consentAlreadyWithdrawn');
       if (input.withdrawnOn < row.givenOn) {
         throw new AppError('VALIDATION', 'withdrawalBeforeConsent', undefined, {
           fields: [{ path: 'withdrawnOn', code: 'before_consent', message: 'Before the date the consent was given' }],
         });
       }
-      repo.withdraw(row.id, input.withdrawnOn, now);
+      repo.withdraw(row.id, input.withdrawnOn, { at: now, by: actor.id, version: row.version + 1 });
       audit({ ...personSubject(actor, row.personId), action: 'consent.withdraw', details: { consentId: row.id, kind: row.kind } });
-      return toConsent({ ...row, withdrawnOn: input.withdrawnOn, updatedAt: now });
+      return toConsent(repo.byId(row.id) as ConsentRow);
     });
   }
 }

@@ -70,7 +70,7 @@ describe('person records', () => {
     const b = await create(core, { aliases: ['Zizi'] });
     expect(a.person.caseCode).toBe('TES-2026-0001');
     expect(b.person.caseCode).toBe('TES-2026-0002');
-    expect(await call(core, 'settings.organisation', {})).toEqual({ name: 'Test Centre', country: 'BE', caseCodePrefix: 'TES' });
+    expect(await call(core, 'settings.organisation', {})).toEqual({ name: 'Test Centre', country: 'BE', caseCodePrefix: 'TES', version: 1 });
     await call(core, 'settings.updateOrganisation', { caseCodePrefix: 'pay' });
     const c = await create(core, { familyName: 'Vobe' });
     expect(c.person.caseCode).toBe('PAY-2026-0003');

@@ -27,6 +27,7 @@ import type {
 } from '../../../shared/persons/person.schema';
 import { foldForSearch } from '../../../shared/persons/search-text';
 import type { Clock } from '../ports';
+import { checkVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 import { toAttachmentMeta } from './attachment.service';
 import { toConsent } from './consent.service';
@@ -125,14 +126,7 @@ export class PersonService {
       const row = reachablePerson(db, actor, id);
       // Someone else saved this record since the caller read it: refuse, and say who and when, so
       // the user can reload or re-apply their change (docs/team-server.md "Concurrent edits").
-      if (expectedVersion !== undefined && expectedVersion !== row.version) {
-        const changedBy = new PersonsRepo(db).caseworkerName(row.updatedBy ?? null);
-        throw new AppError('CONFLICT', 'recordChanged', { changedBy: changedBy ?? '?' }, {
-          currentVersion: row.version,
-          changedBy,
-          changedAt: row.updatedAt,
-        });
-      }
+      checkVersion(db, expectedVersion, { version: row.version, changedBy: row.updatedBy ?? null, changedAt: row.updatedAt });
       const before = rowFields(row);
       const changed = (Object.keys(fields) as (keyof PersonFields)[]).filter(
         (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),

@@ -28,6 +28,7 @@ import { upgradeRules, type RulesUpgradeResult } from './rules-upgrade';
 import type { DueKind } from '../../../shared/rules/rule.types';
 import { RULE_TABLES, RULES_VERSION } from '../../../shared/rules/index';
 import type { Clock } from '../ports';
+import { checkVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 import { mayReach, personSubject, reachablePerson, seesEveryCase, todayOf } from './person-access';
 import { PersonsRepo } from '../../../db/persons.repo';
@@ -72,6 +73,17 @@ export class ProcedureService {
     return { track, person };
   }
 
+  /**
+   * The track after a change staff made to its events, with its version raised; refuses (CONFLICT,
+   * nothing written) when the change was made on an older version (docs/team-server.md "Concurrent edits").
+   */
+  private changeTrack(db: Db, actor: SessionUser, track: TrackRow, expectedVersion: number | undefined, now: string): TrackRow {
+    checkVersion(db, expectedVersion, { version: track.version, changedBy: track.updatedBy ?? null, changedAt: track.updatedAt ?? null });
+    const change = { at: now, by: actor.id, version: track.version + 1 };
+    new ProcedureRepo(db).touchTrack(track.id, change);
+    return { ...track, version: change.version, updatedAt: change.at, updatedBy: change.by };
+  }
+
   /** Stores the state of a track after a change and rolls it up to the person; returns the view. */
   private commit(db: Db, track: TrackRow, events: EventRow[], state: TrackState, now: string): TrackView {
     const stored = storeTrackState(new ProcedureRepo(db), track, state, now);
@@ -108,6 +120,9 @@ export class ProcedureService {
         missingExpiryKind: null,
         derivedAt: now,
         rulesVersion: RULES_VERSION,
+        version: 1,
+        updatedAt: now,
+        updatedBy: actor.id,
       };
       repo.insertTrack(track);
       audit({ ...personSubject(actor, person.id), action: 'procedure.openTrack', details: { country: input.country } });
@@ -115,10 +130,14 @@ export class ProcedureService {
     });
   }
 
-  recordEvent(input: { trackId: string; event: EventInput }): TrackView {
+  recordEvent(input: { trackId: string; event: EventInput; expectedVersion?: number | undefined }): TrackView {
     const actor = this.vault.requireSession();
     return this.vault.write(({ db, now, audit }) => {
-      const { track, person } = this.reachableTrack(db, actor, input.trackId);
+      const found = this.reachableTrack(db, actor, input.trackId);
+      const person = found.person;
+      // Checked before the rules are asked: a stale page may propose an event the other change made moot.
+      // A refusal by the rules below rolls the raised version back with the rest of the transaction.
+      const track = this.changeTrack(db, actor, found.track, input.expectedVersion, now);
       const repo = new ProcedureRepo(db);
       const events = repo.events(track.id);
       const row: EventRow = {
@@ -159,7 +178,9 @@ export class ProcedureService {
   removeEvent(input: RemoveEventInput): TrackView {
     const actor = this.vault.requireSession();
     return this.vault.write(({ db, now, audit }) => {
-      const { track, person } = this.reachableTrack(db, actor, input.trackId);
+      const found = this.reachableTrack(db, actor, input.trackId);
+      const person = found.person;
+      const track = this.changeTrack(db, actor, found.track, input.expectedVersion, now);
       const repo = new ProcedureRepo(db);
       const events = repo.events(track.id);
       const removed = events.find((e) => e.id === input.eventId);
@@ -182,6 +203,10 @@ export class ProcedureService {
     const actor = this.vault.requireSession();
     return this.vault.write(({ db, now, audit }) => {
       const { track, person } = this.reachableTrack(db, actor, input.trackId);
+      const repo = new ProcedureRepo(db);
+      // A checklist is one form: its version, not the track's, says whether the form is stale.
+      const stamp = repo.checklistVersions(track.id).find((v) => v.checklistId === input.checklistId);
+      checkVersion(db, input.expectedVersion, { version: stamp?.version ?? 1, changedBy: stamp?.updatedBy ?? null, changedAt: stamp?.updatedAt ?? null });
       const checklist = RULE_TABLES[track.country].checklists.find((c) => c.id === input.checklistId);
       if (!checklist || !checklist.items.some((i) => i.id === input.itemId)) {
         throw new AppError('VALIDATION', 'checklistUnknown', undefined, {
@@ -196,7 +221,7 @@ export class ProcedureService {
           });
         }
       }
-      const repo = new ProcedureRepo(db);
+      repo.setChecklistVersion(track.id, input.checklistId, { at: now, by: actor.id, version: (stamp?.version ?? 1) + 1 });
       repo.upsertAnswer({
         trackId: track.id,
         checklistId: input.checklistId,

@@ -191,6 +191,7 @@ function recorded(e: EventRow): RecordedEvent {
 export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], state: TrackState): TrackView {
   const repo = new ProcedureRepo(db);
   const answers = repo.answers(track.id);
+  const versions = new Map(repo.checklistVersions(track.id).map((v) => [v.checklistId, v.version]));
   const users = new UsersRepo(db);
   const names = new Map<string, string | null>();
   const nameOf = (id: string | null) => {
@@ -212,6 +213,7 @@ export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], 
         source: citationText(checklist.source),
         satisfiedMeans: checklist.satisfiedMeans,
         outcome: evaluateChecklist(checklist, statuses),
+        version: versions.get(checklist.id) ?? 1,
         items: checklist.items.map((item) => {
           const a = mine.find((x) => x.itemId === item.id);
           return {
@@ -239,6 +241,7 @@ export function trackView(db: Db, track: TrackRow, events: readonly EventRow[], 
     personId: track.personId,
     country: track.country,
     openedAt: track.openedAt,
+    version: track.version,
     closed: state.phase.terminal,
     events: events.map(recorded),
     state,

@@ -14,7 +14,7 @@
  */
 import { DUE_BASES, type DueBasis } from '../../../shared/procedure/engine';
 import type { Db } from '../../../db/connection';
-import { RemindersRepo, type ProcedureDueRow, type TaskDueRow, type TaskVisibility } from '../../../db/reminders.repo';
+import { RemindersRepo, type ProcedureDueRow, type TaskDueRow, type TaskRow, type TaskVisibility } from '../../../db/reminders.repo';
 import type { CalendarDate } from '../../../shared/dates/calendar-date';
 import type { Country } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -25,6 +25,7 @@ import type { ReminderKind, ReminderSource } from '../../../shared/reminders/rem
 import type { ReminderState } from '../../../shared/reminders/reminders.schema';
 import { DUE_KINDS } from '../../../shared/rules/rule.types';
 import { reachablePerson, seesEveryCase } from '../persons/person-access';
+import type { RecordStamp } from '../record-version';
 import type { WriteContext } from '../vault/vault.service';
 
 /** A reminder item as the service handles it (never sent as is: rows are built from it). */
@@ -38,6 +39,8 @@ export interface SourceItem extends DashboardItem {
   /** Kept by the source itself (tasks); undefined: look it up in reminder_dispositions. */
   readonly state?: ReminderState;
   readonly snoozedUntil?: CalendarDate | null;
+  /** A task's version (a versioned record); undefined for the other sources. */
+  readonly version?: number;
 }
 
 /** Who is looking, and whether they asked for their own cases or all they may see. */
@@ -92,6 +95,8 @@ export interface ReminderSourceProvider {
   get(db: Db, actor: SessionUser, itemId: string): SourceItem;
   /** For sources that keep the state themselves: store a decision (null: reopen). */
   decide?(ctx: WriteContext, item: SourceItem, decision: Decision | null, actor: SessionUser): void;
+  /** For items that are versioned records (tasks): where the record stands, to refuse a stale decision. */
+  stamp?(db: Db, item: SourceItem): RecordStamp;
 }
 
 export function sourceOf(itemId: string): ReminderSource | null {
@@ -224,6 +229,7 @@ export function taskToItem(t: TaskDueRow): SourceItem {
     title: t.title,
     state: t.state,
     snoozedUntil: t.snoozedUntil,
+    version: t.version,
   };
 }
 
@@ -246,9 +252,16 @@ export function visibleTask(db: Db, actor: SessionUser, taskId: string): TaskDue
     caseworkerId: person?.caseworkerId ?? null,
     state: task.state,
     snoozedUntil: task.snoozedUntil,
+    version: task.version,
   };
   if (!maySeeTask(actor, row)) throw notFound();
   return row;
+}
+
+/** A task's version, and who changed it last and when. */
+export function taskStamp(task: TaskRow | undefined): RecordStamp {
+  if (!task) throw notFound();
+  return { version: task.version, changedBy: task.updatedBy ?? null, changedAt: task.updatedAt };
 }
 
 export const taskSource: ReminderSourceProvider = {
@@ -271,9 +284,16 @@ export const taskSource: ReminderSourceProvider = {
     return taskToItem(visibleTask(db, actor, match[1] ?? ''));
   },
 
+  stamp(db, item) {
+    return taskStamp(new RemindersRepo(db).task(item.id.slice('task:'.length)));
+  },
+
   decide({ db, now }, item, decision, actor) {
     const taskId = item.id.slice('task:'.length);
-    new RemindersRepo(db).updateTask(taskId, {
+    const repo = new RemindersRepo(db);
+    repo.updateTask(taskId, {
+      // Done, snoozed and reopened are changes of the task like any other: they raise its version.
+      version: taskStamp(repo.task(taskId)).version + 1,
       state: decision ? decision.state : 'open',
       snoozedUntil: decision?.state === 'snoozed' ? decision.until : null,
       stateReason: decision?.reason ?? null,

@@ -45,6 +45,7 @@ import { WEEKDAY_IDS, type WeekdayId } from '../../../shared/dates/calendar-date
 import type { Db } from '../../../db/connection';
 import { seesEveryCase, todayOf } from '../persons/person-access';
 import type { Clock } from '../ports';
+import { checkVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 import { deadlinesToIcs } from './ics-export';
 import {
@@ -302,6 +303,7 @@ export class ReminderService {
           followedUpOn: state === 'open' ? followedUp(item) : null,
           basis: item.basis ?? null,
           recomputed: item.recomputed ?? false,
+          version: item.version ?? null,
         };
       };
 
@@ -339,12 +341,21 @@ export class ReminderService {
     return source;
   }
 
-  private decide(itemId: string, decision: Decision | null, action: 'reminder.done' | 'reminder.snooze' | 'reminder.reopen'): void {
+  private decide(
+    itemId: string,
+    decision: Decision | null,
+    action: 'reminder.done' | 'reminder.snooze' | 'reminder.reopen',
+    expectedVersion: number | undefined,
+  ): void {
     const actor = this.vault.requireSession();
     const source = this.sourceFor(itemId);
     const today = this.today();
     this.vault.write((ctx) => {
       const item = source.get(ctx.db, actor, itemId);
+      // A task is a versioned record: done or snoozed on a stale page is refused like any stale edit.
+      // Other items (deadlines derived from tracks) carry no version of their own: the expected
+      // version is not checked for them.
+      if (source.stamp) checkVersion(ctx.db, expectedVersion, source.stamp(ctx.db, item));
       if (item.source === 'procedure' && decision?.state === 'done' && decision.reason !== PROCEDURE_DONE_REASON) {
         throw new AppError('RULE_VIOLATION', 'procedureDoneByEvent');
       }
@@ -380,18 +391,18 @@ export class ReminderService {
     this.changed();
   }
 
-  markDone(input: { itemId: string; reason: DoneReason; note: string }): null {
-    this.decide(input.itemId, { state: 'done', reason: input.reason, note: input.note }, 'reminder.done');
+  markDone(input: { itemId: string; reason: DoneReason; note: string; expectedVersion?: number | undefined }): null {
+    this.decide(input.itemId, { state: 'done', reason: input.reason, note: input.note }, 'reminder.done', input.expectedVersion);
     return null;
   }
 
-  snooze(input: { itemId: string; until: CalendarDate; reason: SnoozeReason; note: string }): null {
-    this.decide(input.itemId, { state: 'snoozed', until: input.until, reason: input.reason, note: input.note }, 'reminder.snooze');
+  snooze(input: { itemId: string; until: CalendarDate; reason: SnoozeReason; note: string; expectedVersion?: number | undefined }): null {
+    this.decide(input.itemId, { state: 'snoozed', until: input.until, reason: input.reason, note: input.note }, 'reminder.snooze', input.expectedVersion);
     return null;
   }
 
-  reopen(input: { itemId: string }): null {
-    this.decide(input.itemId, null, 'reminder.reopen');
+  reopen(input: { itemId: string; expectedVersion?: number | undefined }): null {
+    this.decide(input.itemId, null, 'reminder.reopen', input.expectedVersion);
     return null;
   }
 

@@ -19,7 +19,8 @@ import type { SessionUser } from '../../../shared/ipc/contract';
 import type { TaskView } from '../../../shared/reminders/reminders.schema';
 import { reachablePerson, seesEveryCase } from '../persons/person-access';
 import type { VaultService } from '../vault/vault.service';
-import { taskVisibility, visibleTask } from './reminder-sources';
+import { checkVersion } from '../record-version';
+import { taskStamp, taskVisibility, visibleTask } from './reminder-sources';
 import type { ReminderService } from './reminder.service';
 
 export interface TaskCreateInput {
@@ -35,6 +36,7 @@ export interface TaskUpdateInput {
   dueDate?: CalendarDate | undefined;
   assigneeId?: string | undefined;
   personId?: string | null | undefined;
+  expectedVersion?: number | undefined;
 }
 
 function subject(actor: SessionUser, task: { id: string; personId: string | null }) {
@@ -75,6 +77,7 @@ export class TaskService {
       snoozedUntil: row.snoozedUntil,
       createdAt: task?.createdAt ?? '',
       createdBy: task?.createdBy ?? null,
+      version: task?.version ?? 1,
     };
   }
 
@@ -128,7 +131,9 @@ export class TaskService {
     const actor = this.vault.requireSession();
     const view = this.vault.write(({ db, now, audit }) => {
       const current = visibleTask(db, actor, input.id);
-      const changes: Parameters<RemindersRepo['updateTask']>[1] = { updatedAt: now, updatedBy: actor.id };
+      const stamp = taskStamp(new RemindersRepo(db).task(current.id));
+      checkVersion(db, input.expectedVersion, stamp);
+      const changes: Parameters<RemindersRepo['updateTask']>[1] = { updatedAt: now, updatedBy: actor.id, version: stamp.version + 1 };
       const fields: string[] = [];
       if (input.title !== undefined && input.title !== current.title) {
         changes.title = input.title;

@@ -4,7 +4,12 @@ import { AUTO_LOCK_MINUTES, autoLockMinutesSchema } from '../../../shared/domain
 import type { OrganisationSettings, VaultSettings } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
 import { deriveCaseCodePrefix } from '../../../shared/persons/case-code';
+import { RecordVersionsRepo } from '../../../db/record-versions.repo';
+import { changeKeptVersion } from '../record-version';
 import { SETTING_AUTO_LOCK, type VaultService } from '../vault/vault.service';
+
+/** The organisation's row in record_versions (there is one organisation per vault). */
+const ORGANISATION = 'organisation';
 
 export class SettingsService {
   private readonly listeners = new Set<(s: VaultSettings) => void>();
@@ -50,13 +55,15 @@ export class SettingsService {
     this.vault.requireSession();
     const row = this.vault.read((db) => new SettingsRepo(db).organisation());
     if (!row) throw new AppError('NOT_FOUND', 'notFound');
-    return { name: row.name, country: row.country, caseCodePrefix: row.caseCodePrefix ?? deriveCaseCodePrefix(row.name) };
+    const version = this.vault.read((db) => new RecordVersionsRepo(db).of('organisation', ORGANISATION).version);
+    return { name: row.name, country: row.country, caseCodePrefix: row.caseCodePrefix ?? deriveCaseCodePrefix(row.name), version };
   }
 
   /** Changes the prefix of new case codes; existing codes keep theirs (they are printed on paper files). */
-  updateOrganisation(input: { caseCodePrefix: string }): OrganisationSettings {
+  updateOrganisation(input: { caseCodePrefix: string; expectedVersion?: number | undefined }): OrganisationSettings {
     const actor = this.vault.requireRole('admin');
-    this.vault.write(({ db, audit }) => {
+    this.vault.write(({ db, now, audit }) => {
+      changeKeptVersion(db, 'organisation', ORGANISATION, input.expectedVersion, actor.id, now);
       new SettingsRepo(db).setCaseCodePrefix(input.caseCodePrefix);
       audit({ actorId: actor.id, actorName: actor.username, action: 'settings.organisationUpdate', details: { caseCodePrefix: input.caseCodePrefix } });
     });

@@ -7,9 +7,12 @@ import { UsersRepo, type UserRow } from '../../../db/users.repo';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { UserSummary } from '../../../shared/ipc/contract';
+import { RecordVersionsRepo } from '../../../db/record-versions.repo';
+import { changeKeptVersion } from '../record-version';
 import type { VaultService } from '../vault/vault.service';
 
-export function toSummary(row: UserRow): UserSummary {
+/** `version`: raised by a role or status change (docs/team-server.md "Concurrent edits"). */
+export function toSummary(row: UserRow, version: number): UserSummary {
   return {
     id: row.id,
     username: row.username,
@@ -18,6 +21,7 @@ export function toSummary(row: UserRow): UserSummary {
     status: row.status,
     createdAt: row.createdAt,
     disabledAt: row.disabledAt,
+    version,
   };
 }
 
@@ -26,7 +30,10 @@ export class UsersService {
 
   list(): UserSummary[] {
     this.vault.requireRole('admin');
-    return this.vault.read((db) => new UsersRepo(db).all().map(toSummary));
+    return this.vault.read((db) => {
+      const versions = new RecordVersionsRepo(db).allOf('user');
+      return new UsersRepo(db).all().map((u) => toSummary(u, versions.get(u.id) ?? 1));
+    });
   }
 
   async add(input: { username: string; displayName: string; role: Role; password: string }): Promise<UserSummary> {
@@ -53,16 +60,18 @@ export class UsersService {
       };
       new UsersRepo(db).insert(row);
       audit({ actorId: actor.id, actorName: actor.username, action: 'user.add', subjectType: 'user', subjectId: id, details: { role: input.role } });
-      return toSummary(row);
+      return toSummary(row, 1);
     });
   }
 
-  setRole(input: { userId: string; role: Role }): UserSummary {
+  setRole(input: { userId: string; role: Role; expectedVersion?: number | undefined }): UserSummary {
     const actor = this.vault.requireRole('admin');
-    return this.vault.write(({ db, audit }) => {
+    return this.vault.write(({ db, now, audit }) => {
       const repo = new UsersRepo(db);
       const user = repo.byId(input.userId);
       if (!user) throw new AppError('NOT_FOUND', 'notFound');
+      // A stale page hears of the other change first (the transaction rolls back on a refusal below).
+      const version = changeKeptVersion(db, 'user', user.id, input.expectedVersion, actor.id, now);
       if (user.role === 'admin' && input.role !== 'admin' && this.isLastActiveAdmin(repo, user)) {
         throw new AppError('CONFLICT', 'lastAdmin');
       }
@@ -75,12 +84,12 @@ export class UsersService {
         subjectId: user.id,
         details: { from: user.role, to: input.role },
       });
-      return toSummary({ ...user, role: input.role });
+      return toSummary(repo.byId(user.id) as UserRow, version);
     });
   }
 
   /** Disables a user, removes their key slot and re-keys the vault under a fresh data key. */
-  async disable(input: { userId: string }): Promise<void> {
+  async disable(input: { userId: string; expectedVersion?: number | undefined }): Promise<void> {
     const actor = this.vault.requireRole('admin');
     if (input.userId === actor.id) throw new AppError('CONFLICT', 'cannotDisableSelf');
     this.vault.write(({ db, now, audit }) => {
@@ -89,6 +98,7 @@ export class UsersService {
       if (!user) throw new AppError('NOT_FOUND', 'notFound');
       if (user.status === 'disabled') return;
       if (user.role === 'admin' && this.isLastActiveAdmin(repo, user)) throw new AppError('CONFLICT', 'lastAdmin');
+      changeKeptVersion(db, 'user', user.id, input.expectedVersion, actor.id, now);
       repo.disable(user.id, now);
       audit({ actorId: actor.id, actorName: actor.username, action: 'user.disable', subjectType: 'user', subjectId: user.id });
     });

@@ -26,6 +26,7 @@ import { DecisionDialog, type Decision } from './DecisionDialog';
 import { MissingExpirySection } from './MissingExpirySection';
 import { ProcedureDoneDialog } from './ProcedureDoneDialog';
 import { TaskDialog, type TaskDraft } from './TaskDialog';
+import { useConflict } from '../team/useConflict';
 import { nonWorkingText, saveTextFile, whatIsDue } from './reminder-format';
 import { DueBasisMark } from '../procedure/DueBasisMark';
 import './dashboard.css';
@@ -74,6 +75,7 @@ export function Dashboard({ user }: { user: SessionUser }) {
   }, [load]);
   // Team mode: deadlines recorded or handled on another desktop.
   useDataChanged(() => void load(), changesCasework);
+  const conflict = useConflict();
 
   // Back to the window after a while (or a notification was clicked): the day may have turned.
   useEffect(() => {
@@ -105,6 +107,7 @@ export function Dashboard({ user }: { user: SessionUser }) {
   const editTask = (row: DashboardRowView) =>
     setTask({
       id: row.id.slice('task:'.length),
+      version: row.version,
       title: row.title ?? '',
       dueDate: row.dueDate,
       assigneeId: row.assigneeId,
@@ -112,10 +115,15 @@ export function Dashboard({ user }: { user: SessionUser }) {
     });
 
   async function reopen(row: DashboardRowView) {
-    try {
-      await call('reminders.reopen', { itemId: row.id });
+    const reopenOn = async (expectedVersion?: number) => {
+      await call('reminders.reopen', { itemId: row.id, expectedVersion });
       notifySuccess(t('reminders.reopened'));
       await load();
+    };
+    try {
+      // A task changed on another desktop since this list was read: the conflict dialog.
+      if (row.version === null) await reopenOn();
+      else await conflict.save(row.version, reopenOn, load);
     } catch (e) {
       setError(toErrorPayload(e));
     }
@@ -176,7 +184,7 @@ export function Dashboard({ user }: { user: SessionUser }) {
           </Button>
           <Button
             size="sm"
-            onClick={() => setTask({ id: null, title: '', dueDate: null, assigneeId: user.id, person: null })}
+            onClick={() => setTask({ id: null, version: null, title: '', dueDate: null, assigneeId: user.id, person: null })}
           >
             {t('reminders.newTask')}
           </Button>
@@ -184,6 +192,7 @@ export function Dashboard({ user }: { user: SessionUser }) {
       </Group>
 
       <ErrorAlert error={error} testId="dashboard-error" />
+      {conflict.dialog}
 
       {!view ? (
         loading ? (

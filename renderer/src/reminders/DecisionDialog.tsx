@@ -24,6 +24,7 @@ import { notifySuccess } from '../components/notify';
 import { dateWithWeekday, parseTypedDate, typedDate } from '../format/deadline';
 import { useLanguage } from '../format/labels';
 import { DateField } from '../persons/parts/DateField';
+import { useConflict } from '../team/useConflict';
 import { latestSnooze, whatIsDue } from './reminder-format';
 
 export type Decision = 'done' | 'snooze';
@@ -50,6 +51,7 @@ export function DecisionDialog({ decision, row, today, onClose, onSaved }: Decis
   const alertRef = useRef<HTMLDivElement>(null);
   const untilRef = useRef<HTMLInputElement>(null);
   const what = whatIsDue(t, row, language);
+  const conflict = useConflict();
 
   useEffect(() => {
     if (error) alertRef.current?.focus();
@@ -75,15 +77,22 @@ export function DecisionDialog({ decision, row, today, onClose, onSaved }: Decis
       }
     }
     setBusy(true);
-    try {
+    // A task is a versioned record: the decision is sent on the version the dashboard showed, and a
+    // task changed on another desktop since opens the conflict dialog. Deadlines have no version.
+    const decide = async (expectedVersion?: number) => {
       if (decision === 'done') {
-        await call('reminders.markDone', { itemId: row.id, reason: doneReason, note });
+        await call('reminders.markDone', { itemId: row.id, reason: doneReason, note, expectedVersion });
         notifySuccess(t('reminders.doneSaved'));
       } else if (untilDate) {
-        await call('reminders.snooze', { itemId: row.id, until: untilDate, reason: snoozeReason, note });
+        await call('reminders.snooze', { itemId: row.id, until: untilDate, reason: snoozeReason, note, expectedVersion });
         notifySuccess(t('reminders.snoozeSaved', { date: dateWithWeekday(t, untilDate) }));
       }
       onSaved();
+    };
+    try {
+      if (row.version === null) await decide();
+      // Reload their version: the dialog closes and the dashboard is read again.
+      else if (!(await conflict.save(row.version, decide, onSaved))) setBusy(false);
     } catch (e) {
       const payload = toErrorPayload(e);
       const field = payload.details?.fields?.find((f) => f.path === 'until');
@@ -99,6 +108,7 @@ export function DecisionDialog({ decision, row, today, onClose, onSaved }: Decis
     <Modal
       opened
       onClose={onClose}
+      closeOnEscape={!conflict.open}
       title={decision === 'done' ? t('reminders.doneTitle') : t('reminders.snoozeTitle')}
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -161,6 +171,7 @@ export function DecisionDialog({ decision, row, today, onClose, onSaved }: Decis
             maxRows={4}
           />
           <ErrorAlert error={error} ref={alertRef} testId="reminder-decision-error" />
+          {conflict.dialog}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={busy}>
               {t('common.cancel')}

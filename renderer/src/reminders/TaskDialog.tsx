@@ -17,10 +17,13 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { notifySuccess } from '../components/notify';
 import { parseTypedDate, typedDate } from '../format/deadline';
 import { DateField } from '../persons/parts/DateField';
+import { useConflict } from '../team/useConflict';
 
 export interface TaskDraft {
   /** The task's uuid when editing. */
   id: string | null;
+  /** The task's version when editing (sent back, so a change saved since on another desktop is not overwritten). */
+  version: number | null;
   title: string;
   dueDate: CalendarDate | null;
   assigneeId: string | null;
@@ -54,6 +57,7 @@ export function TaskDialog({ draft, user, assignees, today, onClose, onSaved }: 
   const alertRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const dueRef = useRef<HTMLInputElement>(null);
+  const conflict = useConflict();
 
   useEffect(() => {
     if (error) alertRef.current?.focus();
@@ -97,19 +101,27 @@ export function TaskDialog({ draft, user, assignees, today, onClose, onSaved }: 
     setBusy('save');
     try {
       if (editing && draft.id) {
-        await call('tasks.update', {
-          id: draft.id,
-          title: title.trim(),
-          dueDate,
-          ...(canAssign ? { assigneeId } : {}),
-          personId: person?.id ?? null,
-        });
-        notifySuccess(t('reminders.task.saved'));
+        const id = draft.id;
+        const update = async (expectedVersion?: number) => {
+          await call('tasks.update', {
+            id,
+            title: title.trim(),
+            dueDate,
+            ...(canAssign ? { assigneeId } : {}),
+            personId: person?.id ?? null,
+            expectedVersion,
+          });
+          notifySuccess(t('reminders.task.saved'));
+          onSaved();
+        };
+        if (draft.version === null) await update();
+        // Reload their version: the dialog closes and the dashboard is read again.
+        else if (!(await conflict.save(draft.version, update, onSaved))) setBusy(null);
       } else {
         await call('tasks.create', { title: title.trim(), dueDate, ...(canAssign ? { assigneeId } : {}), personId: person?.id ?? null });
         notifySuccess(t('reminders.task.created'));
+        onSaved();
       }
-      onSaved();
     } catch (e) {
       const payload = toErrorPayload(e);
       const fields = payload.details?.fields ?? [];
@@ -143,6 +155,7 @@ export function TaskDialog({ draft, user, assignees, today, onClose, onSaved }: 
     <Modal
       opened
       onClose={onClose}
+      closeOnEscape={!conflict.open}
       title={editing ? t('reminders.task.editTitle') : t('reminders.task.newTitle')}
       centered
       size="lg"
@@ -200,6 +213,7 @@ export function TaskDialog({ draft, user, assignees, today, onClose, onSaved }: 
             clearButtonProps={{ 'aria-label': t('reminders.task.personNone') }}
           />
           <ErrorAlert error={error} ref={alertRef} testId="task-error" />
+          {conflict.dialog}
           <Group justify="space-between">
             {editing ? (
               <Button color="red" variant="light" onClick={() => void remove()} loading={busy === 'delete'} disabled={busy === 'save'}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MINUTES, autoLockMinutesSchema } from '../../../shared/domain';
 import type { ErrorPayload } from '../../../shared/errors';
 import { call, toErrorPayload } from '../api/client';
+import { useDataChanged } from '../team/useDataChanged';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { schemaRule } from '../forms/form-rules';
 import { useFormFeedback } from '../forms/useFormFeedback';
@@ -36,6 +37,8 @@ export function AutoLockSettings({ canEdit, onSaved }: AutoLockSettingsProps) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Team mode: an administrator's change on another desktop (an open form keeps what is typed).
+  useDataChanged(() => void load(), (channel) => channel.startsWith('settings.'));
 
   if (loadError) {
     return (

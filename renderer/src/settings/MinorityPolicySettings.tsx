@@ -3,6 +3,7 @@ import { Button, Group, Loader, Paper, Stack, Switch, Text, Title } from '@manti
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../shared/errors';
 import { call, toErrorPayload } from '../api/client';
+import { useDataChanged } from '../team/useDataChanged';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { notifySuccess } from '../components/notify';
 
@@ -33,6 +34,8 @@ export function MinorityPolicySettings({ canEdit }: MinorityPolicySettingsProps)
   useEffect(() => {
     void load();
   }, [load]);
+  // Team mode: an administrator's change on another desktop.
+  useDataChanged(() => void load(), (channel) => channel.startsWith('rules.'));
 
   async function change(next: boolean) {
     setSaving(true);

@@ -29,6 +29,7 @@ export function ConflictDialog({ conflict, busy, onReload, onReapply, onClose }:
       title={t('team.conflictTitle')}
       aria-describedby={bodyId}
       closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       data-testid="conflict-dialog"
     >
       {conflict ? (

@@ -7,17 +7,21 @@ import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { schemaRule } from '../forms/form-rules';
 import { useFormFeedback } from '../forms/useFormFeedback';
+import { useConflict } from '../team/useConflict';
 
 interface ChangeRoleDialogProps {
   user: UserSummary;
   onClose: () => void;
   onChanged: (user: UserSummary) => Promise<void>;
+  /** Their version: the list as saved now (the dialog closes). */
+  onReload: () => Promise<void>;
 }
 
 const FIELDS = ['role'] as const;
 
-export function ChangeRoleDialog({ user, onClose, onChanged }: ChangeRoleDialogProps) {
+export function ChangeRoleDialog({ user, onClose, onChanged, onReload }: ChangeRoleDialogProps) {
   const { t } = useTranslation();
+  const conflict = useConflict();
   const form = useForm({
     name: 'change-role',
     initialValues: { role: user.role as Role },
@@ -32,14 +36,22 @@ export function ChangeRoleDialog({ user, onClose, onChanged }: ChangeRoleDialogP
       return;
     }
     try {
-      await onChanged(await call('users.setRole', { userId: user.id, role: values.role }));
+      await conflict.save(
+        user.version,
+        async (version) => onChanged(await call('users.setRole', { userId: user.id, role: values.role, expectedVersion: version })),
+        onReload,
+      );
     } catch (error) {
       feedback.handleError(error);
     }
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('users.changeRoleTitle', { username: user.username })}
+    <Modal
+      opened
+      onClose={onClose}
+      closeOnEscape={!conflict.open}
+      title={t('users.changeRoleTitle', { username: user.username })}
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
@@ -52,6 +64,7 @@ export function ChangeRoleDialog({ user, onClose, onChanged }: ChangeRoleDialogP
             data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             {...form.getInputProps('role')}
           />
+          {conflict.dialog}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={form.submitting}>
               {t('common.cancel')}

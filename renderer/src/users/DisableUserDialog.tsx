@@ -5,16 +5,20 @@ import type { ErrorPayload } from '../../../shared/errors';
 import type { UserSummary } from '../../../shared/ipc/contract';
 import { call, toErrorPayload } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useConflict } from '../team/useConflict';
 
 interface DisableUserDialogProps {
   user: UserSummary;
   onClose: () => void;
   onDisabled: () => Promise<void>;
+  /** Their version: the list as saved now (the dialog closes). */
+  onReload: () => Promise<void>;
 }
 
 /** Confirms a disable and says what it costs: the vault is re-encrypted under a new key. */
-export function DisableUserDialog({ user, onClose, onDisabled }: DisableUserDialogProps) {
+export function DisableUserDialog({ user, onClose, onDisabled, onReload }: DisableUserDialogProps) {
   const { t } = useTranslation();
+  const conflict = useConflict();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -27,8 +31,15 @@ export function DisableUserDialog({ user, onClose, onDisabled }: DisableUserDial
     setBusy(true);
     setError(null);
     try {
-      await call('users.disable', { userId: user.id });
-      await onDisabled();
+      const saved = await conflict.save(
+        user.version,
+        async (version) => {
+          await call('users.disable', { userId: user.id, expectedVersion: version });
+          await onDisabled();
+        },
+        onReload,
+      );
+      if (!saved) setBusy(false);
     } catch (e) {
       setError(toErrorPayload(e));
       setBusy(false);
@@ -40,7 +51,7 @@ export function DisableUserDialog({ user, onClose, onDisabled }: DisableUserDial
       opened
       // While the vault is being re-encrypted the dialog stays: closing it would hide the outcome.
       onClose={busy ? () => undefined : onClose}
-      closeOnEscape={!busy}
+      closeOnEscape={!busy && !conflict.open}
       closeOnClickOutside={!busy}
       withCloseButton={!busy}
       title={t('users.disableTitle', { username: user.username })}
@@ -62,6 +73,7 @@ export function DisableUserDialog({ user, onClose, onDisabled }: DisableUserDial
           </Button>
         </Group>
       </Stack>
+      {conflict.dialog}
     </Modal>
   );
 }

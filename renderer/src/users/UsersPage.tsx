@@ -12,6 +12,7 @@ import { AddUserForm } from './AddUserForm';
 import { ChangeRoleDialog } from './ChangeRoleDialog';
 import { DisableUserDialog } from './DisableUserDialog';
 import { notifySuccess } from '../components/notify';
+import { useDataChanged } from '../team/useDataChanged';
 
 type Dialog = { kind: 'role'; user: UserSummary } | { kind: 'disable'; user: UserSummary } | null;
 
@@ -44,6 +45,12 @@ export function UsersPage({ currentUser, onStatusChanged }: UsersPageProps) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Another administrator's change on another desktop; an open dialog keeps its choice.
+  useDataChanged(() => void load(), (channel) => channel.startsWith('users.'));
+  const reloadTheirs = async () => {
+    setDialog(null);
+    await load();
+  };
 
   const roleLabel = (role: Role) => t(`roles.${role}`);
 
@@ -158,6 +165,7 @@ export function UsersPage({ currentUser, onStatusChanged }: UsersPageProps) {
         <ChangeRoleDialog
           user={dialog.user}
           onClose={() => setDialog(null)}
+          onReload={reloadTheirs}
           onChanged={async (updated) => {
             setDialog(null);
             notifySuccess(t('users.roleChanged', { username: updated.username, role: roleLabel(updated.role) }));
@@ -170,6 +178,7 @@ export function UsersPage({ currentUser, onStatusChanged }: UsersPageProps) {
         <DisableUserDialog
           user={dialog.user}
           onClose={() => setDialog(null)}
+          onReload={reloadTheirs}
           onDisabled={async () => {
             const { username } = dialog.user;
             setDialog(null);

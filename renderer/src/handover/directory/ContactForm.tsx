@@ -9,6 +9,7 @@ import { COUNTRIES } from '../../../../shared/domain';
 import { CATEGORY_LABELS, CONTACT_CATEGORIES, type ContactFields } from '../../../../shared/directory/contact.schema';
 import type { DirectoryEntryView } from '../../../../shared/handover/handover.ipc';
 import { call } from '../../api/client';
+import { useConflict } from '../../team/useConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { issuesToErrors } from '../../forms/form-rules';
@@ -22,6 +23,8 @@ interface ContactFormProps {
   defaultCountry: ContactFormValues['country'];
   onClose: () => void;
   onSaved: (entry: DirectoryEntryView) => void;
+  /** Their version, after a conflict: the form closes and the list is read again. */
+  onReload: () => Promise<void>;
 }
 
 const EMPTY: Omit<ContactFormValues, 'country'> = {
@@ -40,8 +43,9 @@ function firstSegment(path: string): string {
   return path.split('.')[0] ?? path;
 }
 
-export function ContactForm({ entry, defaultCountry, onClose, onSaved }: ContactFormProps) {
+export function ContactForm({ entry, defaultCountry, onClose, onSaved, onReload }: ContactFormProps) {
   const { t } = useTranslation();
+  const conflict = useConflict();
   const language = useLanguage();
   const form = useForm<ContactFormValues>({
     initialValues: entry ? fromContactFields(entry.country, entry) : { ...EMPTY, country: defaultCountry },
@@ -67,16 +71,22 @@ export function ContactForm({ entry, defaultCountry, onClose, onSaved }: Contact
     feedback.clearFormError();
     const fields = toContactFields(values);
     try {
-      let saved: DirectoryEntryView;
       if (entry) {
-        const before: ContactFields = entry;
-        saved = await call('directory.update', { id: entry.id, fields: changedFields(before, fields) });
-        notifySuccess(t('directory.saved', { name: saved.name }));
+        const changed = changedFields(entry satisfies ContactFields, fields);
+        await conflict.save(
+          entry.version,
+          async (expectedVersion) => {
+            const updated = await call('directory.update', { id: entry.id, fields: changed, expectedVersion });
+            notifySuccess(t('directory.saved', { name: updated.name }));
+            onSaved(updated);
+          },
+          onReload,
+        );
       } else {
-        saved = await call('directory.add', { ...fields, country: values.country });
+        const saved = await call('directory.add', { ...fields, country: values.country });
         notifySuccess(t('directory.added', { name: saved.name }));
+        onSaved(saved);
       }
-      onSaved(saved);
     } catch (error) {
       feedback.handleError(error);
     }
@@ -86,10 +96,12 @@ export function ContactForm({ entry, defaultCountry, onClose, onSaved }: Contact
     <Modal
       opened
       onClose={onClose}
+      closeOnEscape={!conflict.open}
       size="lg"
       title={entry ? t('directory.form.editTitle', { name: entry.name }) : t('directory.form.addTitle')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
+      {conflict.dialog}
       <form onSubmit={form.onSubmit(save, feedback.onValidationFailure)} noValidate data-testid="contact-form">
         <Stack gap="sm">
           {entry && entry.origin === 'seed' ? <Text size="sm">{t('directory.form.seedNote')}</Text> : null}

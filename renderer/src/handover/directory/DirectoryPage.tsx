@@ -15,6 +15,8 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import type { DirectoryEntryView, DirectoryList } from '../../../../shared/handover/handover.ipc';
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import { call, toErrorPayload } from '../../api/client';
+import { useConflict } from '../../team/useConflict';
+import { useDataChanged } from '../../team/useDataChanged';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { notifySuccess } from '../../components/notify';
@@ -66,20 +68,34 @@ export function DirectoryPage({ user, country }: DirectoryPageProps) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Edits made on other desktops; an open form keeps what is typed in it.
+  useDataChanged(() => void load(), (channel) => channel.startsWith('directory.'));
+  const conflict = useConflict();
 
-  async function act(action: () => Promise<unknown>, message?: string) {
+  /** A change of `entry` made on the version shown; a stale one opens the conflict dialog. */
+  async function act(entry: DirectoryEntryView, action: (version: number) => Promise<unknown>, message?: string) {
     setError(null);
     try {
-      await action();
-      if (message) notifySuccess(message);
-      await load();
+      await conflict.save(
+        entry.version,
+        async (version) => {
+          await action(version);
+          if (message) notifySuccess(message);
+          await load();
+        },
+        load,
+      );
     } catch (e) {
       setError(toErrorPayload(e));
     }
   }
 
   const resolve = (entry: DirectoryEntryView, field: ContactFieldName, choice: 'takeSeed' | 'keepMine') =>
-    act(() => call('directory.resolveSeedChange', { id: entry.id, field, choice }), t(choice === 'takeSeed' ? 'directory.tookSeed' : 'directory.keptMine'));
+    act(
+      entry,
+      (expectedVersion) => call('directory.resolveSeedChange', { id: entry.id, field, choice, expectedVersion }),
+      t(choice === 'takeSeed' ? 'directory.tookSeed' : 'directory.keptMine'),
+    );
 
   return (
     <Stack maw={1100} gap="md" data-testid="directory-page">
@@ -154,7 +170,11 @@ export function DirectoryPage({ user, country }: DirectoryPageProps) {
             canEdit={canEdit}
             onEdit={() => setEditing({ entry })}
             onHide={(hidden) =>
-              void act(() => call('directory.setHidden', { id: entry.id, hidden }), t(hidden ? 'directory.hidden' : 'directory.shown', { name: entry.name }))
+              void act(
+                entry,
+                (expectedVersion) => call('directory.setHidden', { id: entry.id, hidden, expectedVersion }),
+                t(hidden ? 'directory.hidden' : 'directory.shown', { name: entry.name }),
+              )
             }
             onRemove={() => setRemoving(entry)}
             onResolve={(field, choice) => void resolve(entry, field, choice)}
@@ -162,11 +182,16 @@ export function DirectoryPage({ user, country }: DirectoryPageProps) {
         ))}
       </Stack>
 
+      {conflict.dialog}
       {editing ? (
         <ContactForm
           entry={editing.entry}
           defaultCountry={country}
           onClose={() => setEditing(null)}
+          onReload={async () => {
+            setEditing(null);
+            await load();
+          }}
           onSaved={() => {
             setEditing(null);
             void load();
@@ -187,7 +212,7 @@ export function DirectoryPage({ user, country }: DirectoryPageProps) {
                 onClick={() => {
                   const entry = removing;
                   setRemoving(null);
-                  void act(() => call('directory.remove', { id: entry.id }), t('directory.removed', { name: entry.name }));
+                  void act(entry, (expectedVersion) => call('directory.remove', { id: entry.id, expectedVersion }), t('directory.removed', { name: entry.name }));
                 }}
               >
                 {t('directory.removeConfirm')}

@@ -16,6 +16,8 @@ import {
 } from '../../../../shared/casework/appointment.schema';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { call, toErrorPayload } from '../../api/client';
+import { useConflict } from '../../team/useConflict';
+import { changesCasework, useDataChanged } from '../../team/useDataChanged';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { dateWithWeekday, parseTypedDate } from '../../format/deadline';
@@ -47,6 +49,9 @@ export function AppointmentsPanel({ personId }: { personId: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Appointments added or changed on other desktops; the add form keeps what is typed in it.
+  useDataChanged(() => void load(), changesCasework);
+  const conflict = useConflict();
 
   async function add(event: React.FormEvent) {
     event.preventDefault();
@@ -77,8 +82,14 @@ export function AppointmentsPanel({ personId }: { personId: string }) {
 
   async function setStatus(item: AppointmentView, status: AppointmentStatus) {
     try {
-      const updated = await call('appointments.update', { id: item.id, status });
-      setItems((list) => (list ? list.map((a) => (a.id === updated.id ? updated : a)) : list));
+      await conflict.save(
+        item.version,
+        async (version) => {
+          const updated = await call('appointments.update', { id: item.id, status, expectedVersion: version });
+          setItems((list) => (list ? list.map((a) => (a.id === updated.id ? updated : a)) : list));
+        },
+        load,
+      );
     } catch (e) {
       setError(toErrorPayload(e));
     }
@@ -87,6 +98,7 @@ export function AppointmentsPanel({ personId }: { personId: string }) {
   return (
     <Stack gap="sm" data-testid="appointments-panel">
       <ErrorAlert error={error} testId="appointments-error" />
+      {conflict.dialog}
       {items === null && !error ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
       {items?.length === 0 ? <Text c="dimmed">{t('casework.appointments.empty')}</Text> : null}
       {items && items.length > 0 ? (

@@ -8,7 +8,7 @@
  * its own audited answer). A condition nobody assessed says "not assessed", with no answer and no
  * date filled in for the user: the date is the day it was assessed, filled when an answer is chosen.
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge, Button, Group, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ import { useFormFeedback } from '../../forms/useFormFeedback';
 import { dateWithWeekday, todayLocal, typedDate } from '../../format/deadline';
 import { pick, useLanguage } from '../../format/labels';
 import { RuleSource } from '../../procedure/RuleSource';
+import { useConflict } from '../../team/useConflict';
 import { DateField } from '../parts/DateField';
 import { dateInput } from '../person-form-values';
 
@@ -72,6 +73,13 @@ export function ChecklistPanel({ track, checklist, attachments, onChanged }: Che
   const today = useMemo(() => todayLocal(), []);
   const titleId = `checklist-${track.id}-${checklist.id}`;
   const initial = useMemo(() => initialChecklistValues(checklist), [checklist]);
+  // The stored answers (and their version) the form started from. They follow the record while
+  // nothing is changed in the form; once the user changes something, a re-read underneath (a change
+  // from another desktop) leaves the form alone, and the save meets the conflict dialog instead.
+  const [base, setBase] = useState({ values: initial, version: checklist.version });
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const conflict = useConflict();
   const fields = useMemo(() => checklist.items.flatMap((_, i) => ['status', 'date', 'note', 'attachmentId'].map((f) => `items.${i}.${f}`)), [checklist.items]);
 
   const toInput = (index: number, values: ItemValues) => ({
@@ -89,7 +97,7 @@ export function ChecklistPanel({ track, checklist, attachments, onChanged }: Che
     initialValues: initial,
     validate: (values) => {
       const errors: Record<string, string> = {};
-      for (const i of changedItems(initial, values)) {
+      for (const i of changedItems(baseRef.current.values, values)) {
         const item = values.items[i];
         if (!item) continue;
         if (item.status === '') {
@@ -103,28 +111,58 @@ export function ChecklistPanel({ track, checklist, attachments, onChanged }: Che
     },
   });
   const feedback = useFormFeedback(form, { fields });
-  // Saved (or changed elsewhere): the stored answers are the form's new starting point.
-  const { setInitialValues, setValues } = form;
+  // The form object changes identity at every render (its rules are inline): read it through a ref,
+  // so starting again from the stored answers runs only when they change, never at every render.
+  const formRef = useRef(form);
+  formRef.current = form;
+  const startFrom = useCallback((stored: ChecklistView) => {
+    const values = initialChecklistValues(stored);
+    setBase({ values, version: stored.version });
+    formRef.current.setInitialValues(values);
+    formRef.current.setValues(values);
+  }, []);
+  // Saved, or changed elsewhere while the form is untouched: the stored answers are the new start.
   useEffect(() => {
-    setInitialValues(initial);
-    setValues(initial);
-  }, [initial, setInitialValues, setValues]);
+    const current = baseRef.current;
+    const stored = initialChecklistValues(checklist);
+    if (current.version === checklist.version && changedItems(current.values, stored).length === 0) return;
+    if (changedItems(current.values, formRef.current.getValues()).length === 0) startFrom(checklist);
+  }, [checklist, startFrom]);
   const values = form.getValues();
-  const changed = changedItems(initial, values);
+  const changed = changedItems(base.values, values);
+
+  /** Their version: the track as saved now, and the form starts again from its answers. */
+  async function reloadTheirs() {
+    const current = (await call('persons.get', { id: track.personId })).tracks.find((x) => x.id === track.id);
+    const stored = current?.checklists.find((c) => c.id === checklist.id);
+    if (!current || !stored) return;
+    startFrom(stored);
+    onChanged(current);
+  }
 
   async function save(submitted: ChecklistValues) {
     feedback.clearFormError();
-    const indexes = changedItems(initial, submitted);
-    try {
+    const indexes = changedItems(base.values, submitted);
+    // Each changed item is its own answer; each raises the checklist's version, so the next one is
+    // sent on the version the previous answer returned.
+    const saveOn = async (version: number) => {
       let updated: TrackView | null = null;
+      let expectedVersion = version;
       for (const i of indexes) {
         const item = submitted.items[i];
-        if (item) updated = await call('checklists.answer', toInput(i, item) as ChecklistAnswerInput);
+        if (!item) continue;
+        updated = await call('checklists.answer', { ...(toInput(i, item) as ChecklistAnswerInput), expectedVersion });
+        expectedVersion = updated.checklists.find((c) => c.id === checklist.id)?.version ?? expectedVersion + 1;
       }
       if (updated) {
         notifySuccess(t('casework.answersSaved', { count: indexes.length }));
+        const stored = updated.checklists.find((c) => c.id === checklist.id);
+        if (stored) startFrom(stored);
         onChanged(updated);
       }
+    };
+    try {
+      await conflict.save(base.version, saveOn, reloadTheirs);
     } catch (error) {
       feedback.handleError(error);
     }
@@ -213,6 +251,7 @@ export function ChecklistPanel({ track, checklist, attachments, onChanged }: Che
             );
           })}
           <ErrorAlert error={feedback.formError} ref={feedback.alertRef} />
+          {conflict.dialog}
           <Group justify="flex-end" gap="sm">
             <Text size="sm" role="status">
               {changed.length > 0 ? t('casework.answersChanged', { count: changed.length }) : ''}

@@ -14,6 +14,7 @@ import {
   type ConsentRecordInput,
 } from '../../../../shared/persons/consent.schema';
 import { call } from '../../api/client';
+import { useConflict } from '../../team/useConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { formName, issuesToErrors } from '../../forms/form-rules';
@@ -187,6 +188,10 @@ export function ConsentsPanel({ personId, consents, onChanged }: ConsentsPanelPr
 
       {withdrawing ? (
         <WithdrawDialog
+          onReload={async () => {
+            onChanged((await call('persons.get', { id: personId })).consents);
+            setWithdrawing(null);
+          }}
           consent={withdrawing}
           onClose={() => setWithdrawing(null)}
           onWithdrawn={(updated) => {
@@ -199,8 +204,17 @@ export function ConsentsPanel({ personId, consents, onChanged }: ConsentsPanelPr
   );
 }
 
-function WithdrawDialog({ consent, onClose, onWithdrawn }: { consent: Consent; onClose: () => void; onWithdrawn: (c: Consent) => void }) {
+interface WithdrawDialogProps {
+  consent: Consent;
+  onClose: () => void;
+  onWithdrawn: (c: Consent) => void;
+  /** Their version: the person's consents as saved now. */
+  onReload: () => Promise<void>;
+}
+
+function WithdrawDialog({ consent, onClose, onWithdrawn, onReload }: WithdrawDialogProps) {
   const { t } = useTranslation();
+  const conflict = useConflict();
   const form = useForm<{ withdrawnOn: string }>({
     name: formName('withdraw', consent.id),
     initialValues: { withdrawnOn: typedDate(todayLocal()) },
@@ -211,16 +225,23 @@ function WithdrawDialog({ consent, onClose, onWithdrawn }: { consent: Consent; o
   async function withdraw(values: { withdrawnOn: string }) {
     feedback.clearFormError();
     try {
-      const updated = await call('consents.withdraw', { consentId: consent.id, withdrawnOn: parseTypedDate(values.withdrawnOn) as Consent['givenOn'] });
-      notifySuccess(t('consents.withdrawn'));
-      onWithdrawn(updated);
+      await conflict.save(
+        consent.version,
+        async (version) => {
+          const withdrawnOn = parseTypedDate(values.withdrawnOn) as Consent['givenOn'];
+          const updated = await call('consents.withdraw', { consentId: consent.id, withdrawnOn, expectedVersion: version });
+          notifySuccess(t('consents.withdrawn'));
+          onWithdrawn(updated);
+        },
+        onReload,
+      );
     } catch (error) {
       feedback.handleError(error);
     }
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('consents.withdrawTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} closeOnEscape={!conflict.open} title={t('consents.withdrawTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={form.onSubmit(withdraw, feedback.onValidationFailure)} noValidate>
         <Stack>
           <Text>
@@ -229,6 +250,7 @@ function WithdrawDialog({ consent, onClose, onWithdrawn }: { consent: Consent; o
           </Text>
           <DateField label={t('consents.withdrawnOn')} data-autofocus {...form.getInputProps('withdrawnOn')} />
           <ErrorAlert error={feedback.formError} ref={feedback.alertRef} />
+          {conflict.dialog}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -10,6 +10,8 @@ import { NOTE_BODY_MAX, NOTE_DURATION_MAX_MINUTES, NOTE_TYPES, type NoteHit, typ
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { AttachmentMeta } from '../../../../shared/persons/attachment.schema';
 import { call, toErrorPayload } from '../../api/client';
+import { useConflict } from '../../team/useConflict';
+import { changesCasework, useDataChanged } from '../../team/useDataChanged';
 import { NoteSnippet } from '../../casework/NoteSnippet';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
@@ -46,6 +48,16 @@ export function NotesPanel({ personId, attachments }: NotesPanelProps) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Notes written on other desktops; an open note dialog keeps what is typed in it.
+  useDataChanged(() => void load(), changesCasework);
+
+  /** Their version of the note being edited: the dialog starts again from it (keyed by the version). */
+  async function reloadEditing(noteId: string) {
+    const list = await call('notes.list', { personId });
+    setNotes(list);
+    const fresh = list.find((n) => n.id === noteId);
+    setEditing(fresh && fresh.editableUntil ? { mode: 'edit', note: fresh } : null);
+  }
 
   const byId = useMemo(() => new Map((notes ?? []).map((n) => [n.id, n])), [notes]);
 
@@ -173,8 +185,10 @@ export function NotesPanel({ personId, attachments }: NotesPanelProps) {
 
       {editing ? (
         <NoteDialog
+          key={editing.mode === 'add' ? 'add' : `${editing.mode}:${editing.note.id}:${editing.note.version}`}
           personId={personId}
           editing={editing}
+          onReload={reloadEditing}
           attachments={attachments}
           onClose={() => setEditing(null)}
           onSaved={() => {
@@ -194,10 +208,12 @@ interface NoteDialogProps {
   attachments: AttachmentMeta[];
   onClose: () => void;
   onSaved: () => void;
+  onReload: (noteId: string) => Promise<void>;
 }
 
-function NoteDialog({ personId, editing, attachments, onClose, onSaved }: NoteDialogProps) {
+function NoteDialog({ personId, editing, attachments, onClose, onSaved, onReload }: NoteDialogProps) {
   const { t } = useTranslation();
+  const conflict = useConflict();
   const base = editing.mode === 'add' ? null : editing.note;
   const [occurredOn, setOccurredOn] = useState(typedDate(editing.mode === 'edit' ? editing.note.occurredOn : todayLocal()));
   const [type, setType] = useState<NoteType>(base?.type ?? 'meeting');
@@ -237,9 +253,20 @@ function NoteDialog({ personId, editing, attachments, onClose, onSaved }: NoteDi
     };
     setBusy(true);
     try {
-      if (editing.mode === 'edit') await call('notes.update', { id: editing.note.id, ...fields });
-      else await call('notes.add', { personId, ...fields, correctsId: editing.mode === 'correct' ? editing.note.id : null });
-      onSaved();
+      if (editing.mode === 'edit') {
+        const note = editing.note;
+        await conflict.save(
+          note.version,
+          async (version) => {
+            await call('notes.update', { id: note.id, ...fields, expectedVersion: version });
+            onSaved();
+          },
+          () => onReload(note.id),
+        );
+      } else {
+        await call('notes.add', { personId, ...fields, correctsId: editing.mode === 'correct' ? editing.note.id : null });
+        onSaved();
+      }
     } catch (e) {
       setError(toErrorPayload(e));
     } finally {
@@ -248,7 +275,8 @@ function NoteDialog({ personId, editing, attachments, onClose, onSaved }: NoteDi
   }
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} closeOnEscape={!conflict.open} title={title} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {conflict.dialog}
       <form onSubmit={(e) => void save(e)} noValidate data-testid="note-form">
         <Stack gap="sm">
           {editing.mode === 'correct' ? (

@@ -16,7 +16,9 @@ import { formName, issuesToErrors } from '../../forms/form-rules';
 import { useFormFeedback } from '../../forms/useFormFeedback';
 import { todayLocal, typedDate } from '../../format/deadline';
 import { useLanguage } from '../../format/labels';
+import { useConflict, useLoadedVersion } from '../../team/useConflict';
 import { DateField } from '../parts/DateField';
+import { currentTrack } from './current-track';
 import { dateInput } from '../person-form-values';
 import { acceptsDocumentExpiry, checklistItemLabel, eventLabel } from '../rule-labels';
 
@@ -55,17 +57,33 @@ export function RecordEventForm({ track, onRecorded }: { track: TrackView; onRec
     },
   });
   const feedback = useFormFeedback(form, { fields: FIELDS });
+  const conflict = useConflict();
+  const loadedVersion = useLoadedVersion(track.version, form.isDirty());
   const values = form.getValues();
   const withExpiry = values.event.type !== '' && acceptsDocumentExpiry(track.country, values.event.type);
 
   async function record(submitted: EventValues) {
     feedback.clearFormError();
+    const input = toEventInput(submitted) as EventInput;
+    const cleared = { event: { type: '', date: typedDate(todayLocal()), documentExpiry: '', revocationGround: '' } };
     try {
-      const input = toEventInput(submitted) as EventInput;
-      const updated = await call('procedure.recordEvent', { trackId: track.id, event: input });
-      notifySuccess(t('procedure.recorded', { event: eventLabel(track.country, submitted.event.type, language) }));
-      form.setValues({ event: { type: '', date: typedDate(todayLocal()), documentExpiry: '', revocationGround: '' } });
-      onRecorded(updated);
+      await conflict.save(
+        loadedVersion,
+        async (version) => {
+          const updated = await call('procedure.recordEvent', { trackId: track.id, event: input, expectedVersion: version });
+          notifySuccess(t('procedure.recorded', { event: eventLabel(track.country, submitted.event.type, language) }));
+          form.setInitialValues(cleared);
+          form.setValues(cleared);
+          onRecorded(updated);
+        },
+        // Their version: the track as saved now (its next events may differ), and an empty form.
+        async () => {
+          const current = await currentTrack(track.personId, track.id);
+          form.setInitialValues(cleared);
+          form.setValues(cleared);
+          if (current) onRecorded(current);
+        },
+      );
     } catch (error) {
       feedback.handleError(error);
     }
@@ -101,6 +119,7 @@ export function RecordEventForm({ track, onRecorded }: { track: TrackView; onRec
           ) : null}
         </SimpleGrid>
         <ErrorAlert error={feedback.formError} ref={feedback.alertRef} testId={`record-event-error-${track.country}`} />
+        {conflict.dialog}
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             {t('procedure.record')}

@@ -8,6 +8,8 @@ import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { dateWithWeekday } from '../../format/deadline';
+import { useConflict } from '../../team/useConflict';
+import { currentTrack } from './current-track';
 
 export interface EventToRemove {
   id: string;
@@ -19,12 +21,12 @@ type Reason = (typeof EVENT_REMOVAL_REASONS)[number];
 
 /** A correction: the event is marked removed with a reason (the service refuses it if the rules would break). */
 export function RemoveEventDialog({
-  trackId,
+  track,
   event,
   onClose,
   onRemoved,
 }: {
-  trackId: string;
+  track: Pick<TrackView, 'id' | 'personId' | 'version'>;
   event: EventToRemove;
   onClose: () => void;
   onRemoved: (track: TrackView) => void;
@@ -34,6 +36,9 @@ export function RemoveEventDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  // The version the user saw when they chose the event to remove.
+  const [openedAt] = useState(track.version);
+  const conflict = useConflict();
 
   useEffect(() => {
     if (error) alertRef.current?.focus();
@@ -43,9 +48,19 @@ export function RemoveEventDialog({
     setBusy(true);
     setError(null);
     try {
-      const track = await call('procedure.removeEvent', { trackId, eventId: event.id, reason });
-      notifySuccess(t('procedure.removed'));
-      onRemoved(track);
+      const saved = await conflict.save(
+        openedAt,
+        async (version) => {
+          const updated = await call('procedure.removeEvent', { trackId: track.id, eventId: event.id, reason, expectedVersion: version });
+          notifySuccess(t('procedure.removed'));
+          onRemoved(updated);
+        },
+        async () => {
+          const current = await currentTrack(track.personId, track.id);
+          if (current) onRemoved(current);
+        },
+      );
+      if (!saved) setBusy(false);
     } catch (e) {
       setError(toErrorPayload(e));
       setBusy(false);
@@ -53,7 +68,7 @@ export function RemoveEventDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('procedure.removeTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} closeOnEscape={!conflict.open} title={t('procedure.removeTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Text fw={600}>
           {event.label}, {dateWithWeekday(t, event.date)}
@@ -75,6 +90,7 @@ export function RemoveEventDialog({
             {t('procedure.removeConfirm')}
           </Button>
         </Group>
+        {conflict.dialog}
       </Stack>
     </Modal>
   );

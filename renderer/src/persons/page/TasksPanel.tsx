@@ -15,6 +15,8 @@ import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { dateWithWeekday, parseTypedDate, todayLocal, typedDate } from '../../format/deadline';
+import { changesCasework, useDataChanged } from '../../team/useDataChanged';
+import { useConflict } from '../../team/useConflict';
 import { DateField } from '../parts/DateField';
 
 interface TasksPanelProps {
@@ -47,6 +49,9 @@ export function TasksPanel({ personId, user, assignees }: TasksPanelProps) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Tasks added or done on other desktops; the add form below keeps what is typed in it.
+  useDataChanged(() => void load(), changesCasework);
+  const conflict = useConflict();
 
   async function add(event: React.FormEvent) {
     event.preventDefault();
@@ -70,11 +75,18 @@ export function TasksPanel({ personId, user, assignees }: TasksPanelProps) {
     }
   }
 
+  // A task changed on another desktop since this list was read: the conflict dialog, not an error.
   async function complete(task: TaskView) {
     try {
-      await call('reminders.markDone', { itemId: `task:${task.id}`, reason: 'actionTaken', note: '' });
-      notifySuccess(t('casework.tasks.completed'));
-      await load();
+      await conflict.save(
+        task.version,
+        async (version) => {
+          await call('reminders.markDone', { itemId: `task:${task.id}`, reason: 'actionTaken', note: '', expectedVersion: version });
+          notifySuccess(t('casework.tasks.completed'));
+          await load();
+        },
+        load,
+      );
     } catch (e) {
       setError(toErrorPayload(e));
     }
@@ -123,6 +135,7 @@ export function TasksPanel({ personId, user, assignees }: TasksPanelProps) {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      {conflict.dialog}
       <Checkbox label={t('casework.tasks.showDone')} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />
 
       <Paper withBorder p="md" bg="gray.0">

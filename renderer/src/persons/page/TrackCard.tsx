@@ -188,7 +188,7 @@ export function TrackCard({ track, today, onChanged }: TrackCardProps) {
 
       {removing ? (
         <RemoveEventDialog
-          trackId={track.id}
+          track={track}
           event={removing}
           onClose={() => setRemoving(null)}
           onRemoved={(updated) => {
