@@ -59,9 +59,10 @@ export interface PersonNameRow {
 const FIRED_BATCH = 400;
 
 /**
- * Running due dates (procedureDue). A caseload: the caseworker's persons, then each one's due dates
- * from the covering index track_due_dates_person (one seek per person, no track or due-date row read),
- * so a caseload of thousands costs thousands of index entries, not the whole vault.
+ * Running due dates (procedureDue). A caseload: the caseworker's persons from the covering index
+ * persons_caseload, then each one's due dates from the covering index track_due_dates_person (one
+ * seek per person; no person, track or due-date row read), so a caseload of thousands costs
+ * thousands of index entries, not the whole vault.
  */
 function procedureDueQuery(range: { from: CalendarDate | null; to: CalendarDate | null }, caseworkerId: string | null): { sqlText: string; params: Record<string, string> } {
   const where = [

@@ -1,8 +1,9 @@
 /**
- * The caseload indexes (migration 0025: persons_caseworker_missing_expiry, track_due_dates_person)
- * on a vault made before them: they are created at unlock, a caseworker's dashboard shows the same
- * deadlines as before, and the dashboard's caseload reads run on them (EXPLAIN QUERY PLAN), so a
- * caseworker's dashboard at 100k persons reads that caseload's index entries, not every track.
+ * The caseload indexes (migration 0025: persons_caseload, persons_caseworker_missing_expiry,
+ * track_due_dates_person) on a vault made before them: they are created at unlock, a caseworker's
+ * dashboard shows the same deadlines as before, and the dashboard's caseload reads run on them
+ * (EXPLAIN QUERY PLAN), so a caseworker's dashboard at 100k persons reads that caseload's index
+ * entries, not every track nor the person rows.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ const TODAY = '2026-11-25' as CalendarDate;
 const PASSWORD = 'a long password 1';
 /** The last migration before the caseload indexes. */
 const BEFORE = 20;
-const INDEXES = ['persons_caseworker_missing_expiry', 'track_due_dates_person'];
+const INDEXES = ['persons_caseload', 'persons_caseworker_missing_expiry', 'track_due_dates_person'];
 
 async function call<C extends keyof Contract>(core: Core, channel: C, input: In<C>): Promise<Out<C>> {
   const result = await core.router.call(channel, input);
@@ -81,7 +82,10 @@ describe('caseload indexes on an existing vault', () => {
     expect(deadlines(await call(now, 'reminders.dashboard', { scope: 'mine' }))).toEqual(before);
 
     const plans = now.vault.read((db) => new RemindersRepo(db).explainCaseload(mine.id, TODAY));
-    // Each person's due dates from the covering index: no track or due-date row is read.
+    // The caseload's persons, then each one's due dates, from covering indexes: no person, track or
+    // due-date row is read.
+    expect(plans.procedureDue).toContainEqual('SEARCH p USING COVERING INDEX persons_caseload (caseworker_id=?)');
+    expect(plans.procedureDueAfter).toContainEqual('SEARCH p USING COVERING INDEX persons_caseload (caseworker_id=?)');
     expect(plans.procedureDue).toContainEqual(expect.stringMatching(/^SEARCH d USING COVERING INDEX track_due_dates_person \(person_id=\? AND due_date<\?\)$/));
     expect(plans.procedureDueAfter).toContainEqual(expect.stringMatching(/^SEARCH d USING COVERING INDEX track_due_dates_person \(person_id=\? AND due_date>\?\)$/));
     expect(plans.procedureDue.join('\n')).not.toMatch(/\btracks\b/);

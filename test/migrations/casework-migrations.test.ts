@@ -53,6 +53,7 @@ describe('migrations 0019 and 0020 on an older vault', () => {
     const since = journalWhen('0019_');
     core.vault.write(({ db }) =>
       db.$client.exec(`
+        DROP INDEX IF EXISTS persons_caseload;
         DROP INDEX IF EXISTS persons_caseworker_missing_expiry;
         DROP INDEX IF EXISTS track_due_dates_person;
         DROP INDEX persons_missing_expiry;
