@@ -98,10 +98,13 @@ function procedureDueAfterQuery(after: CalendarDate, caseworkerId: string | null
  */
 function missingExpiryQuery(caseworkerId: string | null, limit: number): { countText: string; rowsText: string; params: Record<string, string | number> } {
   const where = `missing_expiry_country IS NOT NULL AND is_open = 1${caseworkerId ? ' AND caseworker_id = @caseworkerId' : ''}`;
+  // Named, not left to the planner: with statistics (ANALYZE) it preferred persons_caseworker_due
+  // for the count, reading the caseload's rows (7 ms for 3,000 persons instead of 0.06 ms).
+  const persons = `persons INDEXED BY ${caseworkerId ? 'persons_caseworker_missing_expiry' : 'persons_missing_expiry'}`;
   return {
-    countText: `SELECT count(*) FROM persons WHERE ${where}`,
+    countText: `SELECT count(*) FROM ${persons} WHERE ${where}`,
     rowsText: `SELECT id, case_code AS caseCode, given_names AS givenNames, family_name AS familyName, aliases, missing_expiry_country AS country
-           FROM persons WHERE ${where} ORDER BY case_code LIMIT @limit`,
+           FROM ${persons} WHERE ${where} ORDER BY case_code LIMIT @limit`,
     params: caseworkerId ? { caseworkerId, limit } : { limit },
   };
 }
@@ -322,13 +325,21 @@ export class RemindersRepo {
    * The query plans of a caseload's dashboard reads (procedureDue, procedureDueAfter, missingExpiry
    * for `caseworkerId`): tests check that they stay on the indexes made for them.
    */
-  explainCaseload(caseworkerId: string, today: CalendarDate): { procedureDue: string[]; procedureDueAfter: string[]; missingExpiry: string[] } {
+  explainCaseload(
+    caseworkerId: string,
+    today: CalendarDate,
+  ): { procedureDue: string[]; procedureDueAfter: string[]; missingExpiry: string[]; missingExpiryCount: string[] } {
     const plan = (sqlText: string, params: Record<string, string | number>) =>
       (this.db.$client.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(params) as { detail: string }[]).map((r) => r.detail);
     const due = procedureDueQuery({ from: null, to: today }, caseworkerId);
     const after = procedureDueAfterQuery(today, caseworkerId);
     const missing = missingExpiryQuery(caseworkerId, 10);
-    return { procedureDue: plan(due.sqlText, due.params), procedureDueAfter: plan(after.sqlText, after.params), missingExpiry: plan(missing.rowsText, missing.params) };
+    return {
+      procedureDue: plan(due.sqlText, due.params),
+      procedureDueAfter: plan(after.sqlText, after.params),
+      missingExpiry: plan(missing.rowsText, missing.params),
+      missingExpiryCount: plan(missing.countText, missing.params),
+    };
   }
 
   // ------------------------------------------------------------ fired reminders

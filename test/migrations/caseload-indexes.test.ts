@@ -1,7 +1,7 @@
 /**
  * The caseload indexes (migration 0025: persons_caseload, persons_caseworker_missing_expiry,
  * track_due_dates_person) on a vault made before them: they are created at unlock, a caseworker's
- * dashboard shows the same deadlines as before, and the dashboard's caseload reads run on them
+ * dashboard shows that caseload's deadlines and persons without an expiry, and its reads run on them
  * (EXPLAIN QUERY PLAN), so a caseworker's dashboard at 100k persons reads that caseload's index
  * entries, not every track nor the person rows.
  */
@@ -59,27 +59,46 @@ describe('caseload indexes on an existing vault', () => {
     await old.vault.create({ organisationName: 'Centrum Voorbeeld (test)', country: 'BE', admin: ADMIN });
     const mine = await old.users.add({ username: 'case.carla', displayName: 'Carla', role: 'caseworker', password: PASSWORD });
     const other = await old.users.add({ username: 'case.omar', displayName: 'Omar', role: 'caseworker', password: PASSWORD });
-    // Annex 15 dates: reflection ends 45 days later, so overdue, this week, within 30 days and later.
+    // Annex 15 dates: the reflection period ends 45 days later (overdue, within 30 days, later).
     const annex15 = ['2026-10-01', '2026-10-14', '2026-11-10', '2026-10-05', '2026-11-20', '2026-11-12'];
+    const carla: { personId: string; trackId: string }[] = [];
     for (const [i, date] of annex15.entries()) {
       const detail = await call(old, 'persons.create', { givenNames: `Mira${i}`, familyName: 'Dovelan', caseworkerId: i % 2 === 0 ? mine.id : other.id });
       const track = await call(old, 'procedure.openTrack', { personId: detail.person.id, country: 'BE' });
       await call(old, 'procedure.recordEvent', { trackId: track.id, event: { type: 'annex15Issued', date } });
+      if (i % 2 === 0) carla.push({ personId: detail.person.id, trackId: track.id });
+    }
+    // A Dutch temporary permit recorded without its printed expiry, for each of them: "no expiry recorded".
+    const withoutExpiry: string[] = [];
+    for (const caseworkerId of [mine.id, other.id]) {
+      const detail = await call(old, 'persons.create', { givenNames: 'Nl', familyName: 'Invented', caseworkerId });
+      const nl = await call(old, 'procedure.openTrack', { personId: detail.person.id, country: 'NL' });
+      await call(old, 'procedure.recordEvent', { trackId: nl.id, event: { type: 'reportMade', date: '2026-03-01' } });
+      await call(old, 'procedure.recordEvent', { trackId: nl.id, event: { type: 'temporaryPermitGranted', date: '2026-03-10' } });
+      withoutExpiry.push(detail.person.id);
     }
     expect(indexes(old)).toEqual([]);
-    old.vault.lock();
-    await old.vault.unlock('case.carla', PASSWORD);
-    const before = deadlines(await call(old, 'reminders.dashboard', { scope: 'mine' }));
     old.dispose();
-    // The caseworker's three persons: two deadlines shown, one later (and none of Omar's).
-    expect(Object.values(before.rows).flat()).toHaveLength(2);
-    expect(before.later).toBe(1);
 
     const now = createCore({ ...base, migrationsFolder: MIGRATIONS_DIR });
     cleanups.push(() => now.dispose());
     await now.vault.unlock('case.carla', PASSWORD);
     expect(indexes(now)).toEqual(INDEXES);
-    expect(deadlines(await call(now, 'reminders.dashboard', { scope: 'mine' }))).toEqual(before);
+    // Carla's own deadlines only: one overdue, one within 30 days, two later (the third reflection
+    // period, the Dutch permit's); her person without an expiry, not Omar's.
+    const [a, b] = carla;
+    const view = await call(now, 'reminders.dashboard', { scope: 'mine' });
+    expect(deadlines(view)).toEqual({
+      rows: {
+        overdue: [`procedure:${a?.trackId}:reflectionPeriodEnd ${a?.personId} 2026-11-15`],
+        today: [],
+        thisWeek: [],
+        next30Days: [`procedure:${b?.trackId}:reflectionPeriodEnd ${b?.personId} 2026-12-25`],
+      },
+      later: 2,
+      missingExpiry: 1,
+    });
+    expect(view.missingExpiry.rows.map((r) => r.personId)).toEqual([withoutExpiry[0]]);
 
     const plans = now.vault.read((db) => new RemindersRepo(db).explainCaseload(mine.id, TODAY));
     // The caseload's persons, then each one's due dates, from covering indexes: no person, track or
@@ -92,5 +111,7 @@ describe('caseload indexes on an existing vault', () => {
     // The caseload's persons without an expiry, in case-code order, without sorting.
     expect(plans.missingExpiry).toContainEqual(expect.stringMatching(/^SEARCH persons USING INDEX persons_caseworker_missing_expiry \(caseworker_id=\?\)$/));
     expect(plans.missingExpiry.join('\n')).not.toMatch(/TEMP B-TREE/);
+    // Their count from the same index (not from the caseload's every person).
+    expect(plans.missingExpiryCount).toEqual(['SEARCH persons USING INDEX persons_caseworker_missing_expiry (caseworker_id=?)']);
   });
 });
