@@ -6,7 +6,8 @@
  * - `{ type: 'reset' }`: forgets the timings so far (the desktops' sign-in is not the workload);
  * - `{ type: 'timings' }`: per operation, the time the core's router took on each call (the work,
  *   without TLS, HTTP and the wait for the event loop); the time in the vault's write transactions
- *   (the call's SQL, its audit entry, the commit and its fsync) and in the audit anchor's writes;
+ *   (the call's SQL, its audit entry, the commit and its fsync), the part of it outside the call's
+ *   own statements (the commit, mostly), and in the audit anchor's writes;
  *   the event loop's delay (how long a ready request waited for the server's single thread);
  * - `{ type: 'stop' }`: stops as on SIGTERM (drain, checkpoint, close), reports its CPU time, exits.
  * Exits by itself if the parent goes away.
@@ -49,15 +50,28 @@ router.call = async (channel, input, meta) => {
   }
 };
 // Time in the vault's write transactions (the call's SQL, its audit entry and the commit's fsync).
+// What is left of it outside the call's own statements is mostly the commit: its fsync of the
+// write-ahead log (synchronous=FULL), and now and then a checkpoint's.
 let writeMs: number[] = [];
+let commitMs: number[] = [];
 const vault = server.core.vault;
 const write = vault.write.bind(vault);
 vault.write = (fn) => {
   const start = performance.now();
+  let inside = 0;
   try {
-    return write(fn);
+    return write((ctx) => {
+      const begin = performance.now();
+      try {
+        return fn(ctx);
+      } finally {
+        inside = performance.now() - begin;
+      }
+    });
   } finally {
-    writeMs.push(performance.now() - start);
+    const total = performance.now() - start;
+    writeMs.push(total);
+    commitMs.push(total - inside);
   }
 };
 // The audit anchor (keyslots.json rewritten atomically: two fsyncs), written in batches by a timer.
@@ -83,6 +97,7 @@ process.on('message', (message: { type: string }) => {
     } else if (message.type === 'reset') {
       timings = emptySamples().samples;
       writeMs = [];
+      commitMs = [];
       anchorMs = [];
       loopDelay.reset();
       send({ type: 'reset' });
@@ -92,6 +107,7 @@ process.on('message', (message: { type: string }) => {
         type: 'timings',
         samples: timings,
         writeMs,
+        commitMs,
         anchorMs,
         loopDelay: { p50: ms(loopDelay.percentile(50)), p95: ms(loopDelay.percentile(95)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
       });
