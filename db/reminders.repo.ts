@@ -60,6 +60,57 @@ export interface PersonNameRow {
 
 const FIRED_BATCH = 400;
 
+/**
+ * Running due dates (procedureDue). A caseload: the caseworker's persons from the covering index
+ * persons_caseload, then each one's due dates from the covering index track_due_dates_person (one
+ * seek per person; no person, track or due-date row read), so a caseload of thousands costs
+ * thousands of index entries, not the whole vault.
+ */
+function procedureDueQuery(range: { from: CalendarDate | null; to: CalendarDate | null }, caseworkerId: string | null): { sqlText: string; params: Record<string, string> } {
+  const where = [
+    range.to ? 'd.due_date <= @to' : null,
+    range.from ? 'd.due_date >= @from' : null,
+    caseworkerId ? 'p.caseworker_id = @caseworkerId' : null,
+  ].filter(Boolean);
+  const from = caseworkerId ? 'persons p CROSS JOIN track_due_dates d ON d.person_id = p.id' : 'track_due_dates d JOIN persons p ON p.id = d.person_id';
+  const sqlText = `
+      SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
+             p.case_code AS caseCode, p.caseworker_id AS caseworkerId, ${DUE_EXTRA}
+        FROM ${from}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const params: Record<string, string> = {};
+  if (range.to) params.to = range.to;
+  if (range.from) params.from = range.from;
+  if (caseworkerId) params.caseworkerId = caseworkerId;
+  return { sqlText, params };
+}
+
+/** Running due dates after `after` (procedureDueAfter), a caseload's over the same covering index. */
+function procedureDueAfterQuery(after: CalendarDate, caseworkerId: string | null): { sqlText: string; params: Record<string, string> } {
+  const sqlText = caseworkerId
+    ? `SELECT count(*) AS n FROM persons p CROSS JOIN track_due_dates d ON d.person_id = p.id
+        WHERE p.caseworker_id = @caseworkerId AND d.due_date > @after`
+    : 'SELECT count(*) AS n FROM track_due_dates WHERE due_date > @after';
+  return { sqlText, params: caseworkerId ? { after, caseworkerId } : { after } };
+}
+
+/**
+ * Open persons without a recorded expiry (missingExpiry): everyone's over the partial index
+ * persons_missing_expiry, a caseload's over persons_caseworker_missing_expiry, already in case-code order.
+ */
+function missingExpiryQuery(caseworkerId: string | null, limit: number): { countText: string; rowsText: string; params: Record<string, string | number> } {
+  const where = `missing_expiry_country IS NOT NULL AND is_open = 1${caseworkerId ? ' AND caseworker_id = @caseworkerId' : ''}`;
+  // Named, not left to the planner: with statistics (ANALYZE) it preferred persons_caseworker_due
+  // for the count, reading the caseload's rows (7 ms for 3,000 persons instead of 0.06 ms).
+  const persons = `persons INDEXED BY ${caseworkerId ? 'persons_caseworker_missing_expiry' : 'persons_missing_expiry'}`;
+  return {
+    countText: `SELECT count(*) FROM ${persons} WHERE ${where}`,
+    rowsText: `SELECT id, case_code AS caseCode, given_names AS givenNames, family_name AS familyName, aliases, missing_expiry_country AS country
+           FROM ${persons} WHERE ${where} ORDER BY case_code LIMIT @limit`,
+    params: caseworkerId ? { caseworkerId, limit } : { limit },
+  };
+}
+
 export class RemindersRepo {
   constructor(private readonly db: Db) {}
 
@@ -67,39 +118,17 @@ export class RemindersRepo {
 
   /**
    * Running due dates from `from` to `to` (both included; null: unbounded), with the person's case code
-   * and caseworker; only the persons of `caseworkerId` when given (read from that caseworker's persons,
-   * through their tracks, so a caseload of thousands costs thousands of rows, not the whole vault).
+   * and caseworker; only the persons of `caseworkerId` when given (procedureDueQuery).
    * Unordered: the caller groups them.
    */
   procedureDue(range: { from: CalendarDate | null; to: CalendarDate | null }, caseworkerId: string | null): ProcedureDueRow[] {
-    const where = [
-      range.to ? 'd.due_date <= @to' : null,
-      range.from ? 'd.due_date >= @from' : null,
-      caseworkerId ? 'p.caseworker_id = @caseworkerId' : null,
-    ].filter(Boolean);
-    const from = caseworkerId
-      ? 'persons p CROSS JOIN tracks t ON t.person_id = p.id CROSS JOIN track_due_dates d ON d.track_id = t.id'
-      : 'track_due_dates d JOIN persons p ON p.id = d.person_id';
-    const sqlText = `
-      SELECT d.track_id AS trackId, d.person_id AS personId, d.kind, d.due_date AS dueDate, d.country,
-             p.case_code AS caseCode, p.caseworker_id AS caseworkerId, ${DUE_EXTRA}
-        FROM ${from}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const params: Record<string, string> = {};
-    if (range.to) params.to = range.to;
-    if (range.from) params.from = range.from;
-    if (caseworkerId) params.caseworkerId = caseworkerId;
+    const { sqlText, params } = procedureDueQuery(range, caseworkerId);
     return this.db.$client.prepare(sqlText).all(params) as ProcedureDueRow[];
   }
 
   /** How many running due dates fall after `after` (the dashboard's "later"). */
   procedureDueAfter(after: CalendarDate, caseworkerId: string | null): number {
-    const sqlText = caseworkerId
-      ? `SELECT count(*) AS n FROM persons p CROSS JOIN tracks t ON t.person_id = p.id CROSS JOIN track_due_dates d ON d.track_id = t.id
-          WHERE p.caseworker_id = @caseworkerId AND d.due_date > @after`
-      : 'SELECT count(*) AS n FROM track_due_dates WHERE due_date > @after';
-    const params: Record<string, string> = { after };
-    if (caseworkerId) params.caseworkerId = caseworkerId;
+    const { sqlText, params } = procedureDueAfterQuery(after, caseworkerId);
     return (this.db.$client.prepare(sqlText).get(params) as { n: number }).n;
   }
 
@@ -286,19 +315,34 @@ export class RemindersRepo {
 
   /**
    * Open persons with a document recorded without the printed expiry that alone dates it (no reminder
-   * can run), over the partial index persons_missing_expiry; only `caseworkerId`'s when given.
+   * can run); only `caseworkerId`'s when given (missingExpiryQuery).
    */
   missingExpiry(caseworkerId: string | null, limit: number): { total: number; rows: (PersonNameRow & { country: Country })[] } {
-    const where = `missing_expiry_country IS NOT NULL AND is_open = 1${caseworkerId ? ' AND caseworker_id = @caseworkerId' : ''}`;
-    const params = caseworkerId ? { caseworkerId, limit } : { limit };
-    const total = this.db.$client.prepare(`SELECT count(*) FROM persons WHERE ${where}`).pluck().get(params) as number;
-    const rows = this.db.$client
-      .prepare(
-        `SELECT id, case_code AS caseCode, given_names AS givenNames, family_name AS familyName, aliases, missing_expiry_country AS country
-           FROM persons WHERE ${where} ORDER BY case_code LIMIT @limit`,
-      )
-      .all(params) as (PersonNameRow & { country: Country })[];
+    const { countText, rowsText, params } = missingExpiryQuery(caseworkerId, limit);
+    const total = this.db.$client.prepare(countText).pluck().get(params) as number;
+    const rows = this.db.$client.prepare(rowsText).all(params) as (PersonNameRow & { country: Country })[];
     return { total, rows };
+  }
+
+  /**
+   * The query plans of a caseload's dashboard reads (procedureDue, procedureDueAfter, missingExpiry
+   * for `caseworkerId`): tests check that they stay on the indexes made for them.
+   */
+  explainCaseload(
+    caseworkerId: string,
+    today: CalendarDate,
+  ): { procedureDue: string[]; procedureDueAfter: string[]; missingExpiry: string[]; missingExpiryCount: string[] } {
+    const plan = (sqlText: string, params: Record<string, string | number>) =>
+      (this.db.$client.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    const due = procedureDueQuery({ from: null, to: today }, caseworkerId);
+    const after = procedureDueAfterQuery(today, caseworkerId);
+    const missing = missingExpiryQuery(caseworkerId, 10);
+    return {
+      procedureDue: plan(due.sqlText, due.params),
+      procedureDueAfter: plan(after.sqlText, after.params),
+      missingExpiry: plan(missing.rowsText, missing.params),
+      missingExpiryCount: plan(missing.countText, missing.params),
+    };
   }
 
   // ------------------------------------------------------------ fired reminders

@@ -94,6 +94,11 @@ export const persons = sqliteTable(
     index('persons_phase_nl').on(t.phaseNl).where(sql`${t.phaseNl} IS NOT NULL`),
     index('persons_phase_lu').on(t.phaseLu).where(sql`${t.phaseLu} IS NOT NULL`),
     index('persons_missing_expiry').on(t.missingExpiryCountry, t.caseworkerId).where(sql`${t.missingExpiryCountry} IS NOT NULL`),
+    // A caseload's persons with what the dashboard joins and shows (id, case code): its due-date
+    // reads never open the (large) person rows.
+    index('persons_caseload').on(t.caseworkerId, t.id, t.caseCode),
+    // A caseload's open persons without a recorded expiry, in case-code order (the dashboard's list).
+    index('persons_caseworker_missing_expiry').on(t.caseworkerId, t.caseCode).where(sql`${t.missingExpiryCountry} IS NOT NULL AND ${t.isOpen} = 1`),
   ],
 );
 

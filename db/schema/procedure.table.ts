@@ -87,7 +87,13 @@ export const trackDueDates = sqliteTable(
     /** What the date rests on: exact, maximum, estimate or document (shared/procedure/engine.ts DueBasis). */
     basis: text('basis', { enum: ['exact', 'maximum', 'estimate', 'document'] }).notNull().default('exact'),
   },
-  (t) => [primaryKey({ columns: [t.trackId, t.kind] }), index('track_due_dates_due').on(t.dueDate, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.trackId, t.kind] }),
+    index('track_due_dates_due').on(t.dueDate, t.personId),
+    // A caseload's due dates (the dashboard's "my cases", a caseworker's): one seek per person into
+    // an index that holds every column read, instead of the track and the due-date row.
+    index('track_due_dates_person').on(t.personId, t.dueDate, t.kind, t.trackId, t.country, t.basis),
+  ],
 );
 
 /**

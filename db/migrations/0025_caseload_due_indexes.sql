@@ -1,0 +1,3 @@
+CREATE INDEX `persons_caseload` ON `persons` (`caseworker_id`,`id`,`case_code`);--> statement-breakpoint
+CREATE INDEX `persons_caseworker_missing_expiry` ON `persons` (`caseworker_id`,`case_code`) WHERE "persons"."missing_expiry_country" IS NOT NULL AND "persons"."is_open" = 1;--> statement-breakpoint
+CREATE INDEX `track_due_dates_person` ON `track_due_dates` (`person_id`,`due_date`,`kind`,`track_id`,`country`,`basis`);
