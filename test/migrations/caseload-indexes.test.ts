@@ -26,8 +26,11 @@ afterEach(() => {
 const NOW = '2026-11-25T09:00:00.000Z';
 const TODAY = '2026-11-25' as CalendarDate;
 const PASSWORD = 'a long password 1';
-/** The last migration before the caseload indexes. */
-const BEFORE = 20;
+/**
+ * Every migration numbered before the caseload indexes (0025): the "old" vault is written by today's
+ * services, which need the columns of those (record versions, request ids).
+ */
+const BEFORE = 24;
 const INDEXES = ['persons_caseload', 'persons_caseworker_missing_expiry', 'track_due_dates_person'];
 
 async function call<C extends keyof Contract>(core: Core, channel: C, input: In<C>): Promise<Out<C>> {
