@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   'vault.leftoversRemoved',
   'vault.modesTightened',
   'vault.noticesDismissed',
+  // Office server: the slot whose secret lives in a root-only file (docs/team-server.md "Unattended start").
+  'vault.serverSlotAdded',
+  'vault.serverSlotRemoved',
+  'vault.serverKeyUnlock',
   'session.unlock',
   'session.unlockFailed',
   'session.lock',
