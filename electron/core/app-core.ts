@@ -45,6 +45,7 @@ import { CaseSummaryService } from './casework/case-summary.service';
 import { NoteService } from './casework/note.service';
 import { appointmentsAccessSection, notesAccessSection } from './casework/access-request-sections';
 import { teamChannelHandlers } from './team/team-channels';
+import { fixedUser, runInCall } from './session/call-context';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -187,7 +188,11 @@ export function createCore(options: CoreOptions): Core {
     // Tracks stored under older rule tables are re-derived with the current rules (docs/legal-rules.md).
     if (change.state === 'unlocked') {
       try {
-        procedures.upgradeRules();
+        // An office server has no process-wide user: the upgrade runs as the administrator who
+        // unlocked it (a start from the server key file has none, and leaves it to the next such start).
+        const here = vault.signedInHere();
+        if (!options.callsOnly) procedures.upgradeRules();
+        else if (here) runInCall(fixedUser(here), () => procedures.upgradeRules());
       } catch (e) {
         options.logger.error('procedure.rules-upgrade-failed', e);
       }
