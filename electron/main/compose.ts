@@ -27,7 +27,10 @@ export interface DesktopHooks {
   onReminderPrefsChanged: (prefs: DesktopReminderPrefs) => void;
 }
 
-export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; prefs: ReturnType<typeof createDesktopPreferences> } {
+export function composeApp(
+  paths: AppPaths,
+  hooks: DesktopHooks,
+): { core: Core; prefs: ReturnType<typeof createDesktopPreferences>; notifier: ReturnType<typeof electronNotifier> } {
   setNativeBinding(electronNativeBinding(paths.appPath, paths.resourcesPath, paths.electronVersion, paths.packaged));
   const prefs = createDesktopPreferences();
   const logger = createFileLogger(join(paths.userData, 'logs'));
@@ -53,7 +56,7 @@ export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; 
   // The holiday tables of this year and the next (~150 ms), once the window is on screen.
   const year = new Date().getFullYear();
   setTimeout(() => beneluxWorkingDays.warmUp([year, year + 1]), 2000).unref();
-  return { core, prefs };
+  return { core, prefs, notifier };
 }
 
 /**
@@ -62,6 +65,13 @@ export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; 
  * A replaced certificate is refused at every handshake until an administrator confirms the new one
  * (DesktopConnection.confirmNewCertificate); see docs/team-server.md.
  */
-export async function openServerConnection(prefs: ReturnType<typeof createDesktopPreferences>): Promise<RemoteDesktop | null> {
-  return new DesktopConnection(prefs.serverConnection).open();
+export async function openServerConnection(
+  prefs: ReturnType<typeof createDesktopPreferences>,
+  notifier?: ReturnType<typeof electronNotifier>,
+): Promise<RemoteDesktop | null> {
+  // This user's reminders come from the server (electron/remote/remote-reminders.ts).
+  const reminders = notifier?.supported
+    ? { reminders: { notifier, language: () => prefs.getLanguage() ?? 'nl', enabled: () => prefs.reminders().notifications } }
+    : {};
+  return new DesktopConnection(prefs.serverConnection).open(reminders);
 }

@@ -17,6 +17,7 @@ import type { PreferencesStore } from '../core/ports';
 import type { Router } from '../core/router';
 import { RemoteRouter, type Reachability } from './remote-router';
 import type { Pin } from './pinned-tls';
+import { RemoteReminders, type RemoteRemindersOptions } from './remote-reminders';
 
 export type DesktopEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -26,12 +27,15 @@ export interface RemoteDesktopOptions {
   prefs?: PreferencesStore;
   retryForMs?: number;
   timeoutMs?: number;
+  /** This desktop's notifications of its user's reminders, fed by the server (remote-reminders.ts). */
+  reminders?: Omit<RemoteRemindersOptions, 'router'>;
 }
 
 export class RemoteDesktop implements Router {
   private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
   private stopEvents: (() => void) | null = null;
   private remote!: RemoteRouter;
+  private reminders: RemoteReminders | null = null;
 
   private constructor() {}
 
@@ -45,6 +49,7 @@ export class RemoteDesktop implements Router {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       onReachability: (state: Reachability) => desktop.emit('server.reachability', state),
     });
+    if (options.reminders) desktop.reminders = new RemoteReminders({ ...options.reminders, router: desktop.remote });
     return desktop;
   }
 
@@ -71,15 +76,18 @@ export class RemoteDesktop implements Router {
     const result = await this.remote.call(channel, input);
     if (channel === 'session.unlock' && result.ok) {
       this.startEvents();
+      this.reminders?.start();
       this.emit('session.changed', { state: 'unlocked', reason: 'unlock' });
     } else if (channel === 'session.lock' && wasSignedIn) {
       this.stopEvents?.();
       this.stopEvents = null;
+      this.reminders?.stop();
       this.emit('session.changed', { state: 'locked', reason: 'manual' });
     } else if (wasSignedIn && !result.ok && result.error.code === 'LOCKED') {
       // The server ended the session (idle time-out, disabled user): like the embedded idle lock.
       this.stopEvents?.();
       this.stopEvents = null;
+      this.reminders?.stop();
       this.emit('session.changed', { state: 'locked', reason: 'idle' });
     }
     return result;
@@ -87,10 +95,20 @@ export class RemoteDesktop implements Router {
 
   private startEvents(): void {
     this.stopEvents?.();
-    this.stopEvents = this.remote.subscribe((event) => this.emit('data.changed', { channel: event.channel, at: event.at }));
+    this.stopEvents = this.remote.subscribe((event) => {
+      this.emit('data.changed', { channel: event.channel, at: event.at });
+      // A change may bring a reminder due today (a new task, an event recorded): ask at once.
+      void this.reminders?.check();
+    });
+  }
+
+  /** One round of reminders now (tests; main relies on the interval and the change events). */
+  checkReminders(): Promise<number> {
+    return this.reminders?.check() ?? Promise.resolve(0);
   }
 
   close(): void {
+    this.reminders?.stop();
     this.stopEvents?.();
     this.stopEvents = null;
     this.listeners.clear();
