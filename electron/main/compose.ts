@@ -30,7 +30,12 @@ export interface DesktopHooks {
 export function composeApp(
   paths: AppPaths,
   hooks: DesktopHooks,
-): { core: Core; prefs: ReturnType<typeof createDesktopPreferences>; notifier: ReturnType<typeof electronNotifier> } {
+): {
+  core: Core;
+  prefs: ReturnType<typeof createDesktopPreferences>;
+  notifier: ReturnType<typeof electronNotifier>;
+  reminderPrefs: DesktopReminderPrefsStore;
+} {
   setNativeBinding(electronNativeBinding(paths.appPath, paths.resourcesPath, paths.electronVersion, paths.packaged));
   const prefs = createDesktopPreferences();
   const logger = createFileLogger(join(paths.userData, 'logs'));
@@ -56,7 +61,7 @@ export function composeApp(
   // The holiday tables of this year and the next (~150 ms), once the window is on screen.
   const year = new Date().getFullYear();
   setTimeout(() => beneluxWorkingDays.warmUp([year, year + 1]), 2000).unref();
-  return { core, prefs, notifier };
+  return { core, prefs, notifier, reminderPrefs };
 }
 
 /**
@@ -67,11 +72,10 @@ export function composeApp(
  */
 export async function openServerConnection(
   prefs: ReturnType<typeof createDesktopPreferences>,
-  notifier?: ReturnType<typeof electronNotifier>,
+  desktop?: { notifier: ReturnType<typeof electronNotifier>; reminderPrefs: DesktopReminderPrefsStore },
 ): Promise<RemoteDesktop | null> {
-  // This user's reminders come from the server (electron/remote/remote-reminders.ts).
-  const reminders = notifier?.supported
-    ? { reminders: { notifier, language: () => prefs.getLanguage() ?? 'nl', enabled: () => prefs.reminders().notifications } }
-    : {};
-  return new DesktopConnection(prefs.serverConnection).open(reminders);
+  // This user's reminders come from the server (electron/remote/remote-reminders.ts); the choices stay here.
+  if (!desktop) return new DesktopConnection(prefs.serverConnection).open();
+  const notifications = desktop.notifier.supported ? { reminders: { notifier: desktop.notifier, language: () => prefs.getLanguage() ?? 'nl' } } : {};
+  return new DesktopConnection(prefs.serverConnection).open({ ...notifications, reminderPrefs: desktop.reminderPrefs });
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     },
     language: () => prefs.getLanguage() ?? 'nl',
   });
-  const { core, prefs, notifier } = composeApp(
+  const { core, prefs, notifier, reminderPrefs } = composeApp(
     {
       appPath: app.getAppPath(),
       resourcesPath: process.resourcesPath,
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     { onNotificationClick: () => showDashboard(), onReminderPrefsChanged: (p) => tray.set(p.keepRunningInTray) },
   );
   // Connected to an office server: calls and events go there; else the embedded core serves them.
-  const remote = await openServerConnection(prefs, notifier);
+  const remote = await openServerConnection(prefs, { notifier, reminderPrefs });
   const router = remote ?? core.router;
   const lockNow = (reason: 'manual' | 'suspend' | 'screen-lock') =>
     remote ? void remote.call('session.lock', {}) : core.vault.lock(reason);

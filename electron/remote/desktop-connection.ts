@@ -74,7 +74,7 @@ export class DesktopConnection {
   }
 
   /** The router main uses instead of the embedded core, on the stored pin. */
-  async open(options: Pick<RemoteDesktopOptions, 'reminders'> = {}): Promise<RemoteDesktop | null> {
+  async open(options: Pick<RemoteDesktopOptions, 'reminders' | 'reminderPrefs'> = {}): Promise<RemoteDesktop | null> {
     const connection = this.stored();
     if (!connection) return null;
     return RemoteDesktop.connect({ url: connection.url, fingerprint: pinOf(connection), ...options });

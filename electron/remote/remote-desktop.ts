@@ -11,9 +11,10 @@
  *
  * Plain Node (no electron): main only forwards `onEvent` to the window.
  */
-import type { Result } from '../../shared/errors';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { contract, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { PreferencesStore } from '../core/ports';
+import type { DesktopReminderPrefsStore } from '../core/reminders/reminder-notifications';
 import type { Router } from '../core/router';
 import { RemoteRouter, type Reachability } from './remote-router';
 import type { Pin } from './pinned-tls';
@@ -28,14 +29,20 @@ export interface RemoteDesktopOptions {
   retryForMs?: number;
   timeoutMs?: number;
   /** This desktop's notifications of its user's reminders, fed by the server (remote-reminders.ts). */
-  reminders?: Omit<RemoteRemindersOptions, 'router'>;
+  reminders?: Omit<RemoteRemindersOptions, 'router' | 'enabled'>;
+  /** This desktop's reminder choices (electron-store): Settings reads and changes them here, not on the server. */
+  reminderPrefs?: DesktopReminderPrefsStore;
 }
+
+/** Reminder choices belong to the desktop, as in embedded mode: answered here, never sent. */
+const LOCAL_REMINDER_CHANNELS = new Set<unknown>(['reminders.desktopPrefs', 'reminders.setDesktopPrefs']);
 
 export class RemoteDesktop implements Router {
   private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
   private stopEvents: (() => void) | null = null;
   private remote!: RemoteRouter;
   private reminders: RemoteReminders | null = null;
+  private reminderPrefs: DesktopReminderPrefsStore | null = null;
 
   private constructor() {}
 
@@ -49,7 +56,11 @@ export class RemoteDesktop implements Router {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       onReachability: (state: Reachability) => desktop.emit('server.reachability', state),
     });
-    if (options.reminders) desktop.reminders = new RemoteReminders({ ...options.reminders, router: desktop.remote });
+    const prefs = options.reminderPrefs;
+    desktop.reminderPrefs = prefs ?? null;
+    if (options.reminders) {
+      desktop.reminders = new RemoteReminders({ ...options.reminders, router: desktop.remote, ...(prefs ? { enabled: () => prefs.get().notifications } : {}) });
+    }
     return desktop;
   }
 
@@ -72,6 +83,7 @@ export class RemoteDesktop implements Router {
   }
 
   async call(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    if (this.reminderPrefs && LOCAL_REMINDER_CHANNELS.has(channel)) return this.reminderPrefsCall(this.reminderPrefs, channel, input);
     const wasSignedIn = this.remote.signedIn;
     const result = await this.remote.call(channel, input);
     if (channel === 'session.unlock' && result.ok) {
@@ -91,6 +103,19 @@ export class RemoteDesktop implements Router {
       this.emit('session.changed', { state: 'locked', reason: 'idle' });
     }
     return result;
+  }
+
+  /** Like the embedded core: only while signed in, the input checked against the contract. */
+  private reminderPrefsCall(prefs: DesktopReminderPrefsStore, channel: unknown, input: unknown): Result<unknown> {
+    if (!this.remote.signedIn) return { ok: false, error: new AppError('LOCKED', 'locked').toPayload() };
+    if (channel === 'reminders.setDesktopPrefs') {
+      const parsed = contract['reminders.setDesktopPrefs'].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: new AppError('VALIDATION', 'validation').toPayload() };
+      prefs.set(parsed.data);
+      // Turned on: today's reminders come at once rather than at the next minute.
+      if (parsed.data.notifications) void this.reminders?.check();
+    }
+    return { ok: true, value: { ...prefs.get(), supported: { ...prefs.supported } } };
   }
 
   private startEvents(): void {

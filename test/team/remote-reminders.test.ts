@@ -2,12 +2,13 @@
  * Reminders fed by the office server: each desktop shows its own user's reminders (case code and
  * kind only), and a reminder fires once per user across restarts of the desktops and of the server
  * (the "already shown" record is kept per user in the vault); a desktop whose notifications are
- * turned off shows nothing and records nothing. Two caseworkers on one real server
+ * turned off shows nothing and records nothing, and those choices are the desktop's own. Two caseworkers on one real server
  * on 127.0.0.1; the server's clock is fixed on a Wednesday so the reminder days do not depend on
  * the day the test runs.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Notifier, ReminderNotification } from '../../electron/core/reminders/reminder-ports';
+import { memoryReminderPrefs, type DesktopReminderPrefsStore } from '../../electron/core/reminders/reminder-notifications';
 import { RemoteDesktop } from '../../electron/remote/remote-desktop';
 import { RemoteRouter } from '../../electron/remote/remote-router';
 import type { TeamServer } from '../../electron/server/serve';
@@ -42,12 +43,13 @@ async function value<T>(promise: Promise<{ ok: boolean }>): Promise<T> {
 }
 
 /** A desktop of `username`: its notifications go to `notifier`; one round is run by hand. */
-async function desktop(server: TeamServer, username: string, notifier: Notifier, enabled: () => boolean = () => true): Promise<RemoteDesktop> {
+async function desktop(server: TeamServer, username: string, notifier: Notifier, reminderPrefs?: DesktopReminderPrefsStore): Promise<RemoteDesktop> {
   const d = await RemoteDesktop.connect({
     url: server.url,
     fingerprint: server.fingerprint.display,
     retryForMs: 0,
-    reminders: { notifier, language: () => 'en', intervalMs: 3_600_000, enabled },
+    reminders: { notifier, language: () => 'en', intervalMs: 3_600_000 },
+    ...(reminderPrefs ? { reminderPrefs } : {}),
   });
   cleanups.push(() => d.close());
   const res = await d.call('session.unlock', { username, password: STAFF_PASSWORD });
@@ -82,14 +84,15 @@ describe('reminders fed by the office server', { timeout: 300_000 }, () => {
     const one = recorder();
     const two = recorder();
     // Notifications turned off on cw.two's desktop: nothing shown, nothing recorded as shown.
-    let twoWants = false;
-    const d2 = await desktop(server, 'cw.two', two, () => twoWants);
+    const twoPrefs = memoryReminderPrefs({ notifications: false }, { notifications: true, tray: true });
+    const d2 = await desktop(server, 'cw.two', two, twoPrefs);
     expect(two.shown).toHaveLength(0);
-    d2.close();
     let d1 = await desktop(server, 'cw.one', one);
-    // Turned on again the same day: the reminder still comes, once.
-    twoWants = true;
-    await desktop(server, 'cw.two', two, () => twoWants);
+    // Turned on again the same day, in Settings (answered by the desktop, not the server): it comes, once.
+    const turnedOn = await d2.call('reminders.setDesktopPrefs', { notifications: true, digest: { enabled: false, time: '08:00' }, keepRunningInTray: false });
+    expect(turnedOn).toMatchObject({ ok: true, value: { notifications: true, supported: { notifications: true } } });
+    expect(twoPrefs.get().notifications).toBe(true);
+    await d2.checkReminders();
     expect(one.shown).toHaveLength(1);
     expect(two.shown).toHaveLength(1);
     expect(one.shown[0]?.title).toContain(codes['cw.one']);
