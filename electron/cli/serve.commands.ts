@@ -84,6 +84,9 @@ export function registerServeCommands(program: Command, ctx: Context, kit: CliKi
         const username = (user as { data: string }).data;
         unlock = { username, password: await kit.withSecrets(ctx, o.passwordStdin, (secrets) => secrets.ask(`password of ${username}`)) };
       }
+      // Listening for SIGTERM before the server starts: a stop sent as soon as it is up (systemd,
+      // a script that read the JSON line) drains and closes the vault instead of killing the process.
+      const stopped = waitForStop();
       const server: TeamServer = await startTeamServer({
         vaultDir: o.vault,
         migrationsFolder: MIGRATIONS_DIR,
@@ -112,7 +115,7 @@ export function registerServeCommands(program: Command, ctx: Context, kit: CliKi
             .join('\n'),
         );
       }
-      await waitForStop();
+      await stopped;
       await server.stop();
       if (!o.json) kit.print(ctx, 'Office server stopped; the vault is closed.');
     });
