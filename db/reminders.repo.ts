@@ -367,6 +367,18 @@ export class RemindersRepo {
    * tasks (ids `procedure:<trackId>:…`, `handover:<handoverId>:…`, `task:<taskId>:…`).
    */
   forgetFiredOfPerson(personId: string): number {
+    // Team mode keeps the same ids per user (db/schema/team.table.ts): forgotten with the person too.
+    this.db.$client
+      .prepare(
+        `DELETE FROM reminder_notified WHERE EXISTS (
+           SELECT 1 FROM (
+             SELECT 'procedure:' || id || ':' AS prefix FROM tracks WHERE person_id = @p
+             UNION ALL SELECT 'handover:' || id || ':' FROM handovers WHERE person_id = @p
+             UNION ALL SELECT 'task:' || id || ':' FROM staff_tasks WHERE person_id = @p
+           ) AS owned WHERE substr(reminder_notified.reminder_id, 1, length(owned.prefix)) = owned.prefix
+         )`,
+      )
+      .run({ p: personId });
     return this.db.$client
       .prepare(
         `DELETE FROM reminder_fired WHERE EXISTS (

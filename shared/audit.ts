@@ -15,6 +15,10 @@ export const AUDIT_ACTIONS = [
   'vault.noticesDismissed',
   // The key-slot file could not take the audit anchor for a while (details: attempts, since).
   'vault.anchorFailed',
+  // Office server: the slot whose secret lives in a root-only file (docs/team-server.md "Unattended start").
+  'vault.serverSlotAdded',
+  'vault.serverSlotRemoved',
+  'vault.serverKeyUnlock',
   'session.unlock',
   'session.unlockFailed',
   'session.lock',

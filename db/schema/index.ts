@@ -9,3 +9,4 @@ export * from './consents.table';
 export * from './handover.table';
 export * from './reminders.table';
 export * from './casework.table';
+export * from './team.table';

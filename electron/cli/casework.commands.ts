@@ -8,6 +8,7 @@ import { noteFieldsSchema, NOTE_SEARCH_LIMIT_MAX } from '../../shared/casework/n
 import { caseCodeSchema } from '../../shared/persons/case-code';
 import { z } from 'zod';
 import { readJsonFile, type CliKit, type Context } from './cli-kit';
+import type { TargetOptions } from './cli-session';
 
 /** `note add --json FILE`: the note's fields, and optionally the id of the note it corrects. */
 export const cliNoteSchema = noteFieldsSchema.extend({ correctsId: z.uuid().nullable().default(null) });
@@ -33,30 +34,26 @@ const textArg = (value: string): string => {
 export function registerCaseworkCommands(program: Command, ctx: Context, kit: CliKit): void {
   const note = program.command('note').description("a person's notes and contact log: note add");
 
-  note
-    .command('add')
+  kit
+    .addTarget(note.command('add'))
     .description('add a note from a JSON file {occurredOn, type, body, durationMinutes?, attachmentId?, correctsId?}; prints its id')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who writes the note (its author)'))
     .addOption(new Option('--person <caseCode>', 'the case code, e.g. PAY-2026-0007').makeOptionMandatory().argParser(caseCodeArg))
     .addOption(new Option('--json <file>', 'the note as JSON').makeOptionMandatory().argParser(kit.pathArg))
     .addOption(kit.stdinOption())
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; person: string; json: string; passwordStdin?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; person: string; json: string; passwordStdin?: boolean }) => {
       const fields = readJsonFile(o.json, cliNoteSchema);
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const personId = core.persons.idByCaseCode(o.person);
-          const added = core.notes.add({ ...fields, personId });
-          kit.print(ctx, added.id);
-        }),
-      );
+      await kit.withTarget(ctx, o, async (session) => {
+        const { personId } = await session.call('persons.idByCaseCode', { caseCode: o.person });
+        const added = await session.call('notes.add', { ...fields, personId });
+        kit.print(ctx, added.id);
+      });
     });
 
-  program
-    .command('search')
+  kit
+    .addTarget(program.command('search'))
     .description('search the notes (every word, as a prefix; accents and case ignored; best first); a caseworker searches their own cases')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who searches'))
     .addOption(new Option('--text <words>', 'the words to search for').makeOptionMandatory().argParser(textArg))
     .addOption(new Option('--person <caseCode>', "only this person's notes").argParser(caseCodeArg))
@@ -64,20 +61,18 @@ export function registerCaseworkCommands(program: Command, ctx: Context, kit: Cl
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print [{"noteId","caseCode","occurredOn","type","snippet"}] on standard output'))
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; text: string; person?: string; limit?: number; passwordStdin?: boolean; json?: boolean }) => {
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const personId = o.person ? core.persons.idByCaseCode(o.person) : undefined;
-          const hits = core.notes.search({ text: o.text, limit: o.limit ?? 20, ...(personId ? { personId } : {}) });
-          if (o.json) {
-            return kit.printJson(
-              ctx,
-              hits.map((h) => ({ noteId: h.noteId, caseCode: h.caseCode, occurredOn: h.occurredOn, type: h.type, snippet: h.snippet })),
-            );
-          }
-          const marked = (h: (typeof hits)[number]) => h.snippet.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('').replace(/\s+/g, ' ');
-          kit.print(ctx, kit.pad([['CASE CODE', 'DATE', 'TYPE', 'TEXT'], ...hits.map((h) => [h.caseCode, h.occurredOn, h.type, marked(h)])]));
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; text: string; person?: string; limit?: number; passwordStdin?: boolean; json?: boolean }) => {
+      await kit.withTarget(ctx, o, async (session) => {
+        const personId = o.person ? (await session.call('persons.idByCaseCode', { caseCode: o.person })).personId : undefined;
+        const hits = await session.call('notes.search', { text: o.text, limit: o.limit ?? 20, ...(personId ? { personId } : {}) });
+        if (o.json) {
+          return kit.printJson(
+            ctx,
+            hits.map((h) => ({ noteId: h.noteId, caseCode: h.caseCode, occurredOn: h.occurredOn, type: h.type, snippet: h.snippet })),
+          );
+        }
+        const marked = (h: (typeof hits)[number]) => h.snippet.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('').replace(/\s+/g, ' ');
+        kit.print(ctx, kit.pad([['CASE CODE', 'DATE', 'TYPE', 'TEXT'], ...hits.map((h) => [h.caseCode, h.occurredOn, h.type, marked(h)])]));
+      });
     });
 }

@@ -4,11 +4,11 @@
  * so that the command groups do not import the program that registers them.
  */
 import { readFileSync } from 'node:fs';
-import type { Option } from 'commander';
+import type { Command, Option } from 'commander';
 import type { z } from 'zod';
-import type { Core } from '../core/app-core';
 import type { Logger } from '../core/ports';
 import { CliError } from './cli-errors';
+import type { CliSession, TargetOptions } from './cli-session';
 import type { SecretInput, SecretReader } from './secrets';
 
 export interface CliIo {
@@ -25,13 +25,21 @@ export interface Context {
 
 /** The pieces of program.ts the commands are built from (passed in by program.ts). */
 export interface CliKit {
+  /** Only for commands that work on a vault folder here; the others take targetOptions(). */
   vaultOption(): Option;
+  /** `--vault DIR`, or `--server URL` with `--server-fingerprint DIGITS` (cli-session.ts). */
+  targetOptions(): Option[];
+  /** Adds targetOptions() to `command`. */
+  addTarget(command: Command): Command;
+  /** Hidden `--server` options that say the command works on a vault folder here only. */
+  localOnlyOptions(command: string): Option[];
+  /** Reads secrets, signs in on the vault or the server, runs `fn` on the session, signs out. */
+  withTarget<T>(ctx: Context, o: TargetOptions & { user: string; passwordStdin?: boolean | undefined }, fn: (session: CliSession) => Promise<T>): Promise<T>;
   userOption(what?: string): Option;
   stdinOption(): Option;
   stdinOrder(lines: string[]): string;
   pathArg(value: string): string;
   withSecrets<T>(ctx: Context, passwordStdin: boolean | undefined, fn: (secrets: SecretReader) => Promise<T>): Promise<T>;
-  withSession<T>(ctx: Context, vaultDir: string, user: string, secrets: SecretReader, fn: (core: Core) => Promise<T>): Promise<T>;
   print(ctx: Context, text: string): void;
   printJson(ctx: Context, value: unknown): void;
   pad(rows: string[][]): string;

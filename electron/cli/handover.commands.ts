@@ -12,11 +12,13 @@ import { HANDOVER_SECTIONS, type HandoverSection } from '../../shared/handover/p
 import { MAX_KEY_CARD_BYTES } from '../../shared/handover/key-card.schema';
 import { foldText } from '../../shared/directory/merge';
 import { caseCodeSchema } from '../../shared/persons/case-code';
+import { usernameSchema } from '../../shared/domain';
 import { AppError, isAppError } from '../../shared/errors';
-import type { Core } from '../core/app-core';
-import { UsersRepo } from '../../db/users.repo';
+import { HANDOVER_PACKAGE_MAX_BYTES, HANDOVER_RECEIPT_MAX_BYTES } from '../../shared/handover/handover.ipc';
+import { REJECTION_MESSAGES } from '../../shared/handover/reasons';
 import { CliError, UsageError } from './cli-errors';
 import type { CliKit, Context } from './cli-kit';
+import type { CliSession, TargetOptions } from './cli-session';
 
 const ANY_ROLE = ['the password of --user'];
 const MANAGER = ['the password of --user (an administrator or coordinator)'];
@@ -85,9 +87,15 @@ function writeNew(path: string, bytes: Uint8Array | string): void {
   }
 }
 
+/** A package or receipt file as the channels take it: refused by its size before it is read. */
+function readPackageFile(path: string, maxBytes: number): string {
+  const tooLarge = () => new AppError('PACKAGE_REJECTED', 'packageRejected', { reason: REJECTION_MESSAGES.oversize.en }, { reason: 'oversize' });
+  return readSmallFile(path, maxBytes, tooLarge).toString('base64');
+}
+
 /** A partner named by its organisation id, or by its name (case and accents ignored), which must be unique. */
-function partnerId(core: Core, to: string): string {
-  const partners = core.handoverKeys.list();
+async function partnerId(session: CliSession, to: string): Promise<string> {
+  const partners = await session.call('partners.list', {});
   const byId = partners.find((p) => p.orgId === to.toLowerCase());
   if (byId) return byId.orgId;
   const byName = partners.filter((p) => foldText(p.name) === foldText(to));
@@ -97,25 +105,23 @@ function partnerId(core: Core, to: string): string {
 }
 
 export function registerHandoverCommands(program: Command, ctx: Context, kit: CliKit): void {
-  const unlocked = <T>(o: { vault: string; user: string; passwordStdin?: boolean }, fn: (core: Core) => Promise<T>) =>
-    kit.withSecrets(ctx, o.passwordStdin, (secrets) => kit.withSession(ctx, o.vault, o.user, secrets, fn));
+  const unlocked = <T>(o: TargetOptions & { user: string; passwordStdin?: boolean }, fn: (session: CliSession) => Promise<T>) => kit.withTarget(ctx, o, fn);
   const outOption = (what: string) => new Option('--out <file>', what).makeOptionMandatory().argParser(kit.pathArg);
 
   // ------------------------------------------------------------ keys
   const keys = program.command('keys').description("the organisation's keys: keys card");
-  keys
-    .command('card')
+  kit
+    .addTarget(keys.command('card'))
     .description("write the organisation's key card to a file for partners, and print its fingerprint to read out over the phone")
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who exports the card (any role)'))
     .addOption(outOption('the key card file to create (must not exist)'))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print {"file","organisation","fingerprint"} on standard output'))
     .addHelpText('after', kit.stdinOrder(ANY_ROLE))
-    .action(async (o: { vault: string; user: string; out: string; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; out: string; passwordStdin?: boolean; json?: boolean }) => {
       refuseExisting(o.out);
-      await unlocked(o, async (core) => {
-        const card = core.handoverKeys.ownCard();
+      await unlocked(o, async (session) => {
+        const card = await session.call('keys.card', {});
         writeNew(o.out, Buffer.from(card.file.contentBase64, 'base64'));
         if (o.json) return kit.printJson(ctx, { file: o.out, organisation: card.organisation, fingerprint: card.fingerprint });
         kit.print(
@@ -132,20 +138,19 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
 
   // ------------------------------------------------------------ partner
   const partner = program.command('partner').description('partner organisations: partner add');
-  partner
-    .command('add')
+  kit
+    .addTarget(partner.command('add'))
     .description("import a partner's key card and mark it verified with the fingerprint the partner read out; a wrong fingerprint is refused and nothing is written")
     .argument('<file>', "the partner's key card file", kit.pathArg)
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who adds the partner (an administrator or coordinator)'))
     .addOption(new Option('--fingerprint <digits>', 'the 60 digits the partner read out (spaces and dashes ignored)').makeOptionMandatory())
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print {"outcome","partner"} on standard output'))
     .addHelpText('after', kit.stdinOrder(MANAGER))
-    .action(async (file: string, o: { vault: string; user: string; fingerprint: string; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (file: string, o: TargetOptions & { user: string; fingerprint: string; passwordStdin?: boolean; json?: boolean }) => {
       const bytes = readSmallFile(file, MAX_KEY_CARD_BYTES, () => new AppError('VALIDATION', 'keyCardOversize', undefined, { reason: 'keyCard.oversize' }));
-      await unlocked(o, async (core) => {
-        const result = core.handoverKeys.addVerified(bytes, o.fingerprint);
+      await unlocked(o, async (session) => {
+        const result = await session.call('partners.addVerified', { fileBase64: bytes.toString('base64'), fingerprint: o.fingerprint });
         if (o.json) return kit.printJson(ctx, result);
         const p = result.partner;
         kit.print(ctx, `${p.name} (${p.country}) is a verified partner (${result.outcome}); organisation id ${p.orgId}.`);
@@ -155,10 +160,9 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
   // ------------------------------------------------------------ handover
   const handover = program.command('handover').description('handover packages: handover export | inspect | import | receipt');
 
-  handover
-    .command('export')
+  kit
+    .addTarget(handover.command('export'))
     .description("export a person's handover package to a verified partner (starts the handover if none is open); refused unless the person's consent covers the sections and the partner")
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who exports (an administrator or coordinator)'))
     .addOption(new Option('--person <caseCode>', 'the case code, e.g. PAY-2026-0007').makeOptionMandatory().argParser(caseCodeArg))
     .addOption(new Option('--to <partner>', "the partner: its organisation id, or its name as on its key card").makeOptionMandatory())
@@ -170,8 +174,7 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
     .addOption(new Option('--json', 'print {"packageId","bytes","expiresAt","file"} on standard output'))
     .addHelpText('after', kit.stdinOrder(MANAGER))
     .action(
-      async (o: {
-        vault: string;
+      async (o: TargetOptions & {
         user: string;
         person: string;
         to: string;
@@ -183,34 +186,32 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
         json?: boolean;
       }) => {
         refuseExisting(o.out);
-        await unlocked(o, async (core) => {
-          core.vault.requireRole('admin', 'coordinator');
-          const personId = core.persons.idByCaseCode(o.person);
-          const orgId = partnerId(core, o.to);
-          const { handoverId } = core.handovers.openHandoverFor(personId, orgId);
-          const attachmentIds = o.withAttachments ? core.handovers.get({ handoverId }).attachments.map((a) => a.id) : [];
-          const result = await core.handovers.exportToFile(
-            { handoverId, sections: o.sections, attachmentIds, note: null, validityDays: o.validityDays },
-            o.out,
-          );
+        await unlocked(o, async (session) => {
+          if (session.user.role !== 'admin' && session.user.role !== 'coordinator') throw new AppError('FORBIDDEN', 'forbidden');
+          const { personId } = await session.call('persons.idByCaseCode', { caseCode: o.person });
+          const orgId = await partnerId(session, o.to);
+          const { handoverId } = await session.call('handover.openFor', { personId, partnerOrgId: orgId });
+          const attachmentIds = o.withAttachments ? (await session.call('handover.get', { handoverId })).attachments.map((a) => a.id) : [];
+          const exported = await session.call('handover.export', { handoverId, sections: o.sections, attachmentIds, note: null, validityDays: o.validityDays });
+          writeNew(o.out, Buffer.from(exported.file.contentBase64, 'base64'));
+          const result = { packageId: exported.packageId, bytes: exported.file.bytes, expiresAt: exported.expiresAt };
           if (o.json) return kit.printJson(ctx, { ...result, file: o.out });
           kit.print(ctx, `Package ${result.packageId} written to ${o.out} (${result.bytes} bytes); it can be imported until ${result.expiresAt}.`);
         });
       },
     );
 
-  handover
-    .command('inspect')
+  kit
+    .addTarget(handover.command('inspect'))
     .description('check a package and show what it holds, without importing it (needs the vault: the package is encrypted to it)')
     .argument('<file>', 'the package file', kit.pathArg)
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who inspects (an administrator or coordinator)'))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print the whole preview, with the sections, on standard output'))
     .addHelpText('after', kit.stdinOrder(MANAGER))
-    .action(async (file: string, o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
-      await unlocked(o, async (core) => {
-        const p = await core.handoverImports.previewFile(file);
+    .action(async (file: string, o: TargetOptions & { user: string; passwordStdin?: boolean; json?: boolean }) => {
+      await unlocked(o, async (session) => {
+        const p = await session.call('handover.previewImport', { fileBase64: readPackageFile(file, HANDOVER_PACKAGE_MAX_BYTES) });
         if (o.json) return kit.printJson(ctx, p);
         kit.print(
           ctx,
@@ -229,29 +230,33 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
       });
     });
 
-  handover
-    .command('import')
+  kit
+    .addTarget(handover.command('import'))
     .description('import a package: creates the person with a new case code, linked to the sender\'s; writes the signed receipt with --receipt-out')
     .argument('<file>', 'the package file', kit.pathArg)
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who imports (an administrator or coordinator)'))
     .addOption(new Option('--caseworker <username>', 'assign the new case to this staff member'))
     .addOption(new Option('--receipt-out <file>', "write the signed receipt for the sender to this file (must not exist); else get it later with 'handover receipt'").argParser(kit.pathArg))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print {"importId","caseCode","packageId","receipt"} on standard output'))
     .addHelpText('after', kit.stdinOrder(MANAGER))
-    .action(async (file: string, o: { vault: string; user: string; caseworker?: string; receiptOut?: string; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (file: string, o: TargetOptions & { user: string; caseworker?: string; receiptOut?: string; passwordStdin?: boolean; json?: boolean }) => {
       if (o.receiptOut) refuseExisting(o.receiptOut);
-      await unlocked(o, async (core) => {
-        core.vault.requireRole('admin', 'coordinator');
+      await unlocked(o, async (session) => {
+        if (session.user.role !== 'admin' && session.user.role !== 'coordinator') throw new AppError('FORBIDDEN', 'forbidden');
         let caseworkerId: string | null = null;
         if (o.caseworker) {
-          const name = o.caseworker.trim().toLowerCase();
-          const u = core.vault.read((db) => new UsersRepo(db).byUsername(name));
-          if (!u || u.status !== 'active') throw new CliError(`There is no active staff member named ${o.caseworker}.`);
-          caseworkerId = u.id;
+          const name = usernameSchema.safeParse(o.caseworker);
+          const found = name.success
+            ? await session.call('persons.assigneeByUsername', { username: name.data }).catch((e: unknown) => {
+                if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+                throw e;
+              })
+            : null;
+          if (!found) throw new CliError(`There is no active staff member named ${o.caseworker}.`);
+          caseworkerId = found.userId;
         }
-        const result = await core.handoverImports.acceptFrom({ path: file }, caseworkerId);
+        const result = await session.call('handover.acceptImport', { fileBase64: readPackageFile(file, HANDOVER_PACKAGE_MAX_BYTES), caseworkerId });
         if (o.receiptOut) writeNew(o.receiptOut, Buffer.from(result.receipt.contentBase64, 'base64'));
         if (o.json) return kit.printJson(ctx, { importId: result.importId, caseCode: result.caseCode, receipt: o.receiptOut ?? null });
         kit.print(
@@ -262,10 +267,9 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
       });
     });
 
-  handover
-    .command('receipt')
+  kit
+    .addTarget(handover.command('receipt'))
     .description("write the signed receipt of an imported package (--import ID or --package ID), or decline a package (--decline FILE) and write the 'rejected' receipt")
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('an administrator or coordinator'))
     .addOption(new Option('--import <id>', 'the import id printed by handover import'))
     .addOption(new Option('--package <id>', 'the package id (32 hexadecimal digits)').argParser(packageIdArg))
@@ -274,21 +278,21 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print {"receipt","importId"} on standard output'))
     .addHelpText('after', kit.stdinOrder(MANAGER))
-    .action(async (o: { vault: string; user: string; import?: string; package?: string; decline?: string; out: string; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; import?: string; package?: string; decline?: string; out: string; passwordStdin?: boolean; json?: boolean }) => {
       const given = [o.import, o.package, o.decline].filter((x) => x !== undefined).length;
       if (given !== 1) throw new UsageError('give exactly one of --import, --package or --decline');
       refuseExisting(o.out);
-      await unlocked(o, async (core) => {
+      await unlocked(o, async (session) => {
         let importId: string;
         let bytes: Buffer;
         if (o.decline) {
-          const declined = await core.handoverImports.declineFrom({ path: o.decline });
+          const declined = await session.call('handover.declineImport', { fileBase64: readPackageFile(o.decline, HANDOVER_PACKAGE_MAX_BYTES) });
           importId = declined.importId;
           bytes = Buffer.from(declined.receipt.contentBase64, 'base64');
         } else {
-          importId = o.import ?? core.handoverImports.importIdOfPackage(o.package as string);
+          importId = o.import ?? (await session.call('handover.importIdOfPackage', { packageId: o.package as string })).importId;
           if (!/^[0-9a-f-]{36}$/.test(importId)) throw new CliError('Use the import id printed by handover import.');
-          bytes = Buffer.from(core.handoverImports.receipt({ importId }).contentBase64, 'base64');
+          bytes = Buffer.from((await session.call('handover.receipt', { importId })).contentBase64, 'base64');
         }
         writeNew(o.out, bytes);
         if (o.json) return kit.printJson(ctx, { receipt: o.out, importId });
@@ -298,18 +302,17 @@ export function registerHandoverCommands(program: Command, ctx: Context, kit: Cl
 
   // ------------------------------------------------------------ receipt
   const receipt = program.command('receipt').description("a partner's receipt for a package sent: receipt import");
-  receipt
-    .command('import')
+  kit
+    .addTarget(receipt.command('import'))
     .description('import the receipt the partner sent back: closes the handover and records when your copy is due for deletion')
     .argument('<file>', 'the receipt file', kit.pathArg)
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('an administrator or coordinator'))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print {"status","caseCode","outcome","reason","deletionDueOn"} on standard output'))
     .addHelpText('after', kit.stdinOrder(MANAGER))
-    .action(async (file: string, o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
-      await unlocked(o, async (core) => {
-        const view = await core.handovers.importReceiptFrom({ path: file });
+    .action(async (file: string, o: TargetOptions & { user: string; passwordStdin?: boolean; json?: boolean }) => {
+      await unlocked(o, async (session) => {
+        const view = await session.call('handover.importReceipt', { fileBase64: readPackageFile(file, HANDOVER_RECEIPT_MAX_BYTES) });
         // The package this receipt closed: the one closed last.
         const pkg = [...view.packages].filter((p) => p.closedAt !== null).sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? '')).at(-1);
         const out = { status: view.status, caseCode: view.caseCode, outcome: pkg?.receipt?.outcome ?? null, reason: pkg?.receipt?.reason ?? null, deletionDueOn: pkg?.deletionDueOn ?? null };

@@ -13,6 +13,7 @@ import { MAX_IMPORT_FILE_BYTES, type ImportReport, type RowProblem } from '../..
 import { importMappingSchema } from '../../shared/import/mapping.schema';
 import { CliError } from './cli-errors';
 import { readJsonFile, type CliKit, type Context } from './cli-kit';
+import type { TargetOptions } from './cli-session';
 
 const PASSWORD_ORDER = ["the administrator's password (--user)"];
 
@@ -51,39 +52,36 @@ export function registerImportCommands(program: Command, ctx: Context, kit: CliK
   if (!person) throw new Error('the person command is registered first');
   person.description('supported persons: person add | list | import');
 
-  person
-    .command('import')
+  kit
+    .addTarget(person.command('import'))
     .description('import persons and their procedure events from an XLSX or CSV file (administrators; docs/import.md)')
     .argument('<file>', 'the spreadsheet (.xlsx or .csv)', kit.pathArg)
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the administrator who imports'))
     .addOption(new Option('--mapping <file>', 'the mapping file (JSON, format in docs/import.md)').makeOptionMandatory().argParser(kit.pathArg))
     .addOption(new Option('--dry-run', 'check every row and report its problems; write nothing'))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print the report (and the imported case codes) as JSON on standard output'))
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (file: string, o: { vault: string; user: string; mapping: string; dryRun?: boolean; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (file: string, o: TargetOptions & { user: string; mapping: string; dryRun?: boolean; passwordStdin?: boolean; json?: boolean }) => {
       const mapping = readJsonFile(o.mapping, importMappingSchema);
       const spreadsheet = readSpreadsheetFile(file);
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          if (o.dryRun) {
-            const report = await core.spreadsheetImport.dryRun({ file: spreadsheet, mapping });
-            if (o.json) return kit.printJson(ctx, report);
-            const t = report.totals;
-            const lines = reportLines(report);
-            kit.print(ctx, `Dry run, nothing written: ${t.rows} rows, ${t.valid} can be imported (${t.events} events), ${t.withProblems} with problems, ${t.emptyRowsSkipped} empty rows skipped.`);
-            if (lines.length > 0) kit.print(ctx, kit.pad([['ROW', 'PROBLEM'], ...lines]));
-            return;
-          }
-          const result = await core.spreadsheetImport.run({ file: spreadsheet, mapping });
-          if (o.json) return kit.printJson(ctx, result);
-          const lines = reportLines(result);
-          const codes = result.imported.map((i) => i.caseCode);
-          const range = codes.length > 0 ? ` (${codes[0]} to ${codes.at(-1)})` : '';
-          kit.print(ctx, `Imported ${result.imported.length} persons${range}; ${result.totals.withProblems} rows with problems were not imported.`);
+      await kit.withTarget(ctx, o, async (session) => {
+        if (o.dryRun) {
+          const report = await session.call('spreadsheetImport.dryRun', { file: spreadsheet, mapping });
+          if (o.json) return kit.printJson(ctx, report);
+          const t = report.totals;
+          const lines = reportLines(report);
+          kit.print(ctx, `Dry run, nothing written: ${t.rows} rows, ${t.valid} can be imported (${t.events} events), ${t.withProblems} with problems, ${t.emptyRowsSkipped} empty rows skipped.`);
           if (lines.length > 0) kit.print(ctx, kit.pad([['ROW', 'PROBLEM'], ...lines]));
-        }),
-      );
+          return;
+        }
+        const result = await session.call('spreadsheetImport.run', { file: spreadsheet, mapping });
+        if (o.json) return kit.printJson(ctx, result);
+        const lines = reportLines(result);
+        const codes = result.imported.map((i) => i.caseCode);
+        const range = codes.length > 0 ? ` (${codes[0]} to ${codes.at(-1)})` : '';
+        kit.print(ctx, `Imported ${result.imported.length} persons${range}; ${result.totals.withProblems} rows with problems were not imported.`);
+        if (lines.length > 0) kit.print(ctx, kit.pad([['ROW', 'PROBLEM'], ...lines]));
+      });
     });
 }

@@ -19,16 +19,20 @@ import { todayOf } from '../core/persons/person-access';
 import { systemClock } from '../core/ports';
 import { CliError } from './cli-errors';
 import { readJsonFile, type CliKit, type Context } from './cli-kit';
+import type { TargetOptions } from './cli-session';
 
 /** `procedure event --json FILE`: the event and the country of its track. */
 export const cliEventSchema = eventInputSchema.extend({ country: z.string().trim().toUpperCase().pipe(countrySchema) }).strict();
 
+/** The most due dates one `deadlines` call lists (the channel's limit). */
+const UPCOMING_MAX = 5000;
+
 const PASSWORD_ORDER = ['the password of --user (any role: a caseworker reaches only their own cases)'];
 
 /** A VALIDATION error of the engine names the event's fields: say which, in the CLI's one line. */
-function withFieldsNamed<T>(file: string, fn: () => T): T {
+async function withFieldsNamed<T>(file: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (isAppError(e) && e.code === 'VALIDATION' && e.details?.fields?.length) {
       const problems = e.details.fields.map((f) => `${f.path.replace(/^event\./, '')}: ${f.message}`);
@@ -59,101 +63,86 @@ export function registerPersonCommands(program: Command, ctx: Context, kit: CliK
   // ------------------------------------------------------------ person
   const person = program.command('person').description('supported persons: person add | list');
 
-  person
-    .command('add')
+  kit
+    .addTarget(person.command('add'))
     .description('register a person from a JSON file (shape in docs/cli.md); prints the new case code')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who registers the person'))
     .addOption(jsonInput('the person as JSON (the shape of the app\'s person form)'))
     .addOption(kit.stdinOption())
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; json: string; passwordStdin?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; json: string; passwordStdin?: boolean }) => {
       const input = readJsonFile(o.json, personCreateSchema);
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const created = core.persons.create(input);
-          kit.print(ctx, created.person.caseCode);
-        }),
-      );
+      await kit.withTarget(ctx, o, async (session) => {
+        const created = await session.call('persons.create', input);
+        kit.print(ctx, created.person.caseCode);
+      });
     });
 
-  person
-    .command('list')
+  kit
+    .addTarget(person.command('list'))
     .description('list the persons you may see (all for administrators and coordinators); written to the audit trail')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who lists'))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print the records as JSON on standard output'))
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const records = core.persons.exportList();
-          if (o.json) return kit.printJson(ctx, records);
-          kit.print(
-            ctx,
-            kit.pad([
-              ['CASE CODE', 'MINOR', 'NEXT DEADLINE', 'NAME'],
-              ...records.map((r) => [
-                r.caseCode,
-                r.minorStatus,
-                r.nextDue ? `${r.nextDue.date} ${r.nextDue.country} ${r.nextDue.kind}` : '-',
-                [r.familyName, r.givenNames].filter(Boolean).join(', ') || r.aliases.join(', '),
-              ]),
+    .action(async (o: TargetOptions & { user: string; passwordStdin?: boolean; json?: boolean }) => {
+      await kit.withTarget(ctx, o, async (session) => {
+        const records = await session.call('persons.exportList', {});
+        if (o.json) return kit.printJson(ctx, records);
+        kit.print(
+          ctx,
+          kit.pad([
+            ['CASE CODE', 'MINOR', 'NEXT DEADLINE', 'NAME'],
+            ...records.map((r) => [
+              r.caseCode,
+              r.minorStatus,
+              r.nextDue ? `${r.nextDue.date} ${r.nextDue.country} ${r.nextDue.kind}` : '-',
+              [r.familyName, r.givenNames].filter(Boolean).join(', ') || r.aliases.join(', '),
             ]),
-          );
-        }),
-      );
+          ]),
+        );
+      });
     });
 
   // ------------------------------------------------------------ procedure
   const procedure = program.command('procedure').description("a person's procedures: procedure event");
 
-  procedure
-    .command('event')
+  kit
+    .addTarget(procedure.command('event'))
     .description('record a procedure event from a JSON file {country, type, date, documentExpiry?}; opens the track of that country if missing')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who records the event'))
     .addOption(new Option('--person <caseCode>', 'the case code, e.g. PAY-2026-0007').makeOptionMandatory().argParser(caseCodeArg))
     .addOption(jsonInput('the event as JSON'))
     .addOption(kit.stdinOption())
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; person: string; json: string; passwordStdin?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; person: string; json: string; passwordStdin?: boolean }) => {
       const { country, ...event } = readJsonFile(o.json, cliEventSchema);
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const personId = core.persons.idByCaseCode(o.person);
-          const existing = core.procedures.trackIdOf(personId, country);
-          const trackId = existing ?? core.procedures.openTrack({ personId, country }).id;
-          const view = withFieldsNamed(o.json, () => core.procedures.recordEvent({ trackId, event }));
-          const due = view.state.dueDates.map((d) => `${d.kind} ${d.dueDate}`).join(', ');
-          kit.print(ctx, `${o.person} ${country}: recorded ${event.type} on ${event.date}; phase ${view.state.phase.id}${due ? `; due: ${due}` : ''}.`);
-        }),
-      );
+      await kit.withTarget(ctx, o, async (session) => {
+        const { personId } = await session.call('persons.idByCaseCode', { caseCode: o.person });
+        const view = await withFieldsNamed(o.json, () => session.call('procedure.recordByCountry', { personId, country, event }));
+        const due = view.state.dueDates.map((d) => `${d.kind} ${d.dueDate}`).join(', ');
+        kit.print(ctx, `${o.person} ${country}: recorded ${event.type} on ${event.date}; phase ${view.state.phase.id}${due ? `; due: ${due}` : ''}.`);
+      });
     });
 
   // ------------------------------------------------------------ deadlines
-  program
-    .command('deadlines')
+  kit
+    .addTarget(program.command('deadlines'))
     .description('due dates from today to today + DAYS (a caseworker sees only their own cases)')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who asks'))
     .addOption(new Option('--within <days>', 'how many days ahead, 0 to 3660').makeOptionMandatory().argParser(daysArg))
     .addOption(new Option('--today <date>', 'the day to count from, YYYY-MM-DD (default: today on this computer)').argParser(dateArg))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print [{"caseCode","country","kind","dueDate","basis","phase"}] on standard output'))
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; within: number; today?: CalendarDate; passwordStdin?: boolean; json?: boolean }) => {
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const today = o.today ?? todayOf(systemClock);
-          const rows = core.procedures
-            .upcoming({ withinDays: o.within, today, includeOverdue: false, limit: Number.MAX_SAFE_INTEGER })
-            .map((d) => ({ caseCode: d.caseCode, country: d.country, kind: d.kind, dueDate: d.dueDate, basis: d.basis, phase: d.phase }));
-          if (o.json) return kit.printJson(ctx, rows);
-          if (rows.length === 0) return kit.print(ctx, `No due dates from ${today} to ${o.within} days later.`);
-          kit.print(ctx, kit.pad([['DUE DATE', 'BASIS', 'CASE CODE', 'COUNTRY', 'PHASE', 'KIND'], ...rows.map((r) => [r.dueDate, r.basis, r.caseCode, r.country, r.phase, r.kind])]));
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; within: number; today?: CalendarDate; passwordStdin?: boolean; json?: boolean }) => {
+      await kit.withTarget(ctx, o, async (session) => {
+        const today = o.today ?? todayOf(systemClock);
+        const rows = (await session.call('deadlines.upcoming', { withinDays: o.within, today, includeOverdue: false, limit: UPCOMING_MAX }))
+          .map((d) => ({ caseCode: d.caseCode, country: d.country, kind: d.kind, dueDate: d.dueDate, basis: d.basis, phase: d.phase }));
+        if (o.json) return kit.printJson(ctx, rows);
+        if (rows.length === 0) return kit.print(ctx, `No due dates from ${today} to ${o.within} days later.`);
+        kit.print(ctx, kit.pad([['DUE DATE', 'BASIS', 'CASE CODE', 'COUNTRY', 'PHASE', 'KIND'], ...rows.map((r) => [r.dueDate, r.basis, r.caseCode, r.country, r.phase, r.kind])]));
+      });
     });
 }

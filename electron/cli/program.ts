@@ -25,6 +25,7 @@ import {
 import { AppError, interpolate } from '../../shared/errors';
 import { en } from '../../shared/i18n/en';
 import { recoveryKeyInputSchema, type UserSummary } from '../../shared/ipc/contract';
+import { serverBackupInputSchema } from '../../shared/team/team-channels.schema';
 import { createCore, type Core } from '../core/app-core';
 import type { KdfProfile } from '../core/crypto/kdf';
 import { memoryPreferences, systemClock, type Logger } from '../core/ports';
@@ -32,7 +33,7 @@ import { checkBackupTarget, checkRestoreTarget, createBackup, restoreBackup } fr
 import { dirLockHeld } from '../core/vault/dir-lock';
 import { readKeySlotFile, vaultExists } from '../core/vault/keyslot-file';
 import { Lockout } from '../core/vault/lockout';
-import { CliError, oneLine } from './cli-errors';
+import { CliError, UsageError, oneLine } from './cli-errors';
 import { registerCaseworkCommands } from './casework.commands';
 import { registerHandoverCommands } from './handover.commands';
 import { registerImportCommands } from './import.commands';
@@ -40,8 +41,10 @@ import { registerPersonCommands } from './persons.commands';
 import { registerReminderCommands } from './reminders.commands';
 import { registerStatsCommands } from './stats.commands';
 import { registerServeCommands } from './serve.commands';
+import { registerServerKeyCommands } from './server-key.commands';
 import { secretReader, type SecretReader } from './secrets';
-import type { CliIo, Context } from './cli-kit';
+import { localOnlyOptions, openLocalCore, pinnedTarget, targetOf, targetOptions, withCliSession, type CliSession, type TargetOptions } from './cli-session';
+import type { CliIo, CliKit, Context } from './cli-kit';
 
 export type { CliIo, Context } from './cli-kit';
 
@@ -75,10 +78,11 @@ const displayNameArg = schemaArg(displayNameSchema, 'Use 1 to 80 characters.');
 const organisationArg = schemaArg(organisationNameSchema, 'Use 2 to 120 characters.');
 const countryArg = (value: string): Country => schemaArg(countrySchema, `Use ${COUNTRIES.join(', ')}.`)(value.toUpperCase());
 const roleArg = schemaArg(roleSchema, `Use ${ROLES.join(', ')}.`);
-const pathArg = (value: string): string => {
+const rawPathArg = (value: string): string => {
   if (value.trim().length === 0 || value.includes('\0')) throw new InvalidArgumentError('Give a path.');
-  return resolve(value);
+  return value;
 };
+const pathArg = (value: string): string => resolve(rawPathArg(value));
 
 const vaultOption = () => new Option('--vault <dir>', 'the vault folder').makeOptionMandatory().argParser(pathArg);
 const userOption = (what = 'the staff member who unlocks the vault (an administrator)') =>
@@ -129,17 +133,26 @@ async function withSecrets<T>(ctx: Context, passwordStdin: boolean | undefined, 
   }
 }
 
-/** Unlocks the vault as `user` (the password is the next secret), runs `fn`, and locks again. */
-async function withSession<T>(ctx: Context, vaultDir: string, user: string, secrets: SecretReader, fn: (core: Core) => Promise<T>): Promise<T> {
-  readKeySlotFile(vaultDir); // a missing or damaged vault fails before anyone types a password
-  const password = await secrets.ask(`password of ${user}`);
-  const core = openCore(ctx, vaultDir);
-  try {
-    await core.vault.unlock(user, password);
-    return await fn(core);
-  } finally {
-    core.dispose();
-  }
+/** Secrets, then a session on `--vault` or `--server` (cli-session.ts), then `fn`. */
+async function withTarget<T>(
+  ctx: Context,
+  o: TargetOptions & { user: string; passwordStdin?: boolean | undefined },
+  fn: (session: CliSession) => Promise<T>,
+): Promise<T> {
+  const target = await pinnedTarget(targetOf(o));
+  return withSecrets(ctx, o.passwordStdin, (secrets) => withCliSession(ctx, target, o.user, secrets, fn));
+}
+
+/** Adds `--vault`, `--server` and `--server-fingerprint` to a command. */
+function addTarget(command: Command): Command {
+  for (const option of targetOptions()) command.addOption(option);
+  return command;
+}
+
+/** Adds the hidden `--server` options of a command that works on a vault folder here only. */
+function addLocalOnly(command: Command): Command {
+  for (const option of localOnlyOptions(command.name())) command.addOption(option);
+  return command;
 }
 
 function pad(rows: string[][]): string {
@@ -184,8 +197,7 @@ a password). See docs/cli.md.`,
     );
 
   // ------------------------------------------------------------ init
-  program
-    .command('init')
+  addLocalOnly(program.command('init'))
     .description('create a new vault and its first administrator; prints the recovery key once')
     .addOption(vaultOption())
     .addOption(new Option('--org <name>', 'organisation name').makeOptionMandatory().argParser(organisationArg))
@@ -233,8 +245,7 @@ a password). See docs/cli.md.`,
     });
 
   // ------------------------------------------------------------ status
-  program
-    .command('status')
+  addLocalOnly(program.command('status'))
     .description('show what the key-slot file says about a vault, without unlocking it')
     .addOption(vaultOption())
     .addOption(jsonOption())
@@ -281,10 +292,8 @@ a password). See docs/cli.md.`,
   // ------------------------------------------------------------ user
   const user = program.command('user').description('staff accounts: user add | list | disable | passwd');
 
-  user
-    .command('add')
+  addTarget(user.command('add'))
     .description('add a staff member with an initial password (administrators)')
-    .addOption(vaultOption())
     .addOption(userOption())
     .addOption(new Option('--username <name>', 'user name of the new staff member').makeOptionMandatory().argParser(usernameArg))
     .addOption(new Option('--display-name <name>', 'display name of the new staff member').makeOptionMandatory().argParser(displayNameArg))
@@ -292,121 +301,136 @@ a password). See docs/cli.md.`,
     .addOption(stdinOption())
     .addOption(jsonOption())
     .addHelpText('after', stdinOrder(["the administrator's password (--user)", "the new staff member's initial password (on a terminal it is asked twice)"]))
-    .action(async (o: { vault: string; user: string; username: string; displayName: string; role: Role; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; username: string; displayName: string; role: Role; passwordStdin?: boolean; json?: boolean }) => {
+      const target = await pinnedTarget(targetOf(o));
       await withSecrets(ctx, o.passwordStdin, (secrets) =>
-        withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          core.vault.requireRole('admin');
+        withCliSession(ctx, target, o.user, secrets, async (session) => {
+          if (session.user.role !== 'admin') throw new AppError('FORBIDDEN', 'forbidden');
           const password = checkNewPassword(await secrets.askNew(`initial password for ${o.username}`));
-          const added = await core.users.add({ username: o.username, displayName: o.displayName, role: o.role, password });
+          const added = await session.call('users.add', { username: o.username, displayName: o.displayName, role: o.role, password });
           if (o.json) return printJson(ctx, added);
           print(ctx, `Added ${added.username} (${added.role}).`);
         }),
       );
     });
 
-  user
-    .command('list')
+  addTarget(user.command('list'))
     .description('list the staff accounts (administrators)')
-    .addOption(vaultOption())
     .addOption(userOption())
     .addOption(stdinOption())
     .addOption(jsonOption())
     .addHelpText('after', stdinOrder(["the administrator's password (--user)"]))
-    .action(async (o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
-      await withSecrets(ctx, o.passwordStdin, (secrets) =>
-        withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const users: UserSummary[] = core.users.list();
-          if (o.json) return printJson(ctx, users);
-          print(
-            ctx,
-            pad([
-              ['USERNAME', 'ROLE', 'STATUS', 'CREATED', 'DISPLAY NAME'],
-              ...users.map((u) => [u.username, u.role, u.status, u.createdAt.slice(0, 10), u.displayName]),
-            ]),
-          );
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; passwordStdin?: boolean; json?: boolean }) => {
+      await withTarget(ctx, o, async (session) => {
+        const users: UserSummary[] = await session.call('users.list', {});
+        if (o.json) return printJson(ctx, users);
+        print(
+          ctx,
+          pad([
+            ['USERNAME', 'ROLE', 'STATUS', 'CREATED', 'DISPLAY NAME'],
+            ...users.map((u) => [u.username, u.role, u.status, u.createdAt.slice(0, 10), u.displayName]),
+          ]),
+        );
+      });
     });
 
-  user
-    .command('disable')
+  addTarget(user.command('disable'))
     .description('disable a staff account: removes its key slot and re-keys the vault (administrators)')
-    .addOption(vaultOption())
     .addOption(userOption())
     .addOption(new Option('--username <name>', 'user name of the account to disable').makeOptionMandatory().argParser(usernameArg))
     .addOption(stdinOption())
     .addOption(jsonOption())
     .addHelpText('after', stdinOrder(["the administrator's password (--user)"]))
-    .action(async (o: { vault: string; user: string; username: string; passwordStdin?: boolean; json?: boolean }) => {
-      await withSecrets(ctx, o.passwordStdin, (secrets) =>
-        withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const target = core.users.list().find((u) => u.username === o.username);
-          if (!target) throw new CliError(`There is no user named ${o.username} in this vault.`);
-          const already = target.status === 'disabled';
-          if (!already) await core.users.disable({ userId: target.id });
-          const generation = core.vault.keySlots().generation;
-          if (o.json) return printJson(ctx, { username: target.username, status: 'disabled', alreadyDisabled: already, generation });
-          print(
-            ctx,
-            already
-              ? `${target.username} was already disabled.`
-              : `Disabled ${target.username}. The vault was re-keyed (data-key generation ${generation}): their password and the old key no longer open it.`,
-          );
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; username: string; passwordStdin?: boolean; json?: boolean }) => {
+      await withTarget(ctx, o, async (session) => {
+        const target = (await session.call('users.list', {})).find((u) => u.username === o.username);
+        if (!target) throw new CliError(`There is no user named ${o.username} in this vault.`);
+        const already = target.status === 'disabled';
+        if (!already) await session.call('users.disable', { userId: target.id });
+        const { generation } = await session.call('vault.keyGeneration', {});
+        if (o.json) return printJson(ctx, { username: target.username, status: 'disabled', alreadyDisabled: already, generation });
+        print(
+          ctx,
+          already
+            ? `${target.username} was already disabled.`
+            : `Disabled ${target.username}. The vault was re-keyed (data-key generation ${generation}): their password and the old key no longer open it.`,
+        );
+      });
     });
 
-  user
-    .command('passwd')
+  addTarget(user.command('passwd'))
     .description('change your own password (any role)')
-    .addOption(vaultOption())
     .addOption(userOption('your user name'))
     .addOption(stdinOption())
     .addOption(jsonOption())
     .addHelpText('after', stdinOrder(['your current password', 'your new password (on a terminal it is asked twice)']))
-    .action(async (o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
+    .action(async (o: TargetOptions & { user: string; passwordStdin?: boolean; json?: boolean }) => {
+      const target = await pinnedTarget(targetOf(o));
       await withSecrets(ctx, o.passwordStdin, async (secrets) => {
-        readKeySlotFile(o.vault);
-        const current = await secrets.ask(`current password of ${o.user}`);
-        const core = openCore(ctx, o.vault);
-        try {
-          await core.vault.unlock(o.user, current);
-          const next = checkNewPassword(await secrets.askNew('new password'));
-          await core.users.changeOwnPassword({ currentPassword: current, newPassword: next });
-        } finally {
-          core.dispose();
-        }
+        // The current password signs in and is asked once; it is given again to the change itself.
+        let current = '';
+        const remembering: SecretReader = { ...secrets, ask: async (what) => (current = await secrets.ask(what)) };
+        await withCliSession(
+          ctx,
+          target,
+          o.user,
+          remembering,
+          async (session) => {
+            const next = checkNewPassword(await secrets.askNew('new password'));
+            await session.call('users.changePassword', { currentPassword: current, newPassword: next });
+          },
+          { passwordPrompt: `current password of ${o.user}` },
+        );
         if (o.json) return printJson(ctx, { username: o.user, passwordChanged: true });
         print(ctx, `Password of ${o.user} changed.`);
       });
     });
 
   // ------------------------------------------------------------ backup and restore
-  program
-    .command('backup')
+  addTarget(program.command('backup'))
     .description('write a consistent, still-encrypted backup of the vault to one file (administrators)')
-    .addOption(vaultOption())
     .addOption(userOption())
-    .addOption(new Option('--out <file>', 'the backup file to create (must not exist)').makeOptionMandatory().argParser(pathArg))
+    .addOption(
+      new Option('--out <file>', "the backup file to create (must not exist); with --server, a file name in the server's backup folder")
+        .makeOptionMandatory()
+        .argParser(rawPathArg),
+    )
     .addOption(stdinOption())
     .addOption(jsonOption())
     .addHelpText('after', stdinOrder(["the administrator's password (--user)"]))
-    .action(async (o: { vault: string; user: string; out: string; passwordStdin?: boolean; json?: boolean }) => {
-      checkBackupTarget(o.out);
-      await withSecrets(ctx, o.passwordStdin, (secrets) =>
-        withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const started = performance.now();
-          const result = await createBackup(core.vault, o.out);
-          const ms = Math.round(performance.now() - started);
-          const m = result.manifest;
-          if (o.json) return printJson(ctx, { file: result.file, vaultId: m.vaultId, createdAt: m.createdAt, auditSeq: m.auditSeq, bytes: result.bytes, milliseconds: ms });
-          print(ctx, `Backup written to ${result.file} (${result.bytes} bytes, audit entry ${m.auditSeq}, ${ms} ms). It is encrypted like the vault.`);
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; out: string; passwordStdin?: boolean; json?: boolean }) => {
+      const target = await pinnedTarget(targetOf(o));
+      if (target.kind === 'vault') checkBackupTarget(resolve(o.out));
+      else if (!serverBackupInputSchema.shape.name.safeParse(o.out).success) {
+        throw new UsageError("with --server, --out is a file name (letters, digits, '.', '-', '_') in the server's backup folder, not a path");
+      }
+      await withSecrets(ctx, o.passwordStdin, async (secrets) => {
+        const started = performance.now();
+        let written: { file: string; vaultId: string; createdAt: string; auditSeq: number; bytes: number };
+        if (target.kind === 'vault') {
+          // A file on this machine: made by this process, which holds the vault meanwhile.
+          readKeySlotFile(target.dir);
+          const password = await secrets.ask(`password of ${o.user}`);
+          const core = openLocalCore(ctx, target.dir);
+          try {
+            await core.vault.unlock(o.user, password);
+            const result = await createBackup(core.vault, resolve(o.out));
+            const m = result.manifest;
+            written = { file: result.file, vaultId: m.vaultId, createdAt: m.createdAt, auditSeq: m.auditSeq, bytes: result.bytes };
+          } finally {
+            core.dispose();
+          }
+        } else {
+          // Written by the server into its backup folder (docs/team-server.md "Backups").
+          written = await withCliSession(ctx, target, o.user, secrets, (session) => session.call('vault.backup', { name: o.out }));
+        }
+        const ms = Math.round(performance.now() - started);
+        if (o.json) return printJson(ctx, { ...written, milliseconds: ms });
+        print(ctx, `Backup written to ${written.file} (${written.bytes} bytes, audit entry ${written.auditSeq}, ${ms} ms). It is encrypted like the vault.`);
+      });
     });
 
-  program
-    .command('restore')
+  addLocalOnly(program.command('restore'))
     .description('restore a backup into a vault folder, after unlocking and checking the restored copy')
     .addOption(new Option('--from <file>', 'the backup file').makeOptionMandatory().argParser(pathArg))
     .addOption(vaultOption())
@@ -455,31 +479,26 @@ a password). See docs/cli.md.`,
 
   // ------------------------------------------------------------ audit
   const audit = program.command('audit').description('the audit trail: audit verify');
-  audit
-    .command('verify')
+  addTarget(audit.command('verify'))
     .description('walk the whole hash chain against the head anchored in the key-slot file (administrators)')
-    .addOption(vaultOption())
     .addOption(userOption())
     .addOption(stdinOption())
     .addOption(jsonOption())
     .addHelpText('after', stdinOrder(["the administrator's password (--user)"]))
-    .action(async (o: { vault: string; user: string; passwordStdin?: boolean; json?: boolean }) => {
-      await withSecrets(ctx, o.passwordStdin, (secrets) =>
-        withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const result = core.audit.verify();
-          if (o.json) printJson(ctx, result);
-          if (!result.ok) {
-            const seq = result.firstBrokenSeq ?? 0;
-            throw new AppError('INTERNAL', 'auditBroken', { seq }, { seq, ...(result.reason ? { reason: result.reason } : {}) });
-          }
-          if (!o.json) print(ctx, `Audit trail intact: ${result.entries} entries, the chain reaches the head anchored in the key-slot file.`);
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; passwordStdin?: boolean; json?: boolean }) => {
+      await withTarget(ctx, o, async (session) => {
+        const result = await session.call('audit.verify', {});
+        if (o.json) printJson(ctx, result);
+        if (!result.ok) {
+          const seq = result.firstBrokenSeq ?? 0;
+          throw new AppError('INTERNAL', 'auditBroken', { seq }, { seq, ...(result.reason ? { reason: result.reason } : {}) });
+        }
+        if (!o.json) print(ctx, `Audit trail intact: ${result.entries} entries, the chain reaches the head anchored in the key-slot file.`);
+      });
     });
 
   // ------------------------------------------------------------ recover
-  program
-    .command('recover')
+  addLocalOnly(program.command('recover'))
     .description("set a new password for an administrator with the vault's recovery key")
     .addOption(vaultOption())
     .addOption(new Option('--username <name>', 'the administrator whose password is reset').makeOptionMandatory().argParser(usernameArg))
@@ -503,19 +522,35 @@ a password). See docs/cli.md.`,
       });
     });
 
+  const kit: CliKit = {
+    vaultOption,
+    targetOptions,
+    addTarget,
+    localOnlyOptions,
+    withTarget,
+    userOption,
+    stdinOption,
+    stdinOrder,
+    pathArg,
+    withSecrets,
+    print,
+    printJson,
+    pad,
+  };
   // Persons, procedures and deadlines: electron/cli/persons.commands.ts.
-  registerPersonCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerPersonCommands(program, ctx, kit);
   // `person import` from a spreadsheet: electron/cli/import.commands.ts.
-  registerImportCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
-  registerReminderCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerImportCommands(program, ctx, kit);
+  registerReminderCommands(program, ctx, kit);
   // Notes and their search: electron/cli/casework.commands.ts.
-  registerCaseworkCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerCaseworkCommands(program, ctx, kit);
   // Keys, partners, handover packages and receipts: electron/cli/handover.commands.ts.
-  registerHandoverCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerHandoverCommands(program, ctx, kit);
   // Statistics and the access request: electron/cli/stats.commands.ts.
-  registerStatsCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerStatsCommands(program, ctx, kit);
   // Team mode's office server: electron/cli/serve.commands.ts.
-  registerServeCommands(program, ctx, { vaultOption, userOption, stdinOption, stdinOrder, pathArg, withSecrets, withSession, print, printJson, pad });
+  registerServeCommands(program, ctx, kit);
+  registerServerKeyCommands(program, ctx, kit);
 
   return program;
 }

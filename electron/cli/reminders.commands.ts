@@ -11,7 +11,9 @@ import { calendarDateSchema, type CalendarDate } from '../../shared/dates/calend
 import { LANGUAGES, languageSchema, type Language } from '../../shared/domain';
 import { todayOf } from '../core/persons/person-access';
 import { systemClock } from '../core/ports';
+import type { DueReminder } from '../../shared/team/team-channels.schema';
 import type { CliKit, Context } from './cli-kit';
+import type { TargetOptions } from './cli-session';
 
 const PASSWORD_ORDER = ['the password of --user (any role: a caseworker sees only their own cases and tasks)'];
 
@@ -26,69 +28,39 @@ const languageArg = (value: string): Language => {
   return parsed.data;
 };
 
-/** One line of `reminders --json`. */
-export interface DueReminderJson {
-  caseCode: string | null;
-  kind: string;
-  country: string;
-  dueDate: string;
-  daysLeft: number;
-  /** The last working day on or before the due date. */
-  actBy: string;
-  /** Why the due date is not a working day (weekday or holiday, in --language), or null. */
-  nonWorking: string | null;
-  /** The lead times whose reminder day is --today (more than one when two landed on the same working day). */
-  reminders: { lead: number; notifyOn: string; movedFrom: string | null; fired: boolean }[];
-  /** True when every one of them already fired on this vault's desktop (the app would not show it again). */
-  alreadyFired: boolean;
-  notification: { title: string; body: string };
-}
+/** One line of `reminders --json` (shared/team/team-channels.schema.ts). */
+export type DueReminderJson = DueReminder;
 
 export function registerReminderCommands(program: Command, ctx: Context, kit: CliKit): void {
-  program
-    .command('reminders')
+  kit
+    .addTarget(program.command('reminders'))
     .description('what the desktop would notify on a day: reminders due then, with their text (a caseworker: own cases and tasks)')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the staff member who asks'))
     .addOption(new Option('--today <date>', 'the day, YYYY-MM-DD (default: today on this computer)').argParser(dateArg))
     .addOption(new Option('--language <code>', `language of the texts: ${LANGUAGES.join('|')}`).argParser(languageArg).default('en'))
     .addOption(kit.stdinOption())
     .addOption(new Option('--json', 'print {"today", "reminders": [...]} on standard output (shape in docs/cli.md)'))
     .addHelpText('after', kit.stdinOrder(PASSWORD_ORDER))
-    .action(async (o: { vault: string; user: string; today?: CalendarDate; language: Language; passwordStdin?: boolean; json?: boolean }) => {
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const today = o.today ?? todayOf(systemClock);
-          const due = core.reminders.dueOn(today, core.reminders.firedIds(), o.language);
-          const reminders: DueReminderJson[] = due.map((d) => ({
-            caseCode: d.deadline.caseCode || null,
-            kind: d.deadline.kind,
-            country: d.deadline.country,
-            dueDate: d.deadline.dueDate,
-            daysLeft: d.daysLeft,
-            actBy: d.actBy,
-            nonWorking: d.nonWorking,
-            reminders: d.reminders.map((r) => ({ lead: r.lead, notifyOn: r.notifyOn, movedFrom: r.movedFrom, fired: r.fired })),
-            alreadyFired: d.reminders.every((r) => r.fired),
-            notification: { title: d.notification.title, body: d.notification.body },
-          }));
-          if (o.json) return kit.printJson(ctx, { today, reminders });
-          if (reminders.length === 0) return kit.print(ctx, `No reminders on ${today}.`);
-          kit.print(
-            ctx,
-            kit.pad([
-              ['DUE DATE', 'CASE CODE', 'KIND', 'LEADS', 'FIRED', 'NOTIFICATION'],
-              ...reminders.map((r) => [
-                `${r.dueDate}${r.nonWorking ? ` (${r.nonWorking}, act by ${r.actBy})` : ''}`,
-                r.caseCode ?? '-',
-                r.kind,
-                r.reminders.map((x) => x.lead).join(','),
-                r.alreadyFired ? 'yes' : 'no',
-                r.notification.title,
-              ]),
+    .action(async (o: TargetOptions & { user: string; today?: CalendarDate; language: Language; passwordStdin?: boolean; json?: boolean }) => {
+      await kit.withTarget(ctx, o, async (session) => {
+        const today = o.today ?? todayOf(systemClock);
+        const reminders: DueReminderJson[] = await session.call('reminders.dueOn', { today, language: o.language });
+        if (o.json) return kit.printJson(ctx, { today, reminders });
+        if (reminders.length === 0) return kit.print(ctx, `No reminders on ${today}.`);
+        kit.print(
+          ctx,
+          kit.pad([
+            ['DUE DATE', 'CASE CODE', 'KIND', 'LEADS', 'FIRED', 'NOTIFICATION'],
+            ...reminders.map((r) => [
+              `${r.dueDate}${r.nonWorking ? ` (${r.nonWorking}, act by ${r.actBy})` : ''}`,
+              r.caseCode ?? '-',
+              r.kind,
+              r.reminders.map((x) => x.lead).join(','),
+              r.alreadyFired ? 'yes' : 'no',
+              r.notification.title,
             ]),
-          );
-        }),
-      );
+          ]),
+        );
+      });
     });
 }

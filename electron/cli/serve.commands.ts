@@ -5,11 +5,16 @@
  * desktop types in to connect, and runs until SIGTERM or SIGINT, when it lets running requests
  * finish, signs everyone out, checkpoints and closes the vault.
  */
+import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { MIGRATIONS_DIR } from '../../db/migrations-dir';
 import { systemClock } from '../core/ports';
 import { readKeySlotFile } from '../core/vault/keyslot-file';
+import { readServerKeyFile } from '../core/vault/server-slot';
+import { usernameSchema } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { en } from '../../shared/i18n/en';
 import { startTeamServer, type TeamServer } from '../server/serve';
 import { formatFingerprint } from '../../shared/handover/fingerprint';
 import { UsageError } from './cli-errors';
@@ -44,31 +49,53 @@ function untilStopSignal(): Promise<NodeJS.Signals> {
 }
 
 export function registerServeCommands(program: Command, ctx: Context, kit: CliKit, waitForStop: () => Promise<unknown> = untilStopSignal): void {
-  program
-    .command('serve')
+  const serve = program.command('serve');
+  for (const option of kit.localOnlyOptions('serve')) serve.addOption(option);
+  serve
     .description('Run the office server: desktops and the CLI connect to this vault over pinned TLS (team mode).')
     .addOption(kit.vaultOption())
     .addOption(new Option('--listen <host:port>', 'address to listen on; another address than loopback must be given explicitly').default(DEFAULT_LISTEN).argParser(parseListen))
-    .addOption(kit.userOption('the administrator who unlocks the vault for the server'))
+    .addOption(new Option('--user <name>', 'the administrator who unlocks the vault for the server (or --key-file)'))
+    .addOption(
+      new Option('--key-file <file>', "unattended start: the server key file made by 'passerelle server-key create' (owned by this account, mode 0400 or 0600)").argParser(kit.pathArg),
+    )
     .addOption(kit.stdinOption())
     .addOption(new Option('--cert <file>', "the organisation's certificate (PEM) instead of the server's own").argParser(kit.pathArg))
     .addOption(new Option('--key <file>', 'the private key (PEM) of --cert').argParser(kit.pathArg))
+    .addOption(
+      new Option('--backup-dir <dir>', "where administrators' backups through the server are written (default: a folder 'backups' beside the vault)").argParser(kit.pathArg),
+    )
     .addOption(new Option('--json', 'print {"url","fingerprint":{"hex","display"}} once listening'))
     .addHelpText('after', kit.stdinOrder(['the password of --user (an administrator)']))
-    .action(async (o: { vault: string; listen: { host: string; port: number } | string; user: string; passwordStdin?: boolean; cert?: string; key?: string; json?: boolean }) => {
+    .action(async (o: { vault: string; listen: { host: string; port: number } | string; user?: string; keyFile?: string; passwordStdin?: boolean; cert?: string; key?: string; backupDir?: string; json?: boolean }) => {
       if ((o.cert === undefined) !== (o.key === undefined)) throw new UsageError('--cert and --key go together');
       const listen = typeof o.listen === 'string' ? parseListen(o.listen) : o.listen;
-      readKeySlotFile(o.vault); // a missing or damaged vault fails before anyone types a password
-      const password = await kit.withSecrets(ctx, o.passwordStdin, (secrets) => secrets.ask(`password of ${o.user}`));
+      if ((o.user === undefined) === (o.keyFile === undefined)) throw new UsageError('give --user (an administrator types the password) or --key-file (unattended start), not both');
+      const user = o.user === undefined ? undefined : usernameSchema.safeParse(o.user);
+      if (user && !user.success) throw new UsageError(`option '--user <name>' argument '${o.user ?? ''}' is invalid. ${en.validation.username}`);
+      const slots = readKeySlotFile(o.vault); // a missing or damaged vault fails before anyone types a password
+      let unlock: { username: string; password: string } | { serverKey: string };
+      if (o.keyFile) {
+        // Refused unless owned by this account and readable by it only (core/vault/server-slot.ts).
+        const keyFile = readServerKeyFile(o.keyFile);
+        if (keyFile.vaultId !== slots.vaultId) throw new AppError('VALIDATION', 'serverKeyFileInvalid');
+        unlock = { serverKey: keyFile.secret };
+      } else {
+        const username = (user as { data: string }).data;
+        unlock = { username, password: await kit.withSecrets(ctx, o.passwordStdin, (secrets) => secrets.ask(`password of ${username}`)) };
+      }
+      // Listening for SIGTERM before the server starts: a stop sent as soon as it is up (systemd,
+      // a script that read the JSON line) drains and closes the vault instead of killing the process.
+      const stopped = waitForStop();
       const server: TeamServer = await startTeamServer({
         vaultDir: o.vault,
         migrationsFolder: MIGRATIONS_DIR,
         host: listen.host,
         port: listen.port,
-        username: o.user,
-        password,
+        ...unlock,
         clock: systemClock,
         logger: ctx.logger,
+        backupDir: o.backupDir ?? join(dirname(o.vault), 'backups'),
         ...(o.cert && o.key ? { certFile: o.cert, keyFile: o.key } : {}),
       });
       if (o.json) {
@@ -88,7 +115,7 @@ export function registerServeCommands(program: Command, ctx: Context, kit: CliKi
             .join('\n'),
         );
       }
-      await waitForStop();
+      await stopped;
       await server.stop();
       if (!o.json) kit.print(ctx, 'Office server stopped; the vault is closed.');
     });

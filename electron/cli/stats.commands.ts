@@ -6,12 +6,15 @@
  * are audited by the services.
  */
 import { writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { z } from 'zod';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { COUNTRIES, countrySchema, LANGUAGES, languageSchema, type Country, type Language } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { STATISTICS_YEARS, statisticsYearSchema, type StatisticsFormat } from '../../shared/statistics/statistics.schema';
 import { CliError } from './cli-errors';
 import type { CliKit, Context } from './cli-kit';
+import type { TargetOptions } from './cli-session';
 
 const yearArg = (value: string): number => {
   const parsed = statisticsYearSchema.safeParse(/^\d{4}$/.test(value) ? Number(value) : NaN);
@@ -39,13 +42,21 @@ export function writeNewFile(path: string, bytes: Uint8Array): void {
   }
 }
 
+/** The request's id, as recorded inside the archive's JSON (the file name holds only part of it). */
+function requestIdOf(zip: Uint8Array): string {
+  const files = unzipSync(zip, { filter: (f) => f.name === 'access-request.json' });
+  const json = files['access-request.json'];
+  const parsed = json ? z.object({ requestId: z.string() }).safeParse(JSON.parse(strFromU8(json))) : null;
+  if (!parsed?.success) throw new CliError('The access request archive is not complete.');
+  return parsed.data.requestId;
+}
+
 const FORMATS: readonly StatisticsFormat[] = ['json', 'csv', 'xlsx', 'pdf'];
 
 export function registerStatsCommands(program: Command, ctx: Context, kit: CliKit): void {
-  program
-    .command('stats')
+  kit
+    .addTarget(program.command('stats'))
     .description('a year\'s statistics for the national rapporteur, small counts suppressed (administrators and coordinators)')
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption('the administrator or coordinator who asks'))
     .addOption(new Option('--year <yyyy>', 'the calendar year').makeOptionMandatory().argParser(yearArg))
     .addOption(new Option('--country <code>', `only persons with a procedure in this country: ${COUNTRIES.join('|')}`).argParser(countryArg))
@@ -59,7 +70,9 @@ export function registerStatsCommands(program: Command, ctx: Context, kit: CliKi
     .addHelpText('after', kit.stdinOrder(['the password of --user']))
     .action(
       async (o: {
-        vault: string;
+        vault?: string;
+        server?: string;
+        serverFingerprint?: string;
         user: string;
         year: number;
         country?: Country;
@@ -74,33 +87,30 @@ export function registerStatsCommands(program: Command, ctx: Context, kit: CliKi
         const chosen = FORMATS.filter((f) => o[f] === true);
         if (chosen.length !== 1) program.error('error: choose exactly one of --json, --csv, --xlsx, --pdf', { exitCode: 2 });
         const format = chosen[0] as StatisticsFormat;
-        await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-          kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-            const file = await core.statistics.exportFile({ year: o.year, country: o.country ?? null }, format, o.language);
-            writeNewFile(o.out, file.bytes);
-            kit.print(ctx, `Wrote ${o.out} (${file.bytes.byteLength} bytes).`);
-          }),
-        );
+        await kit.withTarget(ctx, o, async (session) => {
+          const file = await session.call('statistics.export', { year: o.year, country: o.country ?? null, format, language: o.language });
+          const bytes = Buffer.from(file.contentBase64, 'base64');
+          writeNewFile(o.out, bytes);
+          kit.print(ctx, `Wrote ${o.out} (${bytes.byteLength} bytes).`);
+        });
       },
     );
 
-  program
-    .command('access-request')
+  kit
+    .addTarget(program.command('access-request'))
     .description("a person's access request (GDPR art. 15 and 20): everything about them as PDF and JSON in one zip (administrators)")
-    .addOption(kit.vaultOption())
     .addOption(kit.userOption())
     .addOption(new Option('--person <case-code>', 'the case code of the person').makeOptionMandatory())
     .addOption(new Option('--out <file>', 'the new zip file to write (an existing file is refused)').makeOptionMandatory().argParser(kit.pathArg))
     .addOption(kit.stdinOption())
     .addHelpText('after', kit.stdinOrder(['the password of --user (an administrator)']))
-    .action(async (o: { vault: string; user: string; person: string; out: string; passwordStdin?: boolean }) => {
-      await kit.withSecrets(ctx, o.passwordStdin, (secrets) =>
-        kit.withSession(ctx, o.vault, o.user, secrets, async (core) => {
-          const id = core.persons.idByCaseCode(o.person);
-          const archive = await core.accessRequests.create({ id });
-          writeNewFile(o.out, archive.bytes);
-          kit.print(ctx, `Wrote ${o.out} (request ${archive.requestId}).`);
-        }),
-      );
+    .action(async (o: TargetOptions & { user: string; person: string; out: string; passwordStdin?: boolean }) => {
+      await kit.withTarget(ctx, o, async (session) => {
+        const { personId } = await session.call('persons.idByCaseCode', { caseCode: o.person });
+        const archive = await session.call('persons.accessRequest', { id: personId });
+        const bytes = Buffer.from(archive.contentBase64, 'base64');
+        writeNewFile(o.out, bytes);
+        kit.print(ctx, `Wrote ${o.out} (request ${requestIdOf(bytes)}).`);
+      });
     });
 }

@@ -46,6 +46,8 @@ import { APPOINTMENT_DEADLINE_CHANNELS, appointmentReminderSource } from './case
 import { CaseSummaryService } from './casework/case-summary.service';
 import { NoteService } from './casework/note.service';
 import { appointmentsAccessSection, notesAccessSection } from './casework/access-request-sections';
+import { teamChannelHandlers } from './team/team-channels';
+import { fixedUser, runInCall } from './session/call-context';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -68,6 +70,8 @@ export interface CoreOptions {
    * no process-wide session and no desktop auto-lock (each token has its own idle time-out).
    */
   callsOnly?: boolean;
+  /** Office server: the folder where `vault.backup` writes (docs/team-server.md "Backups"). */
+  backupDir?: string;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -186,7 +190,11 @@ export function createCore(options: CoreOptions): Core {
     // Tracks stored under older rule tables are re-derived with the current rules (docs/legal-rules.md).
     if (change.state === 'unlocked') {
       try {
-        procedures.upgradeRules();
+        // An office server has no process-wide user: the upgrade runs as the administrator who
+        // unlocked it (a start from the server key file has none, and leaves it to the next such start).
+        const here = vault.signedInHere();
+        if (!options.callsOnly) procedures.upgradeRules();
+        else if (here) runInCall(fixedUser(here), () => procedures.upgradeRules());
       } catch (e) {
         options.logger.error('procedure.rules-upgrade-failed', e);
       }
@@ -348,8 +356,8 @@ export function createCore(options: CoreOptions): Core {
       'handover.imports': () => handoverImports.imports(),
       'handover.origin': (input) => handoverImports.origin(input),
       'statistics.report': (input) => statistics.report(input),
-      'statistics.export': async ({ format, ...query }) => {
-        const file = await statistics.exportFile(query, format, reminderLanguage());
+      'statistics.export': async ({ format, language, ...query }) => {
+        const file = await statistics.exportFile(query, format, language ?? reminderLanguage());
         return encodeFile(file.fileName, file.bytes);
       },
       'statistics.settings': () => statistics.settings(),
@@ -369,6 +377,18 @@ export function createCore(options: CoreOptions): Core {
       'appointments.update': (input) => appointments.update(input),
       'appointments.delete': (input) => appointments.remove(input),
       'caseSummary.pdf': (input) => caseSummary.pdf(input),
+      ...teamChannelHandlers({
+        vault,
+        clock: options.clock,
+        persons,
+        procedures,
+        reminders,
+        handovers,
+        handoverImports,
+        handoverKeys,
+        ...(options.backupDir ? { backupDir: options.backupDir } : {}),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      }),
     },
     {
       gate: vault,

@@ -26,7 +26,15 @@ export interface DesktopHooks {
   onReminderPrefsChanged: (prefs: DesktopReminderPrefs) => void;
 }
 
-export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; prefs: ReturnType<typeof createDesktopPreferences> } {
+export function composeApp(
+  paths: AppPaths,
+  hooks: DesktopHooks,
+): {
+  core: Core;
+  prefs: ReturnType<typeof createDesktopPreferences>;
+  notifier: ReturnType<typeof electronNotifier>;
+  reminderPrefs: DesktopReminderPrefsStore;
+} {
   setNativeBinding(electronNativeBinding(paths.appPath, paths.resourcesPath, paths.electronVersion, paths.packaged));
   const prefs = createDesktopPreferences();
   const logger = createFileLogger(join(paths.userData, 'logs'));
@@ -52,7 +60,7 @@ export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; 
   // The holiday tables of this year and the next (~150 ms), once the window is on screen.
   const year = new Date().getFullYear();
   setTimeout(() => beneluxWorkingDays.warmUp([year, year + 1]), 2000).unref();
-  return { core, prefs };
+  return { core, prefs, notifier, reminderPrefs };
 }
 
 /**
@@ -61,10 +69,18 @@ export function composeApp(paths: AppPaths, hooks: DesktopHooks): { core: Core; 
  * pin lives in electron-store). A replaced certificate is refused at every handshake until an
  * administrator confirms the new one; see docs/team-server.md "On the desktop".
  */
-export function startDesktopMode(core: Core, prefs: ReturnType<typeof createDesktopPreferences>): Promise<DesktopMode> {
+export function startDesktopMode(
+  core: Core,
+  prefs: ReturnType<typeof createDesktopPreferences>,
+  desktop: { notifier: ReturnType<typeof electronNotifier>; reminderPrefs: DesktopReminderPrefsStore },
+): Promise<DesktopMode> {
+  // A connected user's reminders come from the server (electron/remote/remote-reminders.ts); the
+  // choices (notifications on or off) stay on this desktop.
+  const reminders = desktop.notifier.supported ? { reminders: { notifier: desktop.notifier, language: () => prefs.getLanguage() ?? 'nl' } } : {};
   return DesktopMode.start({
     embedded: { router: core.router, onEvent: (listener) => core.onEvent(listener), lock: (reason) => core.vault.lock(reason) },
     store: prefs.serverConnection,
     prefs,
+    remote: { ...reminders, reminderPrefs: desktop.reminderPrefs },
   });
 }

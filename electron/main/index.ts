@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     },
     language: () => prefs.getLanguage() ?? 'nl',
   });
-  const { core, prefs } = composeApp(
+  const { core, prefs, notifier, reminderPrefs } = composeApp(
     {
       appPath: app.getAppPath(),
       resourcesPath: process.resourcesPath,
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     { onNotificationClick: () => showDashboard(), onReminderPrefsChanged: (p) => tray.set(p.keepRunningInTray) },
   );
   // This computer's vault or the office server, switched at run time (connection.* channels).
-  const router = await startDesktopMode(core, prefs);
+  const router = await startDesktopMode(core, prefs, { notifier, reminderPrefs });
   const lockNow = (reason: 'manual' | 'suspend' | 'screen-lock') => router.lock(reason);
 
   // A packaged app ignores development overrides, has no DevTools and no default menu.

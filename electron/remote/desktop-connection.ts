@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { certificateFingerprint } from '../server/certificate';
 import { pinFromDigits, presentedCertificate, type Pin } from './pinned-tls';
-import { RemoteDesktop } from './remote-desktop';
+import { RemoteDesktop, type RemoteDesktopOptions } from './remote-desktop';
 
 const MAX_PEM_CHARS = 16_000;
 
@@ -74,10 +74,10 @@ export class DesktopConnection {
   }
 
   /** The router main uses instead of the embedded core, on the stored pin. */
-  async open(): Promise<RemoteDesktop | null> {
+  async open(options: Pick<RemoteDesktopOptions, 'reminders' | 'reminderPrefs'> = {}): Promise<RemoteDesktop | null> {
     const connection = this.stored();
     if (!connection) return null;
-    return RemoteDesktop.connect({ url: connection.url, fingerprint: pinOf(connection) });
+    return RemoteDesktop.connect({ url: connection.url, fingerprint: pinOf(connection), ...options });
   }
 
   /** Whether the server still shows the pinned certificate (a handshake that sends nothing). */

@@ -24,7 +24,7 @@ import type { Router } from '../core/router';
 import { certificateFingerprint } from '../server/certificate';
 import { DESKTOP_CHANNELS } from '../server/team-router';
 import { DesktopConnection, type CertificateCheck, type ConnectionStore } from './desktop-connection';
-import { RemoteDesktop } from './remote-desktop';
+import { RemoteDesktop, type RemoteDesktopOptions } from './remote-desktop';
 
 type Listener = (event: EventName, payload: unknown) => void;
 export type LockReason = 'manual' | 'suspend' | 'screen-lock';
@@ -44,6 +44,8 @@ export interface DesktopModeOptions {
   prefs?: PreferencesStore;
   /** How long a call keeps retrying an unreachable server (RemoteRouter's default: 30 s). */
   retryForMs?: number;
+  /** While connected: this user's reminders fed by the server, and this desktop's reminder choices. */
+  remote?: Pick<RemoteDesktopOptions, 'reminders' | 'reminderPrefs'>;
 }
 
 const CONNECTION_CHANNELS = new Set(['connection.status', 'connection.connect', 'connection.confirmCertificate', 'connection.disconnect']);
@@ -207,6 +209,7 @@ export class DesktopMode implements Router {
       fingerprint: { certPem: stored.certPem, hex: stored.hex },
       ...(this.options.prefs ? { prefs: this.options.prefs } : {}),
       ...(this.options.retryForMs !== undefined ? { retryForMs: this.options.retryForMs } : {}),
+      ...this.options.remote,
     });
     this.closeRemote();
     this.remote = remote;

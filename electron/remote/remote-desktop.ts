@@ -14,12 +14,14 @@
  *
  * Plain Node (no electron): main only forwards `onEvent` to the window.
  */
-import type { Result } from '../../shared/errors';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { contract, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import type { PreferencesStore } from '../core/ports';
+import type { DesktopReminderPrefsStore } from '../core/reminders/reminder-notifications';
 import type { Router } from '../core/router';
 import { RemoteRouter, type Reachability } from './remote-router';
 import type { Pin } from './pinned-tls';
+import { RemoteReminders, type RemoteRemindersOptions } from './remote-reminders';
 
 export type DesktopEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -29,7 +31,14 @@ export interface RemoteDesktopOptions {
   prefs?: PreferencesStore;
   retryForMs?: number;
   timeoutMs?: number;
+  /** This desktop's notifications of its user's reminders, fed by the server (remote-reminders.ts). */
+  reminders?: Omit<RemoteRemindersOptions, 'router' | 'enabled'>;
+  /** This desktop's reminder choices (electron-store): Settings reads and changes them here, not on the server. */
+  reminderPrefs?: DesktopReminderPrefsStore;
 }
+
+/** Reminder choices belong to the desktop, as in embedded mode: answered here, never sent. */
+const LOCAL_REMINDER_CHANNELS = new Set<unknown>(['reminders.desktopPrefs', 'reminders.setDesktopPrefs']);
 
 export class RemoteDesktop implements Router {
   private readonly listeners = new Set<(event: EventName, payload: unknown) => void>();
@@ -41,6 +50,8 @@ export class RemoteDesktop implements Router {
   private lastActive = 0;
   /** The organisation's auto-lock, from the last status (ms; 0 when not known). */
   private autoLockMs = 0;
+  private reminders: RemoteReminders | null = null;
+  private reminderPrefs: DesktopReminderPrefsStore | null = null;
 
   private constructor() {}
 
@@ -57,6 +68,11 @@ export class RemoteDesktop implements Router {
         desktop.emit('server.reachability', state);
       },
     });
+    const prefs = options.reminderPrefs;
+    desktop.reminderPrefs = prefs ?? null;
+    if (options.reminders) {
+      desktop.reminders = new RemoteReminders({ ...options.reminders, router: desktop.remote, ...(prefs ? { enabled: () => prefs.get().notifications } : {}) });
+    }
     return desktop;
   }
 
@@ -79,17 +95,20 @@ export class RemoteDesktop implements Router {
   }
 
   async call(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    if (this.reminderPrefs && LOCAL_REMINDER_CHANNELS.has(channel)) return this.reminderPrefsCall(this.reminderPrefs, channel, input);
     const wasSignedIn = this.remote.signedIn;
     const result = await this.remote.call(channel, input);
     this.noteActivity(channel, result);
     if (channel === 'session.unlock' && result.ok) {
       this.outageWhileSignedIn = false;
       this.startEvents();
+      this.reminders?.start();
       this.emit('session.changed', { state: 'unlocked', reason: 'unlock' });
     } else if (channel === 'session.lock' && wasSignedIn) {
       this.outageWhileSignedIn = false;
       this.stopEvents?.();
       this.stopEvents = null;
+      this.reminders?.stop();
       this.emit('session.changed', { state: 'locked', reason: 'manual' });
     } else if (wasSignedIn && this.sessionLost(channel, result)) {
       // The server ended the session: after an outage, because it restarted (every token lives in its
@@ -100,6 +119,7 @@ export class RemoteDesktop implements Router {
       this.outageWhileSignedIn = false;
       this.stopEvents?.();
       this.stopEvents = null;
+      this.reminders?.stop();
       this.emit('session.changed', { state: 'locked', reason });
     }
     return result;
@@ -131,12 +151,35 @@ export class RemoteDesktop implements Router {
     return channel === 'app.status' && (result.value as { user?: unknown } | null)?.user === null;
   }
 
+  /** Like the embedded core: only while signed in, the input checked against the contract. */
+  private reminderPrefsCall(prefs: DesktopReminderPrefsStore, channel: unknown, input: unknown): Result<unknown> {
+    if (!this.remote.signedIn) return { ok: false, error: new AppError('LOCKED', 'locked').toPayload() };
+    if (channel === 'reminders.setDesktopPrefs') {
+      const parsed = contract['reminders.setDesktopPrefs'].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: new AppError('VALIDATION', 'validation').toPayload() };
+      prefs.set(parsed.data);
+      // Turned on: today's reminders come at once rather than at the next minute.
+      if (parsed.data.notifications) void this.reminders?.check();
+    }
+    return { ok: true, value: { ...prefs.get(), supported: { ...prefs.supported } } };
+  }
+
   private startEvents(): void {
     this.stopEvents?.();
-    this.stopEvents = this.remote.subscribe((event) => this.emit('data.changed', { channel: event.channel, at: event.at }));
+    this.stopEvents = this.remote.subscribe((event) => {
+      this.emit('data.changed', { channel: event.channel, at: event.at });
+      // A change may bring a reminder due today (a new task, an event recorded): ask at once.
+      void this.reminders?.check();
+    });
+  }
+
+  /** One round of reminders now (tests; main relies on the interval and the change events). */
+  checkReminders(): Promise<number> {
+    return this.reminders?.check() ?? Promise.resolve(0);
   }
 
   close(): void {
+    this.reminders?.stop();
     this.stopEvents?.();
     this.stopEvents = null;
     this.listeners.clear();

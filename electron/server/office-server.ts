@@ -11,6 +11,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, type ErrorPayload } from '../../shared/errors';
 import { HANDOVER_PACKAGE_MAX_BYTES } from '../../shared/handover/handover.ipc';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/import/import.schema';
 import { ATTACHMENT_MAX_BASE64_LENGTH } from '../../shared/persons/attachment.schema';
 import type { Logger } from '../core/ports';
 import type { TeamSessions } from '../core/session/team-sessions';
@@ -25,6 +26,11 @@ const LARGE_BODY_LIMITS: Record<string, number> = {
   'attachments.add': ATTACHMENT_MAX_BASE64_LENGTH + ENVELOPE,
   'handover.previewImport': Math.ceil((HANDOVER_PACKAGE_MAX_BYTES * 4) / 3) + ENVELOPE,
   'handover.acceptImport': Math.ceil((HANDOVER_PACKAGE_MAX_BYTES * 4) / 3) + ENVELOPE,
+  'handover.declineImport': Math.ceil((HANDOVER_PACKAGE_MAX_BYTES * 4) / 3) + ENVELOPE,
+  // Spreadsheets for the import (docs/import.md), from the Import screen or `person import --server`.
+  'spreadsheetImport.inspect': Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + ENVELOPE,
+  'spreadsheetImport.dryRun': Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + ENVELOPE,
+  'spreadsheetImport.run': Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + ENVELOPE,
 };
 const MAX_BODY_LIMIT = Math.max(DEFAULT_BODY_LIMIT, ...Object.values(LARGE_BODY_LIMITS));
 

@@ -18,15 +18,19 @@ export interface TeamServerOptions {
   migrationsFolder: string;
   host: string;
   port: number;
-  /** The administrator who unlocks the vault at start. */
-  username: string;
-  password: string;
+  /** The administrator who unlocks the vault at start, or `serverKey` (unattended start). */
+  username?: string;
+  password?: string;
+  /** The secret of the server's own key slot, read from its root-only key file (docs/team-server.md "Unattended start"). */
+  serverKey?: string;
   clock: Clock;
   logger: Logger;
   /** An organisation's certificate instead of the server's own. */
   certFile?: string;
   keyFile?: string;
   kdfProfile?: KdfProfile;
+  /** Where `vault.backup` writes (docs/team-server.md "Backups"); none: that channel is refused. */
+  backupDir?: string;
   requestTimeoutMs?: number;
   headersTimeoutMs?: number;
 }
@@ -55,11 +59,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     logger: options.logger,
     prefs: memoryPreferences(),
     callsOnly: true,
+    ...(options.backupDir ? { backupDir: options.backupDir } : {}),
     ...(options.kdfProfile ? { kdfProfile: options.kdfProfile } : {}),
   });
   try {
-    await core.vault.unlock(options.username, options.password);
-    if (core.vault.signedInHere()?.role !== 'admin') throw new AppError('FORBIDDEN', 'forbidden');
+    if (options.serverKey !== undefined) {
+      await core.vault.unlockWithServerKey(options.serverKey);
+    } else {
+      await core.vault.unlock(options.username ?? '', options.password ?? '');
+      if (core.vault.signedInHere()?.role !== 'admin') throw new AppError('FORBIDDEN', 'forbidden');
+    }
     const sessions = new TeamSessions({ vault: core.vault, settings: core.settings, clock: options.clock, logger: options.logger });
     const router = new TeamRouter(core, sessions, () => options.clock.now().getTime());
     const cert = await ensureServerCertificate(options.vaultDir, {

@@ -1,11 +1,14 @@
 /**
  * What the office server does with one call before the core's router: the session channels work
  * on tokens instead of opening and closing the vault, the token names the call's user, and a write
- * that carries a request id already seen is answered from memory instead of being applied again.
- * See docs/team-server.md.
+ * that carries a request id already applied is answered with its first answer instead of being
+ * applied again, also after a restart of the server: the id is recorded inside the vault in the
+ * same transaction as the write (db/schema/team.table.ts). See docs/team-server.md "Request ids".
  */
 import { AppError, type Result } from '../../shared/errors';
 import { contract, type Channel } from '../../shared/ipc/contract';
+import type { Db } from '../../db/connection';
+import { TeamRepo } from '../../db/team.repo';
 import type { Core } from '../core/app-core';
 import { fixedUser } from '../core/session/call-context';
 import type { TeamSessions } from '../core/session/team-sessions';
@@ -57,6 +60,29 @@ const READ_CHANNELS = new Set<string>([
   'handover.receipt',
   'handover.imports',
   'handover.origin',
+  // Reads that only add an audit entry (an export, a search, a view): run again on a retry.
+  'rules.settings',
+  'vault.notices',
+  'procedure.recomputations',
+  'statistics.report',
+  'statistics.export',
+  'statistics.settings',
+  'persons.accessRequest',
+  'caseSummary.pdf',
+  'handover.summaryPdf',
+  'retention.settings',
+  'notes.list',
+  'notes.search',
+  'appointments.list',
+  'spreadsheetImport.inspect',
+  'spreadsheetImport.dryRun',
+  'persons.idByCaseCode',
+  'persons.exportList',
+  'persons.assigneeByUsername',
+  'reminders.dueOn',
+  'reminders.pending',
+  'vault.keyGeneration',
+  'handover.importIdOfPackage',
 ]);
 
 /** Channels that belong to one desktop; a connected desktop answers them itself (remote/remote-router.ts). */
@@ -69,15 +95,23 @@ export function isWriteChannel(channel: string): boolean {
   return !READ_CHANNELS.has(channel) && !DESKTOP_CHANNELS.has(channel);
 }
 
-/** Passive channels (background polling) do not keep a session alive. */
-const PASSIVE_CHANNELS = new Set<string>(['app.status']);
+/** Writes nobody else needs to hear about: a desktop recording which reminders it showed its user. */
+const QUIET_WRITES = new Set<string>(['reminders.notified']);
 
-const REQUEST_ID_TTL_MS = 15 * 60_000;
-const REQUEST_ID_MAX = 20_000;
+/** Passive channels (background polling) do not keep a session alive. */
+// The desktop's reminder polling runs every minute by itself: it must not keep an idle session open.
+const PASSIVE_CHANNELS = new Set<string>(['app.status', 'reminders.pending', 'reminders.notified']);
+
+/** How long an applied request id (and its answer) is kept in the vault. */
+export const REQUEST_ID_RETENTION_MS = 24 * 60 * 60_000;
+/** Answers larger than this are not kept (a retry is told the write was applied, without the answer). */
+export const STORED_ANSWER_MAX_CHARS = 1024 * 1024;
+const PRUNE_EVERY_MS = 60_000;
 
 export class TeamRouter {
-  /** Recent writes by user and request id: the answer, or the promise of it while it runs. */
-  private readonly recent = new Map<string, { at: number; answer: Promise<WireAnswer> }>();
+  /** Writes running now, by user and request id: a retry that arrives meanwhile waits for the same answer. */
+  private readonly running = new Map<string, Promise<WireAnswer>>();
+  private lastPrune = 0;
 
   constructor(
     private readonly core: Core,
@@ -94,7 +128,7 @@ export class TeamRouter {
   }
 
   private written(channel: Channel, result: Result<unknown>): Result<unknown> {
-    if (result.ok && isWriteChannel(channel)) for (const l of this.writeListeners) l(channel);
+    if (result.ok && isWriteChannel(channel) && !QUIET_WRITES.has(channel)) for (const l of this.writeListeners) l(channel);
     return result;
   }
 
@@ -113,15 +147,45 @@ export class TeamRouter {
     if (!user || !call.requestId || !isWriteChannel(channel)) {
       return { result: this.written(channel, await this.core.router.call(channel, call.input, { user: fixedUser(user) })) };
     }
-    this.forgetOld();
-    const key = `${user.id}\n${call.requestId}`;
-    const seen = this.recent.get(key);
-    if (seen) return seen.answer;
+    const requestId = call.requestId;
+    const key = `${user.id}\n${requestId}`;
+    const running = this.running.get(key);
+    if (running) return running;
+    const stored = this.core.vault.read((db) => new TeamRepo(db).request(user.id, requestId));
+    if (stored) {
+      if (stored.result === null) return { result: { ok: false, error: new AppError('CONFLICT', 'requestAlreadyApplied').toPayload() } };
+      return { result: JSON.parse(stored.result) as Result<unknown> };
+    }
+    const prune = this.now() - this.lastPrune >= PRUNE_EVERY_MS;
+    if (prune) this.lastPrune = this.now();
+    const inWrite = (db: Db, at: string) => {
+      const repo = new TeamRepo(db);
+      // In the write's own transaction: committed with it, or rolled back with it.
+      repo.markApplied(user.id, requestId, channel, at);
+      // An erasure leaves no copy of the person's data in a kept answer.
+      if (channel === 'persons.erase') repo.emptyResults();
+      if (prune) repo.pruneRequests(new Date(this.now() - REQUEST_ID_RETENTION_MS).toISOString());
+    };
     const answer = this.core.router
-      .call(channel, call.input, { user: fixedUser(user) })
-      .then((result) => ({ result: this.written(channel, result) }));
-    this.recent.set(key, { at: this.now(), answer });
+      .call(channel, call.input, { user: { ...fixedUser(user), inWrite } })
+      .then((result) => {
+        this.keepAnswer(user.id, requestId, result);
+        return { result: this.written(channel, result) };
+      })
+      .finally(() => this.running.delete(key));
+    this.running.set(key, answer);
     return answer;
+  }
+
+  /** Stores the answer beside the applied id (a no-op when the call wrote nothing). */
+  private keepAnswer(userId: string, requestId: string, result: Result<unknown>): void {
+    const text = JSON.stringify(result);
+    if (text.length > STORED_ANSWER_MAX_CHARS) return;
+    try {
+      this.core.vault.write(({ db }) => new TeamRepo(db).storeResult(userId, requestId, text));
+    } catch {
+      // Locked meanwhile (shutdown): the id stays recorded; a retry is told the write was applied.
+    }
   }
 
   private async signIn(call: WireCall): Promise<WireAnswer> {
@@ -140,11 +204,4 @@ export class TeamRouter {
     }
   }
 
-  private forgetOld(): void {
-    const limit = this.now() - REQUEST_ID_TTL_MS;
-    for (const [key, entry] of this.recent) {
-      if (entry.at >= limit && this.recent.size <= REQUEST_ID_MAX) break;
-      this.recent.delete(key);
-    }
-  }
 }

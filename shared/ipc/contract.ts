@@ -4,6 +4,7 @@
  * The router, the preload and the renderer's client are all derived from this table.
  */
 import { z } from 'zod';
+import * as team from '../team/team-channels.schema';
 import {
   autoLockMinutesSchema,
   countrySchema,
@@ -478,6 +479,24 @@ export const contract = {
   'connection.connect': channel({ input: connectionConnectInputSchema, output: connectionStatusSchema, access: 'public' }),
   'connection.confirmCertificate': channel({ input: connectionConfirmInputSchema, output: connectionStatusSchema, access: 'public' }),
   'connection.disconnect': channel({ input: empty, output: connectionStatusSchema, access: 'public' }),
+  // What the command line and a connected desktop need over the router instead of the services
+  // (docs/cli.md "Against an office server", docs/team-server.md "Backups" and "Reminders").
+  'persons.idByCaseCode': channel({ input: team.caseCodeInputSchema, output: team.personIdOutputSchema, access: STAFF }),
+  'persons.exportList': channel({ input: empty, output: z.array(personRecordSchema), access: STAFF }),
+  'persons.assigneeByUsername': channel({ input: team.assigneeByUsernameInputSchema, output: team.assigneeIdOutputSchema, access: STAFF }),
+  'procedure.recordByCountry': channel({ input: team.recordByCountryInputSchema, output: trackViewSchema, access: STAFF }),
+  'reminders.dueOn': channel({ input: team.dueOnInputSchema, output: z.array(team.dueReminderSchema), access: STAFF }),
+  'reminders.pending': channel({ input: team.pendingRemindersInputSchema, output: z.array(team.pendingReminderSchema), access: STAFF }),
+  'reminders.notified': channel({ input: team.notifiedInputSchema, output: z.null(), access: STAFF }),
+  'vault.backup': channel({ input: team.serverBackupInputSchema, output: team.serverBackupOutputSchema, access: ['admin'] }),
+  'vault.keyGeneration': channel({ input: empty, output: team.keyGenerationSchema, access: ['admin'] }),
+  'handover.openFor': channel({ input: team.openHandoverInputSchema, output: team.openHandoverOutputSchema, access: ['admin', 'coordinator'] }),
+  'handover.importIdOfPackage': channel({ input: team.packageIdInputSchema, output: team.importIdOutputSchema, access: ['admin', 'coordinator'] }),
+  'partners.addVerified': channel({
+    input: partnerImportInputSchema.extend({ fingerprint: z.string().min(1).max(200) }),
+    output: partnerImportResultSchema,
+    access: ['admin', 'coordinator'],
+  }),
 } as const;
 
 export type Contract = typeof contract;

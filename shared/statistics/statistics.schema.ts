@@ -4,7 +4,7 @@
  * hidden cell has no number in it at all.
  */
 import { z } from 'zod';
-import { countrySchema } from '../domain';
+import { countrySchema, languageSchema } from '../domain';
 import { MAX_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from './suppression';
 
 export const STATISTICS_YEARS = { min: 2000, max: 2100 } as const;
@@ -21,7 +21,8 @@ export const STATISTICS_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export const statisticsFormatSchema = z.enum(STATISTICS_FORMATS);
 export type StatisticsFormat = z.infer<typeof statisticsFormatSchema>;
 
-export const statisticsExportInputSchema = statisticsQuerySchema.extend({ format: statisticsFormatSchema });
+/** `language`: of the file's labels; absent, the desktop's language (the command line and a server give it). */
+export const statisticsExportInputSchema = statisticsQuerySchema.extend({ format: statisticsFormatSchema, language: languageSchema.optional() });
 
 /** Age group at registration (Eurostat: child / adult); presumed minors are minors, shown apart. */
 export const AGE_GROUPS = ['minor', 'presumedMinor', 'adult'] as const;

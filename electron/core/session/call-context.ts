@@ -10,12 +10,19 @@
  *   interleaved calls of different users never see each other's user.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Db } from '../../../db/connection';
 import type { SessionUser } from '../../../shared/ipc/contract';
 
 export type CallUser = SessionUser & { slotId: string };
 
 export interface CallUserSource {
   user(): CallUser | null;
+  /**
+   * Run inside every write transaction of the call (VaultService.write), so that what it records
+   * commits or rolls back with the write itself: the office server's request ids
+   * (docs/team-server.md "Request ids").
+   */
+  inWrite?: (db: Db, now: string) => void;
 }
 
 const calls = new AsyncLocalStorage<CallUserSource>();
@@ -28,6 +35,11 @@ export function runInCall<T>(source: CallUserSource, fn: () => T): T {
 /** A context whose user is fixed for the whole call (office server: the token's user, or nobody). */
 export function fixedUser(user: CallUser | null): CallUserSource {
   return { user: () => user };
+}
+
+/** The current call's write hook, if its transport gave one. */
+export function currentWriteHook(): ((db: Db, now: string) => void) | undefined {
+  return calls.getStore()?.inWrite;
 }
 
 /** Whether the current code runs inside a call's context. */

@@ -124,7 +124,7 @@ export async function openFirst(file: KeySlotFile, candidates: readonly KeySlot[
   return null;
 }
 
-export type DropReason = 'duplicate-id' | 'no-active-user' | 'user-mismatch' | 'extra-recovery';
+export type DropReason = 'duplicate-id' | 'no-active-user' | 'user-mismatch' | 'extra-recovery' | 'extra-server';
 
 export interface SlotSetDecision {
   keep: KeySlot[];
@@ -144,6 +144,8 @@ export function decideSlotSet(
   users: readonly UserRow[],
   recoverySlotId: string | null,
   openedSlot: { id: string; publicKey: string } | null,
+  /** The office server's slot the database records; null: none (every server slot is dropped). */
+  serverSlotId: string | null = null,
 ): SlotSetDecision {
   const keep: KeySlot[] = [];
   const dropped: SlotSetDecision['dropped'] = [];
@@ -164,6 +166,14 @@ export function decideSlotSet(
       if (s.id !== wantedRecovery || s.userId !== null || s.username !== null) {
         dropped.push({ slotId: s.id, reason: 'extra-recovery' });
       } else {
+        keep.push(s);
+        taken.add(s.id);
+      }
+      continue;
+    }
+    if (s.kind === 'server') {
+      if (s.id !== serverSlotId || s.userId !== null || s.username !== null) dropped.push({ slotId: s.id, reason: 'extra-server' });
+      else {
         keep.push(s);
         taken.add(s.id);
       }

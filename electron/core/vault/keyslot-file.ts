@@ -25,7 +25,8 @@ const b64url = z.string().regex(/^[A-Za-z0-9_-]+$/);
 
 export const keySlotSchema = z.strictObject({
   id: z.uuid(),
-  kind: z.enum(['user', 'recovery']),
+  // 'server': the office server's unattended start (docs/team-server.md "Unattended start").
+  kind: z.enum(['user', 'recovery', 'server']),
   userId: z.uuid().nullable(),
   username: z.string().nullable(),
   kdf: kdfParamsSchema,

@@ -22,7 +22,7 @@ import { AppError } from '../../../shared/errors';
 import type { SecurityNotice, SessionUser } from '../../../shared/ipc/contract';
 import { appendAudit, type AuditInput } from '../audit/audit-chain';
 import { deriveSlotKey, newKdfParams, type KdfProfile } from '../crypto/kdf';
-import { currentCallUser, type CallUser } from '../session/call-context';
+import { currentCallUser, currentWriteHook, type CallUser } from '../session/call-context';
 import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
 import { newDataKey, wipe, wrapPrivateKey } from '../crypto/slot-crypto';
 import type { Clock, Logger } from '../ports';
@@ -41,6 +41,7 @@ import {
 
 export { SETTING_AUTO_LOCK, SETTING_RECOVERY_CONFIRMED, type CreateVaultInput, type VaultSetupStep } from './vault-creation';
 import { addNotice, clearNotices, readNotices } from './security-notices';
+import { SETTING_SERVER_SLOT, newServerSecret } from './server-slot';
 import { createPrivateFile } from './vault-files';
 
 export { VAULT_FILES, folderIsEmpty } from './vault-files';
@@ -256,6 +257,8 @@ export class VaultService {
           appended += 1;
         },
       });
+      // The office server records the call's request id in the same transaction (call-context.ts).
+      currentWriteHook()?.(open.conn.db, now);
       // Names the key-slot file this transaction saw and the head it left, so that unlock can tell
       // the entries of a crash before the next anchor from a key-slot file put back (open-database.ts).
       if (appended > 0) {
@@ -766,7 +769,8 @@ export class VaultService {
     const settings = new SettingsRepo(open.conn.db);
     const users = new UsersRepo(open.conn.db).all();
     const recorded = settings.get(SETTING_RECOVERY_SLOT);
-    const decision = decideSlotSet(open.body.slots, users, typeof recorded === 'string' ? recorded : null, open.opened);
+    const serverSlot = settings.get(SETTING_SERVER_SLOT);
+    const decision = decideSlotSet(open.body.slots, users, typeof recorded === 'string' ? recorded : null, open.opened, typeof serverSlot === 'string' ? serverSlot : null);
     if (typeof recorded !== 'string') {
       const recovery = decision.keep.find((s) => s.kind === 'recovery');
       if (recovery) this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, recovery.id, now));
@@ -871,6 +875,89 @@ export class VaultService {
         audit({ actorId: actor.id, actorName: actor.username, action: 'vault.recoveryKeyRotated' });
       });
       return { recoveryKey: groupRecoveryKey(secret) };
+    });
+  }
+
+  // ---------------------------------------------------------------- the office server's own slot
+
+  /**
+   * A key slot for the office server's unattended start (docs/team-server.md "Unattended start"):
+   * its secret is returned once, for a root-only file; the database records the slot, so it is
+   * kept at every unlock until an administrator removes it. Replacing it re-keys the vault.
+   */
+  addServerSlot(password: string): Promise<{ secret: string; slotId: string }> {
+    return this.exclusive(async () => {
+      const actor = this.requireRole('admin');
+      await this.reauthenticate(password);
+      const open = this.requireOpen();
+      const before = this.read((db) => new SettingsRepo(db).get(SETTING_SERVER_SLOT));
+      const secret = newServerSecret();
+      const slot = await makeSlot({ kind: 'server', userId: null, username: null }, secret, this.slotContext(open));
+      this.assertStillOpen(open);
+      open.body = { ...open.body, slots: [...open.body.slots, slot] };
+      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      this.write(({ db, now, audit }) => {
+        new SettingsRepo(db).set(SETTING_SERVER_SLOT, slot.id, now);
+        audit({ actorId: actor.id, actorName: actor.username, action: 'vault.serverSlotAdded', details: { replaced: typeof before === 'string' } });
+      });
+      // A replaced slot's secret may have been copied: the data key it unsealed is replaced too.
+      if (typeof before === 'string') await this.reconcileSlotsNow(new Set([before]), true);
+      return { secret, slotId: slot.id };
+    });
+  }
+
+  /** Removes the server's slot (administrators): the key file then opens nothing, the vault is re-keyed. */
+  removeServerSlot(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const actor = this.requireRole('admin');
+      const before = this.read((db) => new SettingsRepo(db).get(SETTING_SERVER_SLOT));
+      if (typeof before !== 'string') return false;
+      this.write(({ db, now, audit }) => {
+        new SettingsRepo(db).set(SETTING_SERVER_SLOT, null, now);
+        audit({ actorId: actor.id, actorName: actor.username, action: 'vault.serverSlotRemoved' });
+      });
+      await this.reconcileSlotsNow(new Set([before]), true);
+      return true;
+    });
+  }
+
+  /** Whether the database records a server slot (for `passerelle server-key status`). */
+  hasServerSlot(): boolean {
+    return typeof this.read((db) => new SettingsRepo(db).get(SETTING_SERVER_SLOT)) === 'string';
+  }
+
+  /**
+   * The office server opens the vault with its slot's secret (from the root-only key file). No
+   * staff session: on the server every call names its own user (callsOnly).
+   */
+  unlockWithServerKey(secret: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.open) this.lock('manual');
+      const key = lockoutKey({ username: '\u0000server-key' });
+      this.throttle(key);
+      const file = readKeySlotFile(this.options.dir);
+      const candidates = file.slots.filter((s) => s.kind === 'server');
+      if (candidates.length === 0) throw new AppError('WRONG_CREDENTIALS', 'serverSlotMissing');
+      const hit = await openFirst(file, candidates, secret);
+      if (!hit) this.failUnlock('unlock', key);
+      const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
+      // The database, not the key file, says which server slot counts (a removed one never opens).
+      if (new SettingsRepo(opened.conn.db).get(SETTING_SERVER_SLOT) !== hit.slot.id) {
+        opened.conn.sqlite.close();
+        wipe(opened.dataKey);
+        opened.releaseDirLock();
+        throw new AppError('WRONG_CREDENTIALS', 'serverSlotMissing');
+      }
+      this.open = this.adopt(opened, null, hit.slot);
+      try {
+        this.recordUnlock(opened, key);
+        this.write(({ audit }) => audit({ actorId: null, actorName: 'server-key', action: 'vault.serverKeyUnlock' }));
+        await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
+      } catch (e) {
+        this.closeDatabase();
+        throw e;
+      }
+      this.emit({ state: 'unlocked', reason: 'unlock' });
     });
   }
 
