@@ -4,49 +4,19 @@
  * server, restart: every acknowledged write is there and the audit chain verifies. Rerunnable:
  * `npx vitest run test/team/server-process.test.ts` (ROUNDS below).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RemoteRouter } from '../../electron/remote/remote-router';
 import type { Out } from '../../shared/ipc/contract';
 import { ADMIN, makeCore } from '../helpers/vault';
 import { systemClock } from '../../electron/core/ports';
-import { STAFF_PASSWORD, teamVault } from './team-fixtures';
+import { STAFF_PASSWORD, startServerProcess, teamVault, type ServerProcess } from './team-fixtures';
 
 const ROUNDS = 3;
-const root = join(import.meta.dirname, '..', '..');
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  fingerprint: { hex: string; display: string };
-}
-
-function startServer(vaultDir: string, port = 0): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(root, 'electron/cli/passerelle.ts'), 'serve', '--vault', vaultDir, '--listen', `127.0.0.1:${port}`, '--user', ADMIN.username, '--password-stdin', '--json'],
-      { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    child.stdin?.end(`${ADMIN.password}\n`);
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) {
-        try {
-          const parsed = JSON.parse(line) as { url: string; fingerprint: { hex: string; display: string } };
-          resolve({ child, url: parsed.url, fingerprint: parsed.fingerprint });
-        } catch (e) {
-          reject(e as Error);
-        }
-      }
-    });
-    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited early (${String(code)}): ${err}`)));
-  });
+/** `passerelle serve --user admin --password-stdin` on 127.0.0.1 (team-fixtures.ts). */
+function startServer(vaultDir: string, port = 0): Promise<ServerProcess> {
+  return startServerProcess(vaultDir, { port });
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -56,7 +26,7 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   });
 }
 
-async function signedIn(s: Started, username: string, password = STAFF_PASSWORD): Promise<RemoteRouter> {
+async function signedIn(s: ServerProcess, username: string, password = STAFF_PASSWORD): Promise<RemoteRouter> {
   const r = await RemoteRouter.connect({ url: s.url, fingerprint: s.fingerprint.display, retryForMs: 0 });
   const res = await r.call('session.unlock', { username, password });
   if (!res.ok) throw new Error(`sign-in: ${res.error.code}`);
