@@ -272,8 +272,10 @@ export class SlotAdmin {
       const secret = newServerSecret();
       const slot = await makeSlot({ kind: 'server', userId: null, username: null }, secret, this.host.slotContext(open));
       this.host.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, slot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
+      // Through writeSlots like every other rewrite of the key-slot file: it keeps the file's MAC for
+      // the next write's record (without it a crash before the next anchor read as a file put back)
+      // and handles a file that cannot be written.
+      this.host.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
       this.host.write(({ db, now, audit }) => {
         new SettingsRepo(db).set(SETTING_SERVER_SLOT, slot.id, now);
         audit({ actorId: actor.id, actorName: actor.username, action: 'vault.serverSlotAdded', details: { replaced: typeof before === 'string' } });
