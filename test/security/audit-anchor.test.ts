@@ -385,4 +385,18 @@ describe('a crash between a commit and its anchor', () => {
     await same.vault.unlock(CARA.username, 'cara new pass 123');
     expect(same.vault.session()?.username).toBe(CARA.username);
   });
+
+  it('after the office server key slot is made, a crash before the next anchor opens the folder (no false "file put back")', async () => {
+    const { core, dir } = await vault();
+    const { slotId } = await core.vault.addServerSlot(ADMIN.password);
+    core.settings.update({ autoLockMinutes: 21 });
+    // No lock and no timer: the crash comes before the entries after the new slot are anchored.
+    expect(anchorOnDisk(dir).seq).toBeLessThan(head(core).seq);
+    const last = head(core);
+    const after = open(crashCopy(dir));
+    await after.vault.unlock(ADMIN.username, ADMIN.password);
+    expect(after.vault.read((db) => new AuditRepo(db).bySeq(last.seq))?.hash).toBe(last.hash);
+    expect(parseKeySlotFile(readSlots(dir)).slots.some((s) => s.id === slotId && s.kind === 'server')).toBe(true);
+    expect(after.settings.get().autoLockMinutes).toBe(21);
+  });
 });

@@ -22,7 +22,7 @@ import { removeLeftovers, tightenVaultFolder } from './vault-files';
  * the MAC of the key-slot file that was on disk when that transaction ran (the file names its own
  * version: its MAC covers the slots and the anchor, under the data key) and the sequence number of
  * the last entry the transaction wrote. The anchor in the file is written after the commits, in
- * batches (vault.service.ts), so the database may be ahead of it after a crash; it may be ahead
+ * batches (audit-anchor.ts), so the database may be ahead of it after a crash; it may be ahead
  * only while the file on disk is the one the last such transaction saw. A file that differs was
  * put back from an earlier copy. The pair vouches only for the trail as it was when it was written:
  * it is trusted only when `seq` is the chain's head (entries appended by anything that did not

@@ -6,7 +6,7 @@
  *     supported) and renamed over the database;
  * (c) the key-slot file drops the old generation.
  * An unlock after a crash in (b) or (c) finishes the job or rolls it back (open-database.ts).
- * VaultService.rekey runs the steps; these are the pieces without state.
+ * SlotAdmin.rekey (slot-admin.ts) runs the steps; these are the pieces without state.
  */
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,29 +8,32 @@
  * can re-key the vault when a user is disabled without knowing anyone's password.
  *
  * This class holds the state (the open database, the session) and runs the flows in order; the
- * pieces live beside it: key-slots.ts (making, opening and judging slots), open-database.ts
- * (unlock's checks and tidying), rekey.ts (the re-key's steps), vault-creation.ts (set-up),
- * lockout.ts (failed attempts), vault-files.ts (modes and leftovers).
+ * pieces live beside it: key-slots.ts (making, opening and judging slots), slot-admin.ts (the flows
+ * that change slots and re-key), audit-anchor.ts (the audit anchor in the key-slot file),
+ * open-database.ts (unlock's checks and tidying), rekey.ts (the re-key's steps), vault-creation.ts
+ * (set-up), lockout.ts (failed attempts), vault-files.ts (modes and leftovers), open-vault.ts (the
+ * state held while open).
  */
 import { join } from 'node:path';
-import { z } from 'zod';
-import { copyEncrypted, openVaultDatabase, type Db, type VaultConnection } from '../../../db/connection';
+import { copyEncrypted, type Db } from '../../../db/connection';
 import { AuditRepo } from '../../../db/audit.repo';
 import { SettingsRepo } from '../../../db/settings.repo';
-import { UsersRepo, type UserRow } from '../../../db/users.repo';
+import { UsersRepo } from '../../../db/users.repo';
 import { AppError } from '../../../shared/errors';
 import type { SecurityNotice, SessionUser } from '../../../shared/ipc/contract';
-import { appendAudit, type AuditInput } from '../audit/audit-chain';
-import { deriveSlotKey, newKdfParams, type KdfProfile } from '../crypto/kdf';
+import { appendAudit } from '../audit/audit-chain';
+import type { KdfProfile } from '../crypto/kdf';
 import { currentCallUser, currentWriteHook, type CallUser } from '../session/call-context';
-import { groupRecoveryKey, newRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
-import { newDataKey, wipe, wrapPrivateKey } from '../crypto/slot-crypto';
+import { groupRecoveryKey, normaliseRecoveryKey } from '../crypto/recovery-key';
+import { wipe } from '../crypto/slot-crypto';
 import type { Clock, Logger } from '../ports';
-import { assertSlotCost, decideSlotSet, makeSlot, openFirst, unwrapSlot, type DropReason, type SlotContext } from './key-slots';
-import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, slotAad, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
+import { AuditAnchor, anchorFailureLeft, recordAnchorFailure } from './audit-anchor';
+import { makeSlot, openFirst, type SlotContext } from './key-slots';
+import { DATABASE_FILE, KEYSLOT_FILE, readKeySlotFile, vaultExists, writeKeySlotFile, type KeySlot, type KeySlotBody } from './keyslot-file';
 import { Lockout, lockoutKey, type FailureKind } from './lockout';
 import { SETTING_KEYSLOTS_BEFORE_LAST_WRITE, openDatabaseWithKeys, type KeySlotsSeen, type OpenedDatabase } from './open-database';
-import { finishRekeyBody, pendingBody, swapInRekeyedCopy } from './rekey';
+import { toSession, type LockReason, type OpenVault, type Session, type VaultChange, type WriteContext } from './open-vault';
+import { SlotAdmin } from './slot-admin';
 import {
   SETTING_RECOVERY_CONFIRMED,
   SETTING_RECOVERY_SLOT,
@@ -41,19 +44,14 @@ import {
 
 export { SETTING_AUTO_LOCK, SETTING_RECOVERY_CONFIRMED, type CreateVaultInput, type VaultSetupStep } from './vault-creation';
 import { addNotice, clearNotices, readNotices } from './security-notices';
-import { SETTING_SERVER_SLOT, newServerSecret } from './server-slot';
+import { SETTING_SERVER_SLOT } from './server-slot';
 import { createPrivateFile } from './vault-files';
 
 export { VAULT_FILES, folderIsEmpty } from './vault-files';
+export { ANCHOR_DELAY_MS, ANCHOR_MAX_PENDING, ANCHOR_RETRY_MAX_MS } from './audit-anchor';
+export type { LockReason, VaultChange, WriteContext } from './open-vault';
 
 export type VaultState = 'setup' | 'locked' | 'unlocked';
-export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock';
-export interface VaultChange {
-  state: 'locked' | 'unlocked';
-  reason: LockReason | 'unlock';
-  /** On lock: the key-slot file could not take the final audit anchor (lock() also returns this). */
-  anchorFailed?: true;
-}
 
 export interface VaultOptions {
   dir: string;
@@ -75,70 +73,42 @@ export interface VaultOptions {
   callsOnly?: boolean;
 }
 
-/** What a service gets inside a write transaction. */
-export interface WriteContext {
-  db: Db;
-  now: string;
-  audit(input: AuditInput): void;
-}
-
-type Session = SessionUser & { slotId: string };
-
-/**
- * The audit anchor is written in batches (docs/vault-format.md "The audit anchor"): at most this
- * long after the first entry it does not cover yet, or at once when this many entries wait, and
- * always on lock, close, backup, re-key, checkpoint, any key-slot change and before a verification.
- */
-export const ANCHOR_DELAY_MS = 250;
-export const ANCHOR_MAX_PENDING = 500;
-/** After a failed anchor write, retries wait twice as long each time, up to this. */
-export const ANCHOR_RETRY_MAX_MS = 60_000;
-
-/** The anchor could not be written since `since`, `attempts` times in a row. */
-const anchorFailureSchema = z.object({ since: z.iso.datetime(), attempts: z.number().int().positive() });
-type AnchorFailure = z.infer<typeof anchorFailureSchema>;
-/**
- * In the database while the key-slot file could not take the anchor: so that a lock, a quit or a
- * crash during the failure does not lose it. The next audited write records it and clears it.
- */
-const SETTING_ANCHOR_FAILURE = 'anchorFailure';
-
-interface OpenVault {
-  conn: VaultConnection;
-  dataKey: Buffer;
-  body: KeySlotBody;
-  /** The MAC of the key-slot file on disk: what each audited transaction records it saw. */
-  fileMac: string;
-  /** Audit entries committed since the key-slot file's anchor was last written. */
-  unanchored: number;
-  anchorTimer: ReturnType<typeof setTimeout> | null;
-  /**
-   * Set while the key-slot file cannot be written: audited writes are refused until it can (the
-   * 250 ms / on-lock guarantee would silently stop holding otherwise).
-   */
-  anchorFailure: AnchorFailure | null;
-  /** A failure that ended: recorded in the trail and as a security notice by the next outer write. */
-  anchorRecovered: AnchorFailure | null;
-  /** Null while the vault is open for a recovery-key password reset only. */
-  session: Session | null;
-  /** The slot whose secret opened this session (the one copy of a duplicated slot id known genuine). */
-  opened: { id: string; publicKey: string };
-  releaseDirLock: () => void;
-}
-
-function toSession(row: UserRow): Session {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, slotId: row.slotId };
-}
-
 export class VaultService {
   private open: OpenVault | null = null;
   /** Serialises the operations that await (KDF, sealing) and change the vault: one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(change: VaultChange) => void>();
   readonly lockout: Lockout;
+  private readonly anchor: AuditAnchor;
+  private readonly slots: SlotAdmin;
 
   constructor(private readonly options: VaultOptions) {
     this.lockout = new Lockout(options.dir);
+    this.anchor = new AuditAnchor(options, {
+      current: () => this.open,
+      requireOpen: () => this.requireOpen(),
+      write: (fn) => this.write(fn),
+      closeDatabase: (anchor) => this.closeDatabase(anchor),
+      emit: (change) => this.emit(change),
+    });
+    this.slots = new SlotAdmin(options, {
+      current: () => this.open,
+      setOpen: (open) => {
+        this.open = open;
+      },
+      exclusive: (fn) => this.exclusive(fn),
+      requireOpen: () => this.requireOpen(),
+      requireSession: () => this.requireSession(),
+      requireRole: (...roles) => this.requireRole(...roles),
+      assertStillOpen: (open) => this.assertStillOpen(open),
+      slotContext: (open) => this.slotContext(open),
+      writeSlots: (open, body, dataKey, previousKey) => this.anchor.writeSlots(open, body, dataKey, previousKey),
+      write: (fn) => this.write(fn),
+      read: (fn) => this.read(fn),
+      throttle: (key) => this.throttle(key),
+      failUnlock: (kind, key) => this.failUnlock(kind, key),
+      emit: (change) => this.emit(change),
+    });
   }
 
   get dir(): string {
@@ -244,10 +214,8 @@ export class VaultService {
       const settings = new SettingsRepo(open.conn.db);
       if (recovered) {
         // A failure to write the anchor that has ended (in this session or before a lock or crash).
-        appendAudit(repo, now, { actorId: null, actorName: null, action: 'vault.anchorFailed', details: { attempts: recovered.attempts, since: recovered.since } });
+        recordAnchorFailure(open.conn.db, repo, settings, now, recovered);
         appended += 1;
-        addNotice(open.conn.db, now, { kind: 'anchorFailed', at: recovered.since, count: recovered.attempts });
-        settings.set(SETTING_ANCHOR_FAILURE, null, now);
       }
       const r = fn({
         db: open.conn.db,
@@ -268,11 +236,7 @@ export class VaultService {
       return r;
     })();
     if (recovered) open.anchorRecovered = null;
-    if (appended > 0 && outer) {
-      open.unanchored += appended;
-      if (open.unanchored >= ANCHOR_MAX_PENDING) this.writeAnchor();
-      else this.scheduleAnchor(open);
-    }
+    if (appended > 0 && outer) this.anchor.entriesCommitted(open, appended);
     return result;
   }
 
@@ -310,113 +274,12 @@ export class VaultService {
     return this.requireOpen().body;
   }
 
-  private scheduleAnchor(open: OpenVault, delayMs?: number): void {
-    if (open.anchorTimer) return;
-    open.anchorTimer = setTimeout(() => {
-      open.anchorTimer = null;
-      if (this.open !== open) return;
-      try {
-        this.writeAnchor();
-        // A failure just ended: record it now rather than at the next write.
-        if (open.anchorRecovered) this.write(() => undefined);
-      } catch (e) {
-        // A failed write was logged, kept and retried by anchorFailed (writes are refused meanwhile);
-        // a trail found cut was logged by rolledBack.
-        if (!(e instanceof AppError)) this.options.logger.error('vault.anchor-failed', e);
-      }
-    }, delayMs ?? this.options.anchorDelayMs ?? ANCHOR_DELAY_MS);
-    open.anchorTimer.unref?.();
-  }
-
   /**
    * Writes the audit chain head into the key-slot file now, so a database rolled back to an older
-   * copy is detected. Nothing to do when the file already holds the head, or inside a transaction
-   * (an entry not yet committed must never be anchored).
+   * copy is detected (audit-anchor.ts).
    */
   writeAnchor(): void {
-    const open = this.requireOpen();
-    if (open.conn.sqlite.inTransaction) return;
-    const last = new AuditRepo(open.conn.db).last();
-    if (!open.anchorFailure && (!last || (last.seq === open.body.audit.seq && last.hash === open.body.audit.head))) {
-      open.unanchored = 0;
-      return;
-    }
-    this.writeSlots(open, open.body);
-  }
-
-  /**
-   * Every rewrite of the key-slot file goes through here: it carries the current audit head (a
-   * key-slot change anchors the entries waiting), and the file's MAC is kept for write().
-   */
-  private writeSlots(open: OpenVault, body: KeySlotBody, dataKey: Buffer = open.dataKey, previousKey?: Buffer): KeySlotBody {
-    if (open.conn.sqlite.inTransaction) throw new Error('the key-slot file is never written inside a transaction');
-    const repo = new AuditRepo(open.conn.db);
-    const last = repo.last();
-    // The anchor only moves forward: the entry it names must still be there, unchanged, and the
-    // trail may only have grown since. Otherwise the trail was cut or rewritten under the open
-    // vault: anchoring it would hide that from the next unlock and from the verification.
-    const held = open.body.audit;
-    if (held.seq > 0 && (!last || last.seq < held.seq || repo.bySeq(held.seq)?.hash !== held.head)) this.rolledBack(open);
-    const anchored: KeySlotBody = last ? { ...body, audit: { seq: last.seq, head: last.hash } } : body;
-    let file: ReturnType<typeof writeKeySlotFile>;
-    try {
-      file = writeKeySlotFile(this.options.dir, anchored, dataKey, previousKey);
-    } catch (e) {
-      this.anchorFailed(open, e);
-    }
-    if (open.anchorFailure) {
-      open.anchorRecovered = open.anchorFailure;
-      open.anchorFailure = null;
-      this.options.logger.warn('vault.anchor-recovered', { attempts: open.anchorRecovered.attempts });
-    }
-    open.body = anchored;
-    open.fileMac = file.mac;
-    open.unanchored = 0;
-    if (open.anchorTimer) clearTimeout(open.anchorTimer);
-    open.anchorTimer = null;
-    return anchored;
-  }
-
-  /**
-   * The key-slot file could not be written (on Windows: another program holds it open; a full or
-   * read-only disk): remembered, retried with a growing delay, and every write is refused until an
-   * attempt succeeds. Without this, the entries since the last anchor could be cut off undetected.
-   */
-  private anchorFailed(open: OpenVault, cause: unknown): never {
-    const failure = { since: open.anchorFailure?.since ?? this.nowIso(), attempts: (open.anchorFailure?.attempts ?? 0) + 1 };
-    open.anchorFailure = failure;
-    this.options.logger.error('vault.anchor-failed', cause);
-    try {
-      // Kept in the database (which can still be written), not only in memory: a lock, a quit or a
-      // crash before the file can be written again must not lose it.
-      open.conn.sqlite.transaction(() => new SettingsRepo(open.conn.db).set(SETTING_ANCHOR_FAILURE, failure, this.nowIso()))();
-    } catch (e) {
-      this.options.logger.error('vault.anchor-failure-not-kept', e);
-    }
-    if (open.anchorTimer) clearTimeout(open.anchorTimer);
-    open.anchorTimer = null;
-    const base = this.options.anchorDelayMs ?? ANCHOR_DELAY_MS;
-    this.scheduleAnchor(open, Math.min(base * 2 ** failure.attempts, ANCHOR_RETRY_MAX_MS));
-    throw new AppError('INTERNAL', 'anchorWriteFailed');
-  }
-
-  /**
-   * The open database's trail is behind the anchor held in memory (cut or rewritten while open):
-   * kept as a security notice, the vault is locked without anchoring, and the caller gets
-   * databaseRolledBack.
-   */
-  private rolledBack(open: OpenVault): never {
-    this.options.logger.error('vault.database-rolled-back', { anchored: open.body.audit.seq });
-    try {
-      const now = this.nowIso();
-      open.conn.sqlite.transaction(() => addNotice(open.conn.db, now, { kind: 'databaseRolledBack', at: now, count: 1 }))();
-    } catch (e) {
-      this.options.logger.error('vault.notice-failed', e);
-    }
-    const hadSession = open.session !== null;
-    this.closeDatabase(false);
-    if (hadSession) this.emit({ state: 'locked', reason: 'manual' });
-    throw new AppError('INTERNAL', 'databaseRolledBack');
+    this.anchor.writeAnchor();
   }
 
   // ---------------------------------------------------------------- creation
@@ -499,7 +362,7 @@ export class VaultService {
     this.open = this.adopt(opened, toSession(user), found);
     try {
       this.recordUnlock(opened, key);
-      await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
+      await this.slots.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
       // Entries a crash left unanchored, and this unlock's, are anchored before any work begins.
       this.writeAnchor();
     } catch (e) {
@@ -511,6 +374,41 @@ export class VaultService {
     return this.session() as SessionUser;
   }
 
+  /**
+   * The office server opens the vault with its slot's secret (from the root-only key file). No
+   * staff session: on the server every call names its own user (callsOnly).
+   */
+  unlockWithServerKey(secret: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.open) this.lock('manual');
+      const key = lockoutKey({ username: '\u0000server-key' });
+      this.throttle(key);
+      const file = readKeySlotFile(this.options.dir);
+      const candidates = file.slots.filter((s) => s.kind === 'server');
+      if (candidates.length === 0) throw new AppError('WRONG_CREDENTIALS', 'serverSlotMissing');
+      const hit = await openFirst(file, candidates, secret);
+      if (!hit) this.failUnlock('unlock', key);
+      const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
+      // The database, not the key file, says which server slot counts (a removed one never opens).
+      if (new SettingsRepo(opened.conn.db).get(SETTING_SERVER_SLOT) !== hit.slot.id) {
+        opened.conn.sqlite.close();
+        wipe(opened.dataKey);
+        opened.releaseDirLock();
+        throw new AppError('WRONG_CREDENTIALS', 'serverSlotMissing');
+      }
+      this.open = this.adopt(opened, null, hit.slot);
+      try {
+        this.recordUnlock(opened, key);
+        this.write(({ audit }) => audit({ actorId: null, actorName: 'server-key', action: 'vault.serverKeyUnlock' }));
+        await this.slots.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
+      } catch (e) {
+        this.closeDatabase();
+        throw e;
+      }
+      this.emit({ state: 'unlocked', reason: 'unlock' });
+    });
+  }
+
   private openOptions() {
     return { dir: this.options.dir, migrationsFolder: this.options.migrationsFolder, logger: this.options.logger };
   }
@@ -518,7 +416,6 @@ export class VaultService {
   private adopt(opened: OpenedDatabase, session: Session | null, slot: KeySlot): OpenVault {
     // A failure to write the anchor that a lock, quit or crash left unrecorded: the unlock's own
     // write records it (recordUnlock).
-    const failed = anchorFailureSchema.safeParse(new SettingsRepo(opened.conn.db).get(SETTING_ANCHOR_FAILURE));
     return {
       conn: opened.conn,
       dataKey: opened.dataKey,
@@ -527,7 +424,7 @@ export class VaultService {
       unanchored: 0,
       anchorTimer: null,
       anchorFailure: null,
-      anchorRecovered: failed.success ? failed.data : null,
+      anchorRecovered: anchorFailureLeft(opened.conn.db),
       session,
       opened: { id: slot.id, publicKey: slot.publicKey },
       releaseDirLock: opened.releaseDirLock,
@@ -666,299 +563,60 @@ export class VaultService {
       // Crash-safe order: add the new slot beside the old one, point the user row to it, then the
       // re-key below removes the old slot (its password may be known to someone: that is often
       // why recovery is needed).
-      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
+      this.anchor.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
       this.recordUnlock(opened, key);
       this.write(({ db, audit }) => {
         new UsersRepo(db).setSlot(user.id, newSlot.id);
         audit({ actorId: null, actorName: 'recovery-key', action: 'session.recover' });
         audit({ actorId: null, actorName: 'recovery-key', action: 'user.passwordReset', subjectType: 'user', subjectId: user.id });
       });
-      await this.reconcileSlotsNow(new Set([user.slotId]), true);
+      await this.slots.reconcileSlotsNow(new Set([user.slotId]), true);
       this.options.logger.info('vault.recovered');
     } finally {
       this.closeDatabase();
     }
   }
 
-  // ---------------------------------------------------------------- slots of staff
+  // ---------------------------------------------------------------- key slots (slot-admin.ts)
 
   /** Adds a key slot for a new user; call before inserting the user row that points to it. */
   addUserSlot(userId: string, username: string, password: string): Promise<KeySlot> {
-    return this.exclusive(async () => {
-      const open = this.requireOpen();
-      const slot = await makeSlot({ kind: 'user', userId, username }, password, this.slotContext(open));
-      this.assertStillOpen(open);
-      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
-      return slot;
-    });
+    return this.slots.addUserSlot(userId, username, password);
   }
 
   /** Re-wraps only this slot's private key under a key derived from the new password. */
   changeSlotPassword(slotId: string, currentPassword: string, newPassword: string): Promise<void> {
-    return this.exclusive(async () => {
-      const open = this.requireOpen();
-      const slot = open.body.slots.find((s) => s.id === slotId);
-      if (!slot) throw new AppError('NOT_FOUND', 'notFound');
-      assertNewPassword(currentPassword, newPassword);
-      const privateKey = await this.unwrapOwnSlot(open, slot, currentPassword);
-      try {
-        const aad = slotAad(open.body.vaultId, slot);
-        const kdf = newKdfParams(open.body.kdfCost);
-        const newKek = await deriveSlotKey(newPassword, kdf);
-        const updated: KeySlot = { ...slot, kdf, wrappedPrivateKey: wrapPrivateKey(newKek, privateKey, aad) };
-        wipe(newKek);
-        this.assertStillOpen(open);
-        this.writeSlots(open, { ...open.body, slots: open.body.slots.map((s) => (s.id === slotId ? updated : s)) });
-      } finally {
-        wipe(privateKey);
-      }
-    });
+    return this.slots.changeSlotPassword(slotId, currentPassword, newPassword);
   }
 
-  /**
-   * "Change my password because someone may know it": a new slot with a new key pair under the new
-   * password, the user row pointed to it, then a re-key that drops the old slot. An old copy of the
-   * key-slot file then opens nothing: its slot's key pair no longer receives the data key, and its
-   * data key no longer opens the database.
-   */
+  /** A new slot under the new password, then a re-key that drops the old one. */
   replaceOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
-    return this.exclusive(async () => {
-      const session = this.requireSession();
-      const open = this.requireOpen();
-      const slot = open.body.slots.find((s) => s.id === session.slotId);
-      if (!slot) throw new AppError('NOT_FOUND', 'notFound');
-      assertNewPassword(currentPassword, newPassword);
-      wipe(await this.unwrapOwnSlot(open, slot, currentPassword));
-      const newSlot = await makeSlot({ kind: 'user', userId: session.id, username: session.username }, newPassword, this.slotContext(open));
-      this.assertStillOpen(open);
-      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, newSlot] });
-      this.write(({ db, audit }) => {
-        new UsersRepo(db).setSlot(session.id, newSlot.id);
-        audit({ actorId: session.id, actorName: session.username, action: 'user.passwordChange', subjectType: 'user', subjectId: session.id, details: { rekeyed: true } });
-      });
-      open.session = { ...session, slotId: newSlot.id };
-      open.opened = { id: newSlot.id, publicKey: newSlot.publicKey };
-      await this.reconcileSlotsNow(new Set([slot.id]), true);
-    });
+    return this.slots.replaceOwnPassword(currentPassword, newPassword);
   }
 
-  /** The signed-in user's own slot opened with their password; a wrong one counts as a failed unlock. */
-  private async unwrapOwnSlot(open: OpenVault, slot: KeySlot, password: string): Promise<Buffer> {
-    const key = lockoutKey({ username: slot.username ?? '' });
-    this.throttle(key);
-    assertSlotCost(open.body, slot);
-    const privateKey = await unwrapSlot(open.body.vaultId, slot, password);
-    if (!privateKey) this.failUnlock('unlock', key);
-    return privateKey;
-  }
-
-  /**
-   * Rebuilds the slot set from the database (key-slots.ts decideSlotSet) and, if anything was
-   * dropped, replaces the data key: whoever held a dropped slot could have kept the old one.
-   */
+  /** Rebuilds the slot set from the database; re-keys if anything was dropped. */
   reconcileSlots(): Promise<boolean> {
-    return this.exclusive(() => this.reconcileSlotsNow(new Set(), false));
+    return this.slots.reconcileSlots();
   }
 
-  /**
-   * `expected`: slots the caller is retiring (an old password's or recovery key's slot), not worth a
-   * notice. A slot of a disabled user is expected too. Anything else dropped was written by hand.
-   */
-  private async reconcileSlotsNow(expected: Set<string>, force: boolean): Promise<boolean> {
-    const open = this.requireOpen();
-    const settings = new SettingsRepo(open.conn.db);
-    const users = new UsersRepo(open.conn.db).all();
-    const recorded = settings.get(SETTING_RECOVERY_SLOT);
-    const serverSlot = settings.get(SETTING_SERVER_SLOT);
-    const decision = decideSlotSet(open.body.slots, users, typeof recorded === 'string' ? recorded : null, open.opened, typeof serverSlot === 'string' ? serverSlot : null);
-    if (typeof recorded !== 'string') {
-      const recovery = decision.keep.find((s) => s.kind === 'recovery');
-      if (recovery) this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, recovery.id, now));
-    }
-    if (decision.dropped.length === 0 && !force) return false;
-    const byUser = new Map(users.map((u) => [u.id, u]));
-    const unexpected = decision.dropped.filter(({ slotId, reason }) => {
-      if (expected.has(slotId)) return false;
-      const slot = open.body.slots.find((s) => s.id === slotId);
-      const owner = slot?.userId ? byUser.get(slot.userId) : undefined;
-      const retired = reason === 'no-active-user' && owner !== undefined && owner.username === slot?.username;
-      return !retired;
-    });
-    await this.rekey(decision.keep, decision.dropped.length);
-    if (unexpected.length > 0) this.recordDroppedSlots(unexpected.map((d) => d.reason));
-    return true;
-  }
-
-  private recordDroppedSlots(reasons: DropReason[]): void {
-    const s = this.open?.session ?? null;
-    const counts: Record<string, number> = {};
-    for (const r of reasons) counts[r] = (counts[r] ?? 0) + 1;
-    this.options.logger.warn('vault.slots-dropped', { count: reasons.length });
-    this.write(({ db, now, audit }) => {
-      audit({ actorId: s?.id ?? null, actorName: s?.username ?? 'recovery-key', action: 'vault.slotsDropped', details: { count: reasons.length, ...counts } });
-      addNotice(db, now, { kind: 'slotsDropped', at: now, count: reasons.length });
-    });
-  }
-
-  /**
-   * Replaces the data key, sealing the new one to the `keep` slots only (rekey.ts has the steps).
-   */
-  private async rekey(keep: readonly KeySlot[], removed: number): Promise<void> {
-    const open = this.requireOpen();
-    const oldKey = open.dataKey;
-    const newKey = newDataKey();
-    const body = await pendingBody(open.body, keep, newKey);
-    const newGen = body.pendingGeneration as number;
-    this.assertStillOpen(open);
-    const session = open.session;
-    // (a) carries the current head: no transaction runs from here until the re-key's own entry.
-    this.writeSlots(open, body, newKey, oldKey); // (a)
-    this.open = null;
-    try {
-      this.options.afterRekeyStep?.('slots-pending');
-      swapInRekeyedCopy(this.options.dir, open.conn, oldKey, newKey); // (b)
-      this.options.afterRekeyStep?.('database-swapped');
-    } catch (e) {
-      // The key-slot file holds both keys: the next unlock finishes the re-key.
-      if (open.conn.sqlite.open) open.conn.sqlite.close();
-      open.releaseDirLock();
-      wipe(oldKey);
-      this.options.logger.error('vault.rekey-failed', e);
-      if (session) this.emit({ state: 'locked', reason: 'manual' });
-      throw e;
-    }
-    const finished = finishRekeyBody(open.body, newGen);
-    const fileMac = writeKeySlotFile(this.options.dir, finished, newKey).mac; // (c)
-    wipe(oldKey);
-    const conn = openVaultDatabase(join(this.options.dir, DATABASE_FILE), newKey, { create: false, migrationsFolder: this.options.migrationsFolder });
-    this.open = { ...open, conn, dataKey: newKey, body: finished, fileMac, unanchored: 0, anchorTimer: null };
-    this.write(({ audit }) =>
-      audit({
-        actorId: session?.id ?? null,
-        actorName: session?.username ?? null,
-        action: 'vault.rekey',
-        details: { generation: newGen, slotsRemoved: removed },
-      }),
-    );
-    this.options.logger.info('vault.rekeyed', { generation: newGen });
-  }
-
-  /** Checks the signed-in user's password again before a sensitive operation. */
-  private async reauthenticate(password: string): Promise<void> {
-    const open = this.requireOpen();
-    const session = this.requireSession();
-    const slot = open.body.slots.find((s) => s.id === session.slotId);
-    if (!slot) throw new AppError('WRONG_CREDENTIALS', 'wrongCredentials');
-    wipe(await this.unwrapOwnSlot(open, slot, password));
-  }
-
-  /**
-   * Replaces the recovery key (lost, never confirmed, or seen by someone): a new recovery slot,
-   * recorded in the database, then a re-key that removes the old one, since whoever saw the old key
-   * could have kept the data key.
-   */
+  /** Replaces the recovery key (administrators, password checked again), then re-keys. */
   rotateRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
-    return this.exclusive(async () => {
-      const actor = this.requireRole('admin');
-      await this.reauthenticate(password);
-      const open = this.requireOpen();
-      // Only the slot the database recorded counts as retired: any other recovery slot is reported.
-      const recordedBefore = this.read((db) => new SettingsRepo(db).get(SETTING_RECOVERY_SLOT));
-      const secret = newRecoveryKey();
-      const slot = await makeSlot({ kind: 'recovery', userId: null, username: null }, secret, this.slotContext(open));
-      this.assertStillOpen(open);
-      this.writeSlots(open, { ...open.body, slots: [...open.body.slots, slot] });
-      this.write(({ db, now }) => new SettingsRepo(db).set(SETTING_RECOVERY_SLOT, slot.id, now));
-      await this.reconcileSlotsNow(new Set(typeof recordedBefore === 'string' ? [recordedBefore] : []), true);
-      this.write(({ db, now, audit }) => {
-        new SettingsRepo(db).set(SETTING_RECOVERY_CONFIRMED, false, now);
-        audit({ actorId: actor.id, actorName: actor.username, action: 'vault.recoveryKeyRotated' });
-      });
-      return { recoveryKey: groupRecoveryKey(secret) };
-    });
+    return this.slots.rotateRecoveryKey(password);
   }
 
-  // ---------------------------------------------------------------- the office server's own slot
-
-  /**
-   * A key slot for the office server's unattended start (docs/team-server.md "Unattended start"):
-   * its secret is returned once, for a root-only file; the database records the slot, so it is
-   * kept at every unlock until an administrator removes it. Replacing it re-keys the vault.
-   */
+  /** A key slot for the office server's unattended start; its secret is returned once. */
   addServerSlot(password: string): Promise<{ secret: string; slotId: string }> {
-    return this.exclusive(async () => {
-      const actor = this.requireRole('admin');
-      await this.reauthenticate(password);
-      const open = this.requireOpen();
-      const before = this.read((db) => new SettingsRepo(db).get(SETTING_SERVER_SLOT));
-      const secret = newServerSecret();
-      const slot = await makeSlot({ kind: 'server', userId: null, username: null }, secret, this.slotContext(open));
-      this.assertStillOpen(open);
-      open.body = { ...open.body, slots: [...open.body.slots, slot] };
-      writeKeySlotFile(this.options.dir, open.body, open.dataKey);
-      this.write(({ db, now, audit }) => {
-        new SettingsRepo(db).set(SETTING_SERVER_SLOT, slot.id, now);
-        audit({ actorId: actor.id, actorName: actor.username, action: 'vault.serverSlotAdded', details: { replaced: typeof before === 'string' } });
-      });
-      // A replaced slot's secret may have been copied: the data key it unsealed is replaced too.
-      if (typeof before === 'string') await this.reconcileSlotsNow(new Set([before]), true);
-      return { secret, slotId: slot.id };
-    });
+    return this.slots.addServerSlot(password);
   }
 
-  /** Removes the server's slot (administrators): the key file then opens nothing, the vault is re-keyed. */
+  /** Removes the server's slot (administrators) and re-keys. */
   removeServerSlot(): Promise<boolean> {
-    return this.exclusive(async () => {
-      const actor = this.requireRole('admin');
-      const before = this.read((db) => new SettingsRepo(db).get(SETTING_SERVER_SLOT));
-      if (typeof before !== 'string') return false;
-      this.write(({ db, now, audit }) => {
-        new SettingsRepo(db).set(SETTING_SERVER_SLOT, null, now);
-        audit({ actorId: actor.id, actorName: actor.username, action: 'vault.serverSlotRemoved' });
-      });
-      await this.reconcileSlotsNow(new Set([before]), true);
-      return true;
-    });
+    return this.slots.removeServerSlot();
   }
 
   /** Whether the database records a server slot (for `passerelle server-key status`). */
   hasServerSlot(): boolean {
-    return typeof this.read((db) => new SettingsRepo(db).get(SETTING_SERVER_SLOT)) === 'string';
-  }
-
-  /**
-   * The office server opens the vault with its slot's secret (from the root-only key file). No
-   * staff session: on the server every call names its own user (callsOnly).
-   */
-  unlockWithServerKey(secret: string): Promise<void> {
-    return this.exclusive(async () => {
-      if (this.open) this.lock('manual');
-      const key = lockoutKey({ username: '\u0000server-key' });
-      this.throttle(key);
-      const file = readKeySlotFile(this.options.dir);
-      const candidates = file.slots.filter((s) => s.kind === 'server');
-      if (candidates.length === 0) throw new AppError('WRONG_CREDENTIALS', 'serverSlotMissing');
-      const hit = await openFirst(file, candidates, secret);
-      if (!hit) this.failUnlock('unlock', key);
-      const opened = openDatabaseWithKeys(this.openOptions(), file, hit.keys);
-      // The database, not the key file, says which server slot counts (a removed one never opens).
-      if (new SettingsRepo(opened.conn.db).get(SETTING_SERVER_SLOT) !== hit.slot.id) {
-        opened.conn.sqlite.close();
-        wipe(opened.dataKey);
-        opened.releaseDirLock();
-        throw new AppError('WRONG_CREDENTIALS', 'serverSlotMissing');
-      }
-      this.open = this.adopt(opened, null, hit.slot);
-      try {
-        this.recordUnlock(opened, key);
-        this.write(({ audit }) => audit({ actorId: null, actorName: 'server-key', action: 'vault.serverKeyUnlock' }));
-        await this.reconcileSlotsNow(new Set(), opened.rekeyNeeded);
-      } catch (e) {
-        this.closeDatabase();
-        throw e;
-      }
-      this.emit({ state: 'unlocked', reason: 'unlock' });
-    });
+    return this.slots.hasServerSlot();
   }
 
   /** Records that an administrator typed back part of the recovery key shown to them. */
@@ -995,13 +653,5 @@ export class VaultService {
     copyEncrypted(open.conn.sqlite, target);
     writeKeySlotFile(stagingDir, open.body, open.dataKey);
     return { files: [DATABASE_FILE, KEYSLOT_FILE], auditSeq: open.body.audit.seq };
-  }
-}
-
-function assertNewPassword(currentPassword: string, newPassword: string): void {
-  if (currentPassword === newPassword) {
-    throw new AppError('VALIDATION', 'samePassword', undefined, {
-      fields: [{ path: 'newPassword', code: 'same_password', message: 'must differ from the current password' }],
-    });
   }
 }
