@@ -6,22 +6,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command, Option } from 'commander';
 import type { z } from 'zod';
-import type { Logger } from '../core/ports';
 import { CliError } from './cli-errors';
+import type { Context } from './cli-context';
 import type { CliSession, TargetOptions } from './cli-session';
-import type { SecretInput, SecretReader } from './secrets';
+import type { SecretReader } from './secrets';
 
-export interface CliIo {
-  stdin: SecretInput;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-export interface Context {
-  io: CliIo;
-  logger: Logger;
-  verbose: boolean;
-}
+export type { CliIo, Context } from './cli-context';
 
 /** The pieces of program.ts the commands are built from (passed in by program.ts). */
 export interface CliKit {

@@ -22,7 +22,7 @@ import { readKeySlotFile } from '../core/vault/keyslot-file';
 import { pinFromDigits, type Pin } from '../remote/pinned-tls';
 import { RemoteRouter } from '../remote/remote-router';
 import { UsageError } from './cli-errors';
-import type { Context } from './cli-kit';
+import type { Context } from './cli-context';
 import type { SecretReader } from './secrets';
 
 export type Target = { kind: 'vault'; dir: string } | { kind: 'server'; url: string; fingerprint: string | Pin };
