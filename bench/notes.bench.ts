@@ -148,7 +148,7 @@ export async function runNotesBench(): Promise<BenchResult[]> {
       ),
     );
     // The same without the audit entry (the anchor in the key-slot file is written in batches,
-    // vault.service.ts): what the note and its index entries cost themselves.
+    // electron/core/vault/audit-anchor.ts): what the note and its index entries cost themselves.
     results.push(
       ...measure(
         'note insert, the row and its index entries only (one transaction, no audit)',
