@@ -40,7 +40,12 @@ export const tracks = sqliteTable(
     updatedAt: text('updated_at'),
     updatedBy: text('updated_by'),
   },
-  (t) => [uniqueIndex('tracks_person_country_unique').on(t.personId, t.country)],
+  (t) => [
+    uniqueIndex('tracks_person_country_unique').on(t.personId, t.country),
+    // The year's statistics look up the track of each event counted (person, country, phase): from
+    // this index alone instead of the primary key's index and then the row (docs/statistics.md).
+    index('tracks_statistics').on(t.id, t.personId, t.country, t.phaseId),
+  ],
 );
 
 /** Recorded events. A correction removes an event: the row stays, marked removed, with the reason code. */

@@ -49,6 +49,15 @@ describe('migrations 0013 and 0027 (statistics event index)', () => {
         .all() as { detail: string }[],
     );
     expect(closingPlan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX procedure_events_track');
+    // Each counted event's track (person, country, phase) from the track index alone.
+    const trackPlan = current.vault.read((db) =>
+      db.$client
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT t.person_id, t.country, t.phase_id FROM procedure_events e CROSS JOIN tracks t INDEXED BY tracks_statistics ON t.id = e.track_id WHERE e.type = 'annex15Issued'",
+        )
+        .all() as { detail: string }[],
+    );
+    expect(trackPlan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX tracks_statistics');
     const report = current.statistics.report({ year: 2026, country: null });
     const reflection = report.tables.find((x) => x.id === 'reflection');
     expect(reflection?.rowTotals[reflection.rows.indexOf('running')]).toEqual({ value: 6 });
