@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { appointments, caseNotes, persons } from './schema';
 import type { CalendarDate } from '../shared/dates/calendar-date';
-import { HIT_END, HIT_START, SNIPPET_ELLIPSIS } from '../shared/casework/fts-query';
+import { holdsEveryWord, rankNotes } from '../shared/casework/note-relevance';
 
 export type NoteRow = typeof caseNotes.$inferSelect;
 export type NewNoteRow = typeof caseNotes.$inferInsert;
@@ -28,10 +28,7 @@ export interface NoteSearchScope {
 }
 
 /** How many of the most recent matching notes a search ranks (see searchNotes). */
-export const SEARCH_CANDIDATES = 1000;
-
-/** How many index matches a caseworker's search reads at a time. */
-const CANDIDATE_CHUNK = 5000;
+export const SEARCH_CANDIDATES = 300;
 
 /** Words of context around the hit in a snippet. */
 const SNIPPET_TOKENS = 16;
@@ -63,60 +60,48 @@ export class CaseworkRepo {
   }
 
   /**
-   * The rowids of the SEARCH_CANDIDATES most recently written matching notes within the scope. All
-   * cases: read from the index alone in descending rowid order, which FTS5 serves without sorting and
-   * stops at the limit. One person: from the person's notes (few), each checked against the index.
-   * A caseworker: the index's matches in descending order in chunks, each chunk narrowed to their
-   * persons, until enough are found.
-   */
-  private candidates(match: string, scope: NoteSearchScope): number[] {
-    const sqlite = this.db.$client;
-    if (scope.personId !== undefined) {
-      return sqlite
-        .prepare(
-          `SELECT n.seq FROM case_notes n CROSS JOIN case_notes_fts ON case_notes_fts.rowid = n.seq
-            JOIN persons p ON p.id = n.person_id
-            WHERE n.person_id = ? AND case_notes_fts MATCH ?${scope.caseworkerId !== undefined ? ' AND p.caseworker_id = ?' : ''}
-            ORDER BY n.seq DESC LIMIT ?`,
-        )
-        .pluck()
-        .all(scope.personId, match, ...(scope.caseworkerId !== undefined ? [scope.caseworkerId] : []), SEARCH_CANDIDATES) as number[];
-    }
-    const page = sqlite.prepare('SELECT rowid FROM case_notes_fts WHERE case_notes_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
-    if (scope.caseworkerId === undefined) return page.all(match, Number.MAX_SAFE_INTEGER, SEARCH_CANDIDATES) as number[];
-    const out: number[] = [];
-    let before = Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      const chunk = page.all(match, before, CANDIDATE_CHUNK) as number[];
-      if (chunk.length === 0) break;
-      before = chunk[chunk.length - 1] as number;
-      const mine = sqlite
-        .prepare(
-          `SELECT n.seq FROM case_notes n JOIN persons p ON p.id = n.person_id
-            WHERE n.seq IN (SELECT value FROM json_each(?)) AND p.caseworker_id = ? ORDER BY n.seq DESC`,
-        )
-        .pluck()
-        .all(JSON.stringify(chunk), scope.caseworkerId) as number[];
-      out.push(...mine);
-      if (out.length >= SEARCH_CANDIDATES || chunk.length < CANDIDATE_CHUNK) break;
-    }
-    return out.slice(0, SEARCH_CANDIDATES);
-  }
-
-  /**
-   * Notes matching an FTS5 expression (already quoted, fts-query.ts), best first by bm25, with a
-   * snippet around the hit marked with HIT_START / HIT_END.
+   * Notes matching an FTS5 expression (already quoted, fts-query.ts) within the scope, best first,
+   * with a snippet around the hit marked with HIT_START / HIT_END (note-relevance.ts).
    *
-   * bm25 can only rank what it has scored, and a word found in a third of a million notes would be
-   * scored and sorted in full at every keystroke (450 ms, toolchain.md). So the candidates are the
-   * SEARCH_CANDIDATES most recently written matching notes the scope allows, read from the index in
-   * descending rowid order (FTS5 consumes that ORDER BY and stops at the LIMIT); those are ranked by
-   * bm25, and only the page returned gets snippets. A word in fewer notes than that is ranked among
-   * all of them. The query starts from the MATCH: forcing it to start from a caseworker's persons
-   * instead was a thousand times slower on a frequent word (toolchain.md). Within one person, the
-   * person's notes are few and SQLite's planner starts from them by itself.
+   * The index is read once per search, by one cursor: a prefix query makes FTS5 merge the doclists of
+   * every term with that prefix each time a cursor opens (about 10 ms for a word in a third of a
+   * million notes), so anything that opens one per note (bm25 or snippet per rowid, `rowid IN (...)`
+   * on the index, a join that starts from the notes) costs that much per note: seconds. The
+   * candidates are the SEARCH_CANDIDATES most recently written matching notes in the scope, read in
+   * descending rowid order (FTS5 serves that order without sorting); their text is read in one
+   * statement and ranked in JavaScript. A word in fewer notes than that is ranked among all of them.
+   * All cases: the index alone. A caseworker: the index first, each match joined to its person (the
+   * other way round was a thousand times slower on a frequent word, toolchain.md). One person: their
+   * notes are few, so they are read and matched in JavaScript like the index does (note-relevance.ts
+   * holdsEveryWord; checking each against the index would open a cursor per note, and reading the
+   * index's matches for the person still merged the whole prefix: 30 to 90 ms).
+   *
+   * Never constrain the index by rowid with a value bound from a JS number: better-sqlite3 binds it as
+   * REAL, FTS5 then drops the constraint, and other notes come back (db/casework.repo.test.ts). The
+   * snippet-per-rowid query this replaces returned another note's text that way.
    */
-  searchNotes(match: string, scope: NoteSearchScope, limit: number): NoteSearchRow[] {
+  searchNotes(match: string, phrases: readonly (readonly string[])[], scope: NoteSearchScope, limit: number): NoteSearchRow[] {
+    const sqlite = this.db.$client;
+    let candidates: number[];
+    if (scope.personId !== undefined) {
+      const own = sqlite.prepare('SELECT seq, body FROM case_notes WHERE person_id = ? ORDER BY seq DESC').all(scope.personId) as { seq: number; body: string }[];
+      candidates = own.filter((n) => holdsEveryWord(n.body, phrases)).map((n) => n.seq).slice(0, SEARCH_CANDIDATES);
+    } else if (scope.caseworkerId !== undefined) {
+      candidates = sqlite
+        .prepare(
+          `SELECT f.rowid FROM case_notes_fts f CROSS JOIN case_notes n ON n.seq = f.rowid JOIN persons p ON p.id = n.person_id
+            WHERE case_notes_fts MATCH ? AND p.caseworker_id = ? ORDER BY f.rowid DESC LIMIT ?`,
+        )
+        .pluck()
+        .all(match, scope.caseworkerId, SEARCH_CANDIDATES) as number[];
+    } else {
+      candidates = sqlite
+        .prepare('SELECT rowid FROM case_notes_fts WHERE case_notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
+        .pluck()
+        .all(match, SEARCH_CANDIDATES) as number[];
+    }
+    if (candidates.length === 0) return [];
+    // The scope is applied again to the notes read, so nothing outside it can come back whatever the plan.
     const filterParams: string[] = [];
     let where = '';
     if (scope.personId !== undefined) {
@@ -127,43 +112,20 @@ export class CaseworkRepo {
       where += ' AND p.caseworker_id = ?';
       filterParams.push(scope.caseworkerId);
     }
-    const candidates = this.candidates(match, scope);
-    if (candidates.length === 0) return [];
-    // bm25 of the candidates, from the index alone (no join in this statement).
-    const scored = this.db.$client
-      .prepare(
-        `SELECT rowid AS seq, bm25(case_notes_fts) AS score FROM case_notes_fts
-          WHERE case_notes_fts MATCH ? AND rowid IN (${candidates.map(() => '?').join(',')})`,
-      )
-      .all(match, ...candidates) as { seq: number; score: number }[];
-    const ranked = scored
-      .sort((a, b) => a.score - b.score || b.seq - a.seq)
-      .slice(0, limit)
-      .map((r) => r.seq);
-    if (ranked.length === 0) return [];
-    // The scope is applied again to the notes returned, so nothing outside it can come back whatever
-    // the plan. Snippets one note at a time, from the index alone: with a join and `rowid IN (...)` in the same
-    // statement, SQLite 3.53 returned another row's snippet beside a note (a test caught it showing a
-    // caseworker text from someone else's case).
-    const snippetOf = this.db.$client
-      .prepare('SELECT snippet(case_notes_fts, 0, ?, ?, ?, ?) FROM case_notes_fts WHERE case_notes_fts MATCH ? AND rowid = ?')
-      .pluck();
-    const details = this.db.$client
+    const notes = sqlite
       .prepare(
         `SELECT n.seq AS seq, n.id AS noteId, n.person_id AS personId, p.case_code AS caseCode, p.given_names AS givenNames,
-                p.family_name AS familyName, n.occurred_on AS occurredOn, n.type AS type
+                p.family_name AS familyName, n.occurred_on AS occurredOn, n.type AS type, n.body AS body
            FROM case_notes n JOIN persons p ON p.id = n.person_id
-          WHERE n.seq IN (${ranked.map(() => '?').join(',')})${where}`,
+          WHERE n.seq IN (SELECT value FROM json_each(?))${where}
+          ORDER BY n.seq DESC`,
       )
-      .all(...ranked, ...filterParams) as (Omit<NoteSearchRow, 'snippet'> & { seq: number })[];
-    const bySeq = new Map(details.map((r) => [r.seq, r]));
-    return ranked.flatMap((seq) => {
-      const row = bySeq.get(seq);
-      if (!row) return [];
-      const snippet = snippetOf.get(HIT_START, HIT_END, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, seq) as string | undefined;
-      const { seq: _seq, ...hit } = row;
+      .all(JSON.stringify(candidates), ...filterParams) as (Omit<NoteSearchRow, 'snippet'> & { seq: number; body: string })[];
+    return rankNotes(notes, phrases, limit, SNIPPET_TOKENS).map(({ note, snippet }) => {
+      const { seq: _seq, body: _body, ...hit } = note;
       void _seq;
-      return [{ ...hit, snippet: snippet ?? '' }];
+      void _body;
+      return { ...hit, snippet };
     });
   }
 

@@ -12,6 +12,7 @@ import { CaseworkRepo, type NoteRow } from '../../../db/casework.repo';
 import type { Db } from '../../../db/connection';
 import { UsersRepo } from '../../../db/users.repo';
 import { ftsMatchExpression, searchWords, snippetParts } from '../../../shared/casework/fts-query';
+import { searchPhrases } from '../../../shared/casework/note-relevance';
 import {
   NOTE_EDIT_WINDOW_MINUTES,
   NOTE_SEARCH_MAX_WORDS,
@@ -171,7 +172,8 @@ export class NoteService {
    */
   search(input: { text: string; personId?: string | undefined; limit: number }): NoteHit[] {
     const actor = this.vault.requireSession();
-    const match = ftsMatchExpression(searchWords(input.text, NOTE_SEARCH_MAX_WORDS));
+    const words = searchWords(input.text, NOTE_SEARCH_MAX_WORDS);
+    const match = ftsMatchExpression(words);
     if (match === null) {
       throw new AppError('VALIDATION', 'noteSearchEmpty', undefined, {
         fields: [{ path: 'text', code: 'no_words', message: 'No word to search for' }],
@@ -181,6 +183,7 @@ export class NoteService {
       if (input.personId !== undefined) reachablePerson(db, actor, input.personId);
       const rows = new CaseworkRepo(db).searchNotes(
         match,
+        searchPhrases(words),
         { personId: input.personId, caseworkerId: seesEveryCase(actor) ? undefined : actor.id },
         input.limit,
       );
