@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { appointments, caseNotes, persons } from './schema';
 import type { CalendarDate } from '../shared/dates/calendar-date';
-import { holdsEveryWord, rankNotes } from '../shared/casework/note-relevance';
+import { rankNotes } from '../shared/casework/note-relevance';
 
 export type NoteRow = typeof caseNotes.$inferSelect;
 export type NewNoteRow = typeof caseNotes.$inferInsert;
@@ -71,10 +71,10 @@ export class CaseworkRepo {
    * descending rowid order (FTS5 serves that order without sorting); their text is read in one
    * statement and ranked in JavaScript. A word in fewer notes than that is ranked among all of them.
    * All cases: the index alone. A caseworker: the index first, each match joined to its person (the
-   * other way round was a thousand times slower on a frequent word, toolchain.md). One person: their
-   * notes are few, so they are read and matched in JavaScript like the index does (note-relevance.ts
-   * holdsEveryWord; checking each against the index would open a cursor per note, and reading the
-   * index's matches for the person still merged the whole prefix: 30 to 90 ms).
+   * other way round was a thousand times slower on a frequent word, toolchain.md). One person: the
+   * index's matches between the person's first and last note, each checked against the person's
+   * notes (30 to 40 ms for a word in a third of a million notes when a person's notes span the whole
+   * vault, as the bench's do; a person's notes are usually a few months of it).
    *
    * Never constrain the index by rowid with a value bound from a JS number: better-sqlite3 binds it as
    * REAL, FTS5 then drops the constraint, and other notes come back (db/casework.repo.test.ts). The
@@ -84,8 +84,22 @@ export class CaseworkRepo {
     const sqlite = this.db.$client;
     let candidates: number[];
     if (scope.personId !== undefined) {
-      const own = sqlite.prepare('SELECT seq, body FROM case_notes WHERE person_id = ? ORDER BY seq DESC').all(scope.personId) as { seq: number; body: string }[];
-      candidates = own.filter((n) => holdsEveryWord(n.body, phrases)).map((n) => n.seq).slice(0, SEARCH_CANDIDATES);
+      // The person's notes bound the part of the index read (a BigInt: bound as a JS number FTS5
+      // would drop the constraint, see below); `+` keeps SQLite from looking each note up in the
+      // index, which would open a cursor per note.
+      const span = sqlite.prepare('SELECT min(seq) AS first, max(seq) AS last FROM case_notes WHERE person_id = ?').safeIntegers(true).get(scope.personId) as {
+        first: bigint | null;
+        last: bigint | null;
+      };
+      if (span.first === null || span.last === null) return [];
+      candidates = sqlite
+        .prepare(
+          `SELECT f.rowid FROM case_notes_fts f
+            WHERE case_notes_fts MATCH ? AND f.rowid >= ? AND f.rowid <= ? AND +f.rowid IN (SELECT seq FROM case_notes WHERE person_id = ?)
+            ORDER BY f.rowid DESC LIMIT ?`,
+        )
+        .pluck()
+        .all(match, span.first, span.last, scope.personId, SEARCH_CANDIDATES) as number[];
     } else if (scope.caseworkerId !== undefined) {
       candidates = sqlite
         .prepare(

@@ -12,11 +12,11 @@
  * phrase of tokens ("l", "eleve"); the last token of each word is a prefix, as in the query.
  * Relevance is BM25 (k1 = 1.2, b = 0.75) summed over the words. Every candidate holds every word
  * (the words are ANDed), so each word weighs the same; the average length is the candidates'.
- * Within one person the notes are few and are matched here too (holdsEveryWord): opening an index
- * cursor costs more than reading them. A property test holds this matching to the index's on text
- * with accents, case, punctuation and apostrophes (db/casework.repo.test.ts). Should the folding
- * ever differ from the index's for some character, a note found through the index only ranks lower
- * and its snippet starts at the beginning, unmarked.
+ * Which notes are found is always the index's answer; the tokenizing here only ranks them and marks
+ * the words in the snippet. Where its folding differs from the index's (scripts other than Latin:
+ * marks, some Greek and Cyrillic letters), a found note ranks lower and its snippet starts at the
+ * beginning, unmarked. A property test holds the two together on Latin text with accents (also
+ * decomposed), case, apostrophes and hyphens (db/casework.repo.test.ts).
  */
 import { HIT_END, HIT_START, SNIPPET_ELLIPSIS } from './fts-query';
 
@@ -68,15 +68,6 @@ function hitsIn(tokens: readonly Token[], phrases: readonly (readonly string[])[
   return hits.sort((a, b) => a.first - b.first || a.word - b.word);
 }
 
-/**
- * Whether `text` holds every word of `phrases` as the index would find it: used within one person,
- * whose notes are few, where opening an index cursor costs more than reading them all.
- */
-export function holdsEveryWord(text: string, phrases: readonly (readonly string[])[]): boolean {
-  const found = new Set(hitsIn(tokenize(text), phrases).map((h) => h.word));
-  return phrases.every((_, word) => found.has(word));
-}
-
 export interface RankedNote<T> {
   note: T;
   score: number;
@@ -112,39 +103,61 @@ export function rankNotes<T extends { body: string }>(
   return scored.slice(0, limit).map((a) => ({ note: a.note, score: a.score, snippet: snippetOf(a.note.body, a.tokens, a.hits, snippetTokens) }));
 }
 
+/** At most this many hits are tried as the start of the snippet (a note of one repeated word). */
+const SNIPPET_STARTS = 64;
+/** Longer stretches between two words, and longer words, are cut in a snippet. */
+const SNIPPET_GAP_CHARS = 40;
+const SNIPPET_TOKEN_CHARS = 60;
+/** A snippet never holds more characters than this. */
+const SNIPPET_MAX_CHARS = 400;
+
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}${SNIPPET_ELLIPSIS}`;
+}
+
 /** The window of `size` tokens holding the most different words, then the most hits, earliest first. */
 function snippetOf(body: string, tokens: readonly Token[], hits: readonly Hit[], size: number): string {
-  if (tokens.length === 0) return body.slice(0, 200);
+  if (tokens.length === 0) return cut(body, SNIPPET_MAX_CHARS);
   let best = 0;
   let bestWords = -1;
   let bestHits = -1;
-  const starts = new Set<number>([0, ...hits.map((h) => Math.max(0, Math.min(h.first - 2, tokens.length - size)))]);
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    const inside = hits.filter((h) => h.first >= start && h.last < start + size);
-    const words = new Set(inside.map((h) => h.word)).size;
-    if (words > bestWords || (words === bestWords && inside.length > bestHits)) {
+  const starts = [...new Set([0, ...hits.slice(0, SNIPPET_STARTS).map((h) => Math.max(0, Math.min(h.first - 2, tokens.length - size)))])].sort((a, b) => a - b);
+  let from = 0;
+  for (const start of starts) {
+    while (from < hits.length && (hits[from] as Hit).first < start) from++;
+    const words = new Set<number>();
+    let count = 0;
+    for (let j = from; j < hits.length && (hits[j] as Hit).first < start + size; j++) {
+      const h = hits[j] as Hit;
+      if (h.last >= start + size) continue;
+      words.add(h.word);
+      count++;
+    }
+    if (words.size > bestWords || (words.size === bestWords && count > bestHits)) {
       best = start;
-      bestWords = words;
-      bestHits = inside.length;
+      bestWords = words.size;
+      bestHits = count;
     }
   }
   const lastToken = Math.min(tokens.length, best + size) - 1;
-  const marked = new Map<number, 'start' | 'end' | 'both'>();
+  // Tokens inside a hit are marked; a run of marked tokens gets one pair of marks.
+  const covered = new Set<number>();
   for (const h of hits) {
     if (h.first < best || h.last > lastToken) continue;
-    marked.set(h.first, h.first === h.last ? 'both' : 'start');
-    if (h.last !== h.first) marked.set(h.last, 'end');
+    for (let i = h.first; i <= h.last; i++) covered.add(i);
   }
   let out = best > 0 ? SNIPPET_ELLIPSIS : '';
   let cursor = best > 0 ? (tokens[best]?.start ?? 0) : 0;
   for (let i = best; i <= lastToken; i++) {
     const token = tokens[i] as Token;
-    const mark = marked.get(i);
-    out += body.slice(cursor, token.start);
-    out += `${mark === 'start' || mark === 'both' ? HIT_START : ''}${body.slice(token.start, token.end)}${mark === 'end' || mark === 'both' ? HIT_END : ''}`;
+    const gap = body.slice(cursor, token.start);
+    out += covered.has(i) && covered.has(i - 1) ? gap : cut(gap, SNIPPET_GAP_CHARS);
+    if (covered.has(i) && !covered.has(i - 1)) out += HIT_START;
+    out += cut(body.slice(token.start, token.end), SNIPPET_TOKEN_CHARS);
+    if (covered.has(i) && !covered.has(i + 1)) out += HIT_END;
     cursor = token.end;
   }
-  if (lastToken < tokens.length - 1) out += SNIPPET_ELLIPSIS;
-  else out += body.slice(cursor);
-  return out;
+  out += lastToken < tokens.length - 1 ? SNIPPET_ELLIPSIS : cut(body.slice(cursor), SNIPPET_GAP_CHARS);
+  return cut(out, SNIPPET_MAX_CHARS);
 }
