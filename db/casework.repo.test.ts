@@ -129,13 +129,13 @@ describe('searching notes with FTS5', () => {
   });
 
   it('keeps a snippet short and marked for a note of one repeated word, a long token or long punctuation', () => {
-    const notes = [
-      { body: 'a '.repeat(10_000) },
-      { body: `${'x'.repeat(6000)} afspraak ${'-'.repeat(5000)}` },
-      { body: `afspraak ${'é'.repeat(9000)}` },
+    const cases: [string, string][] = [
+      ['a', 'a '.repeat(10_000)],
+      ['afspr', `${'x'.repeat(6000)} afspraak ${'-'.repeat(5000)}`],
+      ['afspr', `afspraak ${'é'.repeat(9000)}`],
     ];
-    for (const [word, note] of [['a', notes[0]], ['afspr', notes[1]], ['afspr', notes[2]]] as const) {
-      const [ranked] = rankNotes([note], searchPhrases([word]), 1, 16);
+    for (const [word, body] of cases) {
+      const [ranked] = rankNotes([{ body }], searchPhrases([word]), 1, 16);
       expect(Array.from(ranked?.snippet ?? '').length).toBeLessThanOrEqual(401);
       expect(snippetParts(ranked?.snippet ?? '').some((p) => p.hit)).toBe(true);
     }
