@@ -6,7 +6,7 @@
  * searched as a prefix with the star outside the quotes: `"dup"*`. Words are ANDed.
  * Accents and case are handled by the index's tokenizer (unicode61 remove_diacritics 2).
  */
-import type { SnippetPart } from './note.schema';
+import { DIRECTION_MARKS, type SnippetPart } from './note.schema';
 
 /** Marks around a hit in FTS5's snippet(): control characters a note can never hold (note.schema.ts). */
 export const HIT_START = '\u0002';
@@ -16,6 +16,7 @@ export const SNIPPET_ELLIPSIS = '…';
 /** The words of a search text, at most `maxWords`, each holding at least one letter or digit. */
 export function searchWords(text: string, maxWords: number): string[] {
   return text
+    .replace(DIRECTION_MARKS, '')
     .normalize('NFC')
     .split(/\s+/u)
     .filter((w) => /[\p{L}\p{N}]/u.test(w))

@@ -19,15 +19,25 @@ export const NOTE_BODY_MAX = 20_000;
 /** A contact of more than a day is two entries. */
 export const NOTE_DURATION_MAX_MINUTES = 24 * 60;
 
+/**
+ * Invisible direction marks (LRM, RLM, ALM, embeddings, overrides, isolates). Phones put them around
+ * names when text is copied from a chat; the search index's tokenizer takes them for letters, so a
+ * name wrapped in them would never be found as a word. Dropped from notes and from search text.
+ */
+export const DIRECTION_MARKS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
+
 function isDroppedControl(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return (c < 0x20 && ch !== '\n' && ch !== '\t' && ch !== '\r') || c === 0x7f;
 }
 
-/** Control characters other than line breaks and tabs are dropped (the search marks hits with two of them). */
+/**
+ * Control characters other than line breaks and tabs are dropped (the search marks hits with two of
+ * them), and so are direction marks (DIRECTION_MARKS).
+ */
 const bodySchema = z
   .string()
-  .transform((s) => [...s].filter((ch) => !isDroppedControl(ch)).join('').trim())
+  .transform((s) => [...s.replace(DIRECTION_MARKS, '')].filter((ch) => !isDroppedControl(ch)).join('').trim())
   .pipe(z.string().min(1).max(NOTE_BODY_MAX));
 const durationSchema = z.number().int().min(1).max(NOTE_DURATION_MAX_MINUTES).nullable();
 

@@ -143,6 +143,18 @@ describe('searching notes', () => {
     expect((await call(core, 'notes.search', { text: 'café', personId: p.id })).map((h) => h.personId)).toEqual([p.id]);
   });
 
+  it('finds a name pasted with the invisible direction marks phones put around it', async () => {
+    const { core } = await vault();
+    const p = await person(core, 'Ama', 'Sobeda');
+    const written = await note(core, p.id, 'Gebeld met \u2068Tesfay\u2069 en \u200Fمحمد\u200F over de afspraak.');
+    expect(written.body).toBe('Gebeld met Tesfay en محمد over de afspraak.');
+    for (const text of ['tesfay', '\u2068Tesfay\u2069', 'محمد']) {
+      const hits = await call(core, 'notes.search', { text });
+      expect(hits.map((h) => h.noteId), text).toEqual([written.id]);
+      expect(hits[0]?.snippet.some((part) => part.hit), text).toBe(true);
+    }
+  });
+
   it('treats FTS5 syntax in the search text as words, never as operators or errors', async () => {
     const { core } = await vault();
     const p = await person(core, 'Ama', 'Sobeda');
