@@ -16,6 +16,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpuUsage } from 'node:process';
 import { MIGRATIONS_DIR } from '../db/migrations-dir';
 import { silentLogger, systemClock } from '../electron/core/ports';
+import { AuditAnchor } from '../electron/core/vault/audit-anchor';
 import { startTeamServer } from '../electron/server/serve';
 import { emptySamples, opOf } from './team-workload';
 
@@ -74,13 +75,14 @@ vault.write = (fn) => {
     commitMs.push(total - inside);
   }
 };
-// The audit anchor (keyslots.json rewritten atomically: two fsyncs), written in batches by a timer.
+// The audit anchor (keyslots.json rewritten atomically: two fsyncs), written in batches by a timer
+// inside AuditAnchor: every rewrite of the file goes through its writeSlots.
 let anchorMs: number[] = [];
-const writeAnchor = vault.writeAnchor.bind(vault);
-vault.writeAnchor = () => {
+const writeSlots = AuditAnchor.prototype.writeSlots;
+AuditAnchor.prototype.writeSlots = function (this: AuditAnchor, ...args: Parameters<AuditAnchor['writeSlots']>) {
   const start = performance.now();
   try {
-    writeAnchor();
+    return writeSlots.apply(this, args);
   } finally {
     anchorMs.push(performance.now() - start);
   }
