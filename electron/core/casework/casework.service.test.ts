@@ -196,6 +196,25 @@ describe('searching notes', () => {
     expect((await refusal(core, 'notes.list', { personId: theirs.id })).code).toBe('NOT_FOUND');
     expect((await refusal(core, 'notes.add', { personId: theirs.id, occurredOn: '2026-11-24', type: 'other', body: 'x' })).code).toBe('NOT_FOUND');
   });
+
+  it("never shows a caseworker the text of another case's note written before theirs, in any snippet", async () => {
+    const { core } = await vault();
+    const cw = await core.users.add({ username: 'cas', displayName: 'Cas Worker', role: 'caseworker', password: PASSWORD });
+    const theirs = await person(core, 'Lina', 'Okafor');
+    const mine = await person(core, 'Ama', 'Sobeda', cw.id);
+    // Written first: the index holds it before any of the caseworker's notes.
+    await note(core, theirs.id, 'Hearing moved; the exploiter knows the shelter address.');
+    for (let i = 0; i < 3; i++) await note(core, mine.id, `Hearing ${i}: interpreter booked.`);
+    await switchUser(core, 'cas');
+    for (const input of [{ text: 'hearing' }, { text: 'hearing', personId: mine.id }, { text: 'hear interpr' }]) {
+      const hits = await call(core, 'notes.search', input);
+      expect(hits).toHaveLength(3);
+      for (const hit of hits) {
+        expect(hit.personId).toBe(mine.id);
+        expect(hit.snippet.map((part) => part.text).join('')).toMatch(/^Hearing \d: interpreter booked\.$/);
+      }
+    }
+  });
 });
 
 describe('notes on disk', () => {
