@@ -3,13 +3,14 @@
  * in French, and reveals the Dutch sentence as printed on demand, with the keyboard; a Dutch caseworker
  * reads the original directly (docs/legal-rules.md "How the brochure is quoted").
  */
+import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/dates/calendar-date';
-import { expectAccessible, pageToday, shots, useLanguage } from './casework-helpers';
+import { expectAccessible, pageToday, shots, useLanguage, type Invoke } from './casework-helpers';
 import { ADMIN, expect, test, TRANSLATIONS, unlockInUi } from './fixtures';
 
-test('a French caseworker reads the brochure in French and reveals the Dutch original on demand', async ({ page, invoke, seedVault }, testInfo) => {
-  test.setTimeout(90_000);
-  const t = TRANSLATIONS.fr;
+/** A Belgian person whose annex 15 was issued three days ago, opened in `language` after signing in. */
+async function openBelgianPerson(page: Page, invoke: Invoke, seedVault: () => Promise<unknown>, language: 'fr' | 'nl'): Promise<void> {
+  const t = TRANSLATIONS[language];
   await seedVault();
   await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
   await page.goto('/');
@@ -18,12 +19,17 @@ test('a French caseworker reads the brochure in French and reveals the Dutch ori
   const track = await invoke('procedure.openTrack', { personId: detail.person.id, country: 'BE' });
   await invoke('procedure.recordEvent', { trackId: track.id, event: { type: 'annex15Issued', date: addDays(today, -3) } });
   await invoke('session.lock', {});
-  await useLanguage(invoke, 'fr');
+  await useLanguage(invoke, language);
   await page.reload();
   await unlockInUi(page, ADMIN, t);
   await page.getByRole('navigation', { name: t.shell.navigation }).getByRole('button', { name: t.shell.persons, exact: true }).click();
   await page.getByTestId(`person-row-${detail.person.caseCode}`).click();
+}
 
+test('a French caseworker reads the brochure in French and reveals the Dutch original on demand', async ({ page, invoke, seedVault }, testInfo) => {
+  test.setTimeout(90_000);
+  const t = TRANSLATIONS.fr;
+  await openBelgianPerson(page, invoke, seedVault, 'fr');
   // The end of the reflection period rests on brochure §4 BE "Reflectieperiode": "Duur: 45 dagen".
   const source = page.getByTestId('due-source-BE-reflectionPeriodEnd');
   await expect(source.getByTestId('rule-quote')).toHaveText('« Durée : 45 jours »');
@@ -63,20 +69,7 @@ test('a French caseworker reads the brochure in French and reveals the Dutch ori
 });
 
 test('a Dutch caseworker reads the brochure as printed, with nothing to reveal', async ({ page, invoke, seedVault }) => {
-  const t = TRANSLATIONS.nl;
-  await seedVault();
-  await invoke('session.unlock', { username: ADMIN.username, password: ADMIN.password });
-  await page.goto('/');
-  const today = await pageToday(page);
-  const detail = await invoke('persons.create', { givenNames: 'Elira', familyName: 'Vantorre', nationalities: ['AL'] });
-  const track = await invoke('procedure.openTrack', { personId: detail.person.id, country: 'BE' });
-  await invoke('procedure.recordEvent', { trackId: track.id, event: { type: 'annex15Issued', date: addDays(today, -3) } });
-  await invoke('session.lock', {});
-  await useLanguage(invoke, 'nl');
-  await page.reload();
-  await unlockInUi(page, ADMIN, t);
-  await page.getByRole('navigation', { name: t.shell.navigation }).getByRole('button', { name: t.shell.persons, exact: true }).click();
-  await page.getByTestId(`person-row-${detail.person.caseCode}`).click();
+  await openBelgianPerson(page, invoke, seedVault, 'nl');
   const source = page.getByTestId('due-source-BE-reflectionPeriodEnd');
   await expect(source.getByTestId('rule-quote')).toHaveText('“Duur: 45 dagen”');
   await expect(source.getByRole('button')).toHaveCount(0);

@@ -5,25 +5,16 @@
  * doubt, or whose date is disputed, stays a presumed minor. The "before" vault is made by the
  * services, then its rows put back as the build before 0026 wrote them, and the migration forgotten.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../../db/migrations-dir';
 import { call } from '../helpers/handover';
 import { FakeClock } from '../helpers/fake-clock';
+import { journalWhen } from '../helpers/migration-journal';
 import { ADMIN, newVault } from '../helpers/vault';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
-
-function journalWhen(tag: string): number {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
-  const entry = journal.entries.find((e) => e.tag.startsWith(tag));
-  if (!entry) throw new Error(`no migration ${tag}`);
-  return entry.when;
-}
 
 describe('migration 0026 on an older vault', () => {
   it('turns a missing date of birth without doubt from a presumed minor into a gap, and keeps doubt', async () => {

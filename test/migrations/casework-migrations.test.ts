@@ -5,25 +5,16 @@
  * stays readable. The "before" vault is made by the services, then taken back to the state before
  * 0019 (columns dropped, the migrations since forgotten), so its data is what the app really wrote.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../../db/migrations-dir';
 import { call } from '../helpers/handover';
 import { FakeClock } from '../helpers/fake-clock';
+import { journalWhen } from '../helpers/migration-journal';
 import { ADMIN, newVault } from '../helpers/vault';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
-
-function journalWhen(tag: string): number {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
-  const entry = journal.entries.find((e) => e.tag.startsWith(tag));
-  if (!entry) throw new Error(`no migration ${tag}`);
-  return entry.when;
-}
 
 describe('migrations 0019 and 0020 on an older vault', () => {
   it('add the partner ids and the missing-expiry flags, backfilled from the stored tracks', async () => {
